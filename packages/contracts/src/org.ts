@@ -1,0 +1,147 @@
+export interface Street {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  communityCount: number;
+}
+
+export interface Community {
+  id: string;
+  streetId: string;
+  streetName: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  /** ISO date (YYYY-MM-DD) or null when never elected. */
+  firstElectedOn: string | null;
+  households: number;
+  registeredResidents: number;
+  address: string;
+  compoundCount: number;
+  deskCount: number;
+}
+
+export interface Compound {
+  id: string;
+  communityId: string;
+  name: string;
+  nameEn: string;
+  address: string;
+  households: number;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface Grid {
+  id: string;
+  communityId: string;
+  compoundId: string | null;
+  name: string;
+  code: string;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface OpeningInterval {
+  /** Local time in Asia/Shanghai, HH:mm, 24h. `closes` may be 24:00. */
+  opens: string;
+  closes: string;
+}
+
+export interface WeeklyHours {
+  weekday: IsoWeekday;
+  intervals: OpeningInterval[];
+}
+
+export interface HoursException {
+  id: string;
+  /** Local date YYYY-MM-DD. */
+  date: string;
+  /** Empty intervals = closed all day. */
+  intervals: OpeningInterval[];
+  note: string;
+}
+
+export interface Desk {
+  id: string;
+  communityId: string;
+  communityName: string;
+  compoundId: string | null;
+  compoundName: string | null;
+  name: string;
+  nameEn: string;
+  address: string;
+  lat: number;
+  lng: number;
+  areaSqm: number;
+  phone: string | null;
+  weeklyHours: WeeklyHours[];
+  exceptions: HoursException[];
+}
+
+export interface OpenState {
+  openNow: boolean;
+  /** ISO instant when the current opening ends, when open. */
+  closesAt: string | null;
+  /** ISO instant of the next opening, when closed (null if none in the next 14 days). */
+  nextOpensAt: string | null;
+  /** Today's intervals (local date in Asia/Shanghai), after exceptions. */
+  today: OpeningInterval[];
+  /** True when today's hours come from a dated exception. */
+  exceptionToday: boolean;
+}
+
+/** Public desk-finder row. */
+export interface PublicDesk extends Desk, OpenState {
+  /** Metres from the point asked about, when one was given. */
+  distanceMeters: number | null;
+}
+
+export interface StaffMember {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  scope: { level: string; id: string; name: string };
+  locked: boolean;
+  active: boolean;
+}
+
+export interface ResidentSummary {
+  id: string;
+  name: string;
+  /** Always masked here; the full number is a separate, audited read. */
+  phoneMasked: string;
+  communityId: string;
+  compoundId: string | null;
+  foreign: boolean;
+  nationality: string | null;
+  registeredAt: string;
+}
+
+export interface ResidentContact {
+  id: string;
+  phone: string;
+  idNumber: string | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
