@@ -1,0 +1,104 @@
+// One lint configuration for the whole repository.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      '.test-data/**',
+      'artifacts/**',
+      '**/coverage/**',
+      '**/*.d.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'vue/multi-word-component-names': 'off',
+      // Prettier owns layout.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+    },
+  },
+  // Type-checked rules where a floating promise or a missed enum case would hurt.
+  {
+    files: ['apps/api/src/**/*.ts', 'packages/*/src/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  // Apps depend on packages, never the reverse; front ends never reach into the API.
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@baitong/api', '@baitong/console', '@baitong/resident', '**/apps/**'],
+              message: 'Packages never import apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The rating engine and contracts are pure: no framework, database or I/O.
+  {
+    files: ['packages/rating-engine/src/**/*.ts', 'packages/contracts/src/**/*.ts'],
+    ignores: ['packages/rating-engine/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'vue',
+                'pinia',
+                'node:*',
+                'fs',
+                'path',
+                'http',
+                'child_process',
+              ],
+              message: 'Pure packages import no framework, database or Node I/O.',
+            },
+            {
+              group: ['@baitong/api', '@baitong/console', '@baitong/resident', '**/apps/**'],
+              message: 'Packages never import apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
