@@ -78,7 +78,10 @@ export interface Desk {
   areaSqm: number;
   phone: string | null;
   weeklyHours: WeeklyHours[];
+  /** Upcoming dated exceptions (today and later). */
   exceptions: HoursException[];
+  /** Send it back with an edit: a stale version answers 409 STALE_VERSION. */
+  version: number;
 }
 
 export interface OpenState {

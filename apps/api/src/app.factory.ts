@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AppModule, type AppOverrides } from './app.module';
+import { ApiExceptionFilter, toApiError } from './common/exception.filter';
+import type { AppRequest } from './common/request-context';
+import { createValidationPipe } from './common/validation';
+import type { AppConfig } from './config/config';
+
+const API_PREFIX = 'api';
+
+/**
+ * Builds the HTTP application exactly as production runs it; main.ts and the tests both use it,
+ * so pipes, filters, limits and logging cannot drift apart.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, log: Logger, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, log, overrides), {
+    bodyParser: false,
+    logger: false,
+    // Throw instead of exiting, so the caller reports why start-up failed.
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+
+  // Body parsing errors (broken JSON, huge bodies) get the same error shape as everything else.
+  const parseJson = express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    parseJson(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const body = { ...toApiError(err), requestId: (req as AppRequest).id };
+      res.status(body.statusCode).json(body);
+    }),
+  );
+
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter(log));
+  app.enableShutdownHooks();
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Baitong API')
+      .setDescription('Community service desks, resident app, council and rating. Errors: { statusCode, code, message, fields? }.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+
+  serveFrontEnds(app, config);
+  return app;
+}
+
+/** One port for everything: `/` resident app, `/console` console, `/api` the API. */
+function serveFrontEnds(app: NestExpressApplication, config: AppConfig): void {
+  const apps = [
+    { prefix: '/console', dir: config.consoleDist },
+    { prefix: '', dir: config.residentDist },
+  ].filter((a): a is { prefix: string; dir: string } => !!a.dir && existsSync(join(a.dir, 'index.html')));
+  for (const a of apps) app.useStaticAssets(a.dir, { prefix: a.prefix || undefined, index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || /^\/(api|health|socket\.io)(\/|$)/.test(req.path)) return next();
+    // Single-page apps: unknown paths get the app's index.html and the router takes over.
+    const target = apps.find((a) => a.prefix === '' || req.path === a.prefix || req.path.startsWith(`${a.prefix}/`));
+    if (!target) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(target.dir, 'index.html'));
+  });
+}

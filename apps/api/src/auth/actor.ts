@@ -1,0 +1,59 @@
+import type { Role, ScopeLevel } from '@baitong/contracts';
+
+/** Who is calling, resolved once per request from the access token. */
+export interface Actor {
+  kind: 'staff' | 'resident';
+  id: string;
+  sessionId: string;
+  role: Role;
+  name: string;
+  scopeLevel: ScopeLevel;
+  /** The street, community or compound id of the scope; 'district' for district-wide roles. */
+  scopeId: string;
+  streetId: string | null;
+  communityId: string | null;
+  compoundId: string | null;
+}
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  knd: Actor['kind'];
+  rol: Role;
+  nam: string;
+  sl: ScopeLevel;
+  si: string;
+  st: string | null;
+  cm: string | null;
+  cp: string | null;
+}
+
+export function actorFromClaims(c: AccessClaims): Actor {
+  return {
+    kind: c.knd,
+    id: c.sub,
+    sessionId: c.sid,
+    role: c.rol,
+    name: c.nam,
+    scopeLevel: c.sl,
+    scopeId: c.si,
+    streetId: c.st,
+    communityId: c.cm,
+    compoundId: c.cp,
+  };
+}
+
+export function claimsFromActor(a: Omit<Actor, 'sessionId'>, sessionId: string): AccessClaims {
+  return {
+    sub: a.id,
+    sid: sessionId,
+    knd: a.kind,
+    rol: a.role,
+    nam: a.name,
+    sl: a.scopeLevel,
+    si: a.scopeId,
+    st: a.streetId,
+    cm: a.communityId,
+    cp: a.compoundId,
+  };
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { AppException } from '../common/app-exception';
+import type { AccessClaims } from './actor';
+
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  signAccess(claims: AccessClaims): string {
+    return this.jwt.sign(claims as unknown as Record<string, unknown>, {
+      secret: this.config.jwtSecret,
+      expiresIn: this.config.accessTokenTtlSeconds,
+      issuer: 'baitong',
+      audience: 'baitong',
+    });
+  }
+
+  verifyAccess(token: string): AccessClaims {
+    try {
+      return this.jwt.verify<AccessClaims & object>(token, {
+        secret: this.config.jwtSecret,
+        issuer: 'baitong',
+        audience: 'baitong',
+        algorithms: ['HS256'],
+      });
+    } catch {
+      throw new AppException('TOKEN_INVALID', 'The access token is invalid or has expired');
+    }
+  }
+
+  /** `<sessionId>.<secret>`: the session is found by id, the secret only compared by hash. */
+  newRefreshToken(sessionId: string): { token: string; hash: string } {
+    const token = `${sessionId}.${randomBytes(32).toString('base64url')}`;
+    return { token, hash: sha256(token) };
+  }
+
+  parseRefreshToken(token: string): { sessionId: string; hash: string } {
+    const m = /^([0-9a-f-]{36})\.[A-Za-z0-9_-]{20,}$/.exec(token);
+    if (!m) throw new AppException('TOKEN_INVALID', 'The refresh token is invalid');
+    return { sessionId: m[1]!, hash: sha256(token) };
+  }
+
+  get accessTtl(): number {
+    return this.config.accessTokenTtlSeconds;
+  }
+
+  get refreshTtl(): number {
+    return this.config.refreshTokenTtlSeconds;
+  }
+}

@@ -1,0 +1,130 @@
+import { resolve } from 'node:path';
+
+export type AppMode = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  mode: AppMode;
+  port: number;
+  /** Unset: the API starts an embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  demoPassword: string;
+  /** Load demo data into an empty database (never in production). */
+  seedDemo: boolean;
+  sms: { provider: 'log' } | { provider: 'webhook'; url: string; token: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folders with the built front ends; served when present. */
+  consoleDist: string | null;
+  residentDist: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const DEV_JWT_SECRET = 'baitong-development-secret-not-for-production';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return Number(raw);
+}
+
+/** Reads and validates the environment once at start; every bad value is named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const modeRaw = env.NODE_ENV ?? 'development';
+  const modes: AppMode[] = ['development', 'production', 'test'];
+  if (!modes.includes(modeRaw as AppMode)) {
+    problems.push(`NODE_ENV must be one of ${modes.join(', ')} (got "${modeRaw}")`);
+  }
+  const mode = modes.includes(modeRaw as AppMode) ? (modeRaw as AppMode) : 'development';
+
+  const port = int(env, 'PORT', 3000, 1, 65535, problems);
+  const embeddedPgPort = int(env, 'EMBEDDED_PG_PORT', 5433, 1, 65535, problems);
+
+  let databaseUrl: string | null = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null) {
+    try {
+      const u = new URL(databaseUrl);
+      if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
+        problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${u.protocol}")`);
+      }
+    } catch {
+      problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+      databaseUrl = null;
+    }
+  } else if (mode === 'production') {
+    problems.push('DATABASE_URL is required in production (the embedded database is for development)');
+  }
+
+  const dataDir = resolve(cwd, env.DATA_DIR?.trim() || '.data');
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret === '') {
+    if (mode === 'production') problems.push('JWT_SECRET is required in production');
+    jwtSecret = DEV_JWT_SECRET;
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+
+  const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86_400, problems);
+  const refreshTokenTtlSeconds = int(env, 'REFRESH_TOKEN_TTL', 30 * 86_400, 60, 365 * 86_400, problems);
+
+  const demoPassword = env.DEMO_PASSWORD || 'baitong-demo';
+  if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
+
+  const seedRaw = env.SEED_DEMO ?? (mode === 'production' ? 'false' : 'true');
+  if (!['true', 'false'].includes(seedRaw)) problems.push(`SEED_DEMO must be true or false (got "${seedRaw}")`);
+  if (seedRaw === 'true' && mode === 'production') problems.push('SEED_DEMO cannot be true in production');
+
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+  const logLevelRaw = env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info');
+  if (!(levels as readonly string[]).includes(logLevelRaw)) {
+    problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${logLevelRaw}")`);
+  }
+
+  const smsProvider = env.SMS_PROVIDER ?? (mode === 'production' ? 'webhook' : 'log');
+  let sms: AppConfig['sms'] = { provider: 'log' };
+  if (smsProvider === 'log') {
+    // The logging provider prints one-time codes: never acceptable with real residents.
+    if (mode === 'production') problems.push('SMS_PROVIDER=log is not allowed in production (use webhook)');
+  } else if (smsProvider === 'webhook') {
+    const url = env.SMS_WEBHOOK_URL ?? '';
+    if (!/^https?:\/\//.test(url)) problems.push('SMS_WEBHOOK_URL must be an http(s) URL when SMS_PROVIDER=webhook');
+    if (!env.SMS_WEBHOOK_TOKEN) problems.push('SMS_WEBHOOK_TOKEN is required when SMS_PROVIDER=webhook');
+    sms = { provider: 'webhook', url, token: env.SMS_WEBHOOK_TOKEN ?? '' };
+  } else {
+    problems.push(`SMS_PROVIDER must be log or webhook (got "${smsProvider}")`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode,
+    port,
+    databaseUrl,
+    dataDir,
+    embeddedPgPort,
+    jwtSecret,
+    accessTokenTtlSeconds,
+    refreshTokenTtlSeconds,
+    demoPassword,
+    seedDemo: seedRaw === 'true',
+    sms,
+    logLevel: logLevelRaw as AppConfig['logLevel'],
+    consoleDist: env.CONSOLE_DIST ?? resolve(__dirname, '../../../console/dist'),
+    residentDist: env.RESIDENT_DIST ?? resolve(__dirname, '../../../resident/dist'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

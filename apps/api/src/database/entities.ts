@@ -1,0 +1,26 @@
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { AuthSessionEntity, OtpCodeEntity, RateLimitBucketEntity } from '../auth/auth.entities';
+import {
+  CommunityEntity,
+  CompoundEntity,
+  DeskEntity,
+  DeskHoursExceptionEntity,
+  GridEntity,
+  StreetEntity,
+} from '../org/org.entities';
+import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
+
+export const ENTITIES = [
+  StreetEntity,
+  CommunityEntity,
+  CompoundEntity,
+  DeskEntity,
+  DeskHoursExceptionEntity,
+  GridEntity,
+  StaffAccountEntity,
+  ResidentEntity,
+  AuthSessionEntity,
+  OtpCodeEntity,
+  RateLimitBucketEntity,
+  AuditLogEntity,
+];

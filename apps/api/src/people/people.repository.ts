@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { communityScope } from '../auth/scope';
+import { ResidentEntity, StaffAccountEntity } from './people.entities';
+
+export interface StaffRow extends StaffAccountEntity {
+  scopeName: string;
+}
+
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async listResidents(
+    actor: Actor,
+    f: { communityId?: string; q?: string; page: number; pageSize: number },
+  ): Promise<{ rows: ResidentEntity[]; total: number }> {
+    const s = communityScope(actor, 'r.community_id');
+    const qb = this.ds.getRepository(ResidentEntity).createQueryBuilder('r').where(s.sql, s.params).orderBy('r.registered_at', 'DESC').addOrderBy('r.id');
+    if (f.communityId) qb.andWhere('r.community_id = :communityId', { communityId: f.communityId });
+    // Search by name, or by the last four digits of the phone, which is what a resident says at the desk.
+    if (f.q) qb.andWhere('(r.name ILIKE :q OR right(r.phone, 4) = :tail)', { q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%`, tail: f.q });
+    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
+  findResident(actor: Actor, id: string): Promise<ResidentEntity | null> {
+    const s = communityScope(actor, 'r.community_id');
+    return this.ds.getRepository(ResidentEntity).createQueryBuilder('r').where('r.id = :id', { id }).andWhere(s.sql, s.params).getOne();
+  }
+
+  async listStaff(actor: Actor, communityId?: string): Promise<StaffRow[]> {
+    const s = communityScope(actor, 'a.community_id');
+    const qb = this.ds
+      .getRepository(StaffAccountEntity)
+      .createQueryBuilder('a')
+      .leftJoin('street', 's', 's.id = a.street_id')
+      .leftJoin('community', 'c', 'c.id = a.community_id')
+      .leftJoin('compound', 'x', 'x.id = a.compound_id')
+      .addSelect(`COALESCE(x.name, c.name, s.name, '两江新区')`, 'scope_name')
+      .orderBy('a.role')
+      .addOrderBy('a.username');
+    if (actor.scopeLevel === 'street') {
+      // A street admin sees its own street's staff and the staff of its communities.
+      qb.where(`(a.street_id = :st OR ${s.sql})`, { st: actor.streetId, ...s.params });
+    } else if (actor.scopeLevel !== 'district') {
+      qb.where(s.sql, s.params);
+    }
+    if (communityId) qb.andWhere('a.community_id = :communityId', { communityId });
+    const { entities, raw } = await qb.getRawAndEntities<{ scope_name: string }>();
+    return entities.map((e, i) => Object.assign(e, { scopeName: raw[i]!.scope_name }));
+  }
+}

@@ -1,0 +1,20 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // SWC keeps the decorator metadata that NestJS and TypeORM rely on.
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: { conditions: ['source'] },
+  test: {
+    name: 'api',
+    include: ['test/**/*.spec.ts'],
+    globalSetup: ['test/setup/global-setup.ts'],
+    setupFiles: ['test/setup/file-setup.ts'],
+    env: { TZ: 'America/Los_Angeles', NODE_ENV: 'test' },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
