@@ -1,0 +1,42 @@
+import type {
+  LoginResponse,
+  OtpRequest,
+  OtpResponse,
+  ResidentLoginRequest,
+  SessionUser,
+} from '@baitong/contracts';
+import { request, type RequestOptions } from '@/api/request';
+
+type CallOptions = Pick<RequestOptions, 'toast' | 'signal'>;
+
+/** Outside production the API also returns the code it sent (docs/API.md), for demos. */
+export type OtpResult = OtpResponse & { devCode?: string };
+
+export function requestOtp(body: OtpRequest, options: CallOptions = {}): Promise<OtpResult> {
+  return request<OtpResult>('/auth/resident/otp', {
+    method: 'POST',
+    body,
+    auth: false,
+    ...options,
+  });
+}
+
+export function loginResident(
+  body: ResidentLoginRequest,
+  options: CallOptions = {},
+): Promise<LoginResponse> {
+  return request<LoginResponse>('/auth/resident/login', {
+    method: 'POST',
+    body,
+    auth: false,
+    ...options,
+  });
+}
+
+export function fetchMe(options: CallOptions = {}): Promise<SessionUser> {
+  return request<SessionUser>('/auth/me', options);
+}
+
+export function logout(options: CallOptions = {}): Promise<void> {
+  return request<void>('/auth/logout', { method: 'POST', ...options });
+}

@@ -1,0 +1,30 @@
+import type { PublicDesk } from '@baitong/contracts';
+import { request, type RequestOptions } from '@/api/request';
+
+type CallOptions = Pick<RequestOptions, 'toast' | 'signal'>;
+
+export interface DeskQuery {
+  lat?: number;
+  lng?: number;
+  limit?: number;
+  communityId?: string;
+}
+
+/** Public desk finder: nearest first when a point is given. */
+export function listPublicDesks(
+  query: DeskQuery = {},
+  options: CallOptions = {},
+): Promise<PublicDesk[]> {
+  return request<PublicDesk[]>('/public/desks', {
+    query: { ...query },
+    auth: false,
+    ...options,
+  });
+}
+
+export function getPublicDesk(id: string, options: CallOptions = {}): Promise<PublicDesk> {
+  return request<PublicDesk>(`/public/desks/${encodeURIComponent(id)}`, {
+    auth: false,
+    ...options,
+  });
+}

@@ -1,0 +1,148 @@
+import type { LoginResponse, RefreshRequest } from '@baitong/contracts';
+import { showFailToast } from 'vant';
+import { ApiRequestError, toApiError } from '@/api/api-error';
+import { readTokens, saveTokens } from '@/api/token-storage';
+import { describeError } from '@/i18n/errors';
+
+export { ApiRequestError } from '@/api/api-error';
+
+export const API_BASE = '/api';
+
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Send the bearer token when there is one (default). Public endpoints pass false. */
+  auth?: boolean;
+  /** Toast the translated error (default). Forms that explain errors inline pass false. */
+  toast?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The one way the app talks to the API: `/api` + path, JSON in and out, errors as `ApiRequestError`. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    if (error instanceof ApiRequestError && options.toast !== false) {
+      showFailToast({ message: describeError(error), wordBreak: 'break-word' });
+    }
+    throw error;
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  const token = options.auth === false ? undefined : readTokens()?.accessToken;
+  let response = await call(path, options, token);
+  if (response.status === 401 && token !== undefined) {
+    const renewed = await renewAccessToken(token);
+    if (renewed) response = await call(path, options, renewed);
+  }
+  return readBody<T>(response);
+}
+
+function buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function call(path: string, options: RequestOptions, token?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    return await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    // A cancelled request is the caller's decision, not an error to explain.
+    if (options.signal?.aborted) throw cause;
+    throw unreachable(cause);
+  }
+}
+
+function unreachable(cause: unknown, status = 0): ApiRequestError {
+  return new ApiRequestError(
+    { statusCode: status, code: 'INTERNAL', message: 'Service unreachable' },
+    { unreachable: true, cause },
+  );
+}
+
+async function readBody<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  let body: unknown = undefined;
+  let isJson = true;
+  if (text !== '') {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+  }
+  if (!response.ok) {
+    // A gateway answering for a stopped API server is "unreachable", not an API error.
+    if ([502, 503, 504].includes(response.status) && body === undefined) {
+      throw unreachable(undefined, response.status);
+    }
+    throw new ApiRequestError(toApiError(response.status, body));
+  }
+  if (!isJson) {
+    throw new ApiRequestError({
+      statusCode: response.status,
+      code: 'INTERNAL',
+      message: 'Response is not JSON',
+    });
+  }
+  return body as T;
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+// Requests that fail with 401 together share one refresh; the refresh token rotates, so a
+// second refresh with the same token would end the session.
+function renewAccessToken(rejected: string): Promise<string | null> {
+  const current = readTokens();
+  if (!current) return Promise.resolve(null);
+  if (current.accessToken !== rejected) return Promise.resolve(current.accessToken);
+  refreshing ??= refresh(current.refreshToken).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+async function refresh(refreshToken: string): Promise<string | null> {
+  const body: RefreshRequest = { refreshToken };
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}/auth/refresh`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    // Offline: keep the session; the original call reports its 401.
+    return null;
+  }
+  if (!response.ok) {
+    // The server refused the refresh token: the session is over. A 5xx is not a verdict.
+    if (response.status < 500) saveTokens(null);
+    return null;
+  }
+  let pair: LoginResponse;
+  try {
+    pair = (await response.json()) as LoginResponse;
+  } catch {
+    return null;
+  }
+  saveTokens({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+  return pair.accessToken;
+}

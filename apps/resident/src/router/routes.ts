@@ -1,0 +1,55 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title shown in the top bar and the browser tab. */
+    title?: string;
+    requiresAuth?: boolean;
+    /** Pages for signed-out visitors only (a signed-in resident goes home). */
+    guestOnly?: boolean;
+    /** Shows the bottom tab bar. */
+    tab?: boolean;
+    /** Where the top bar's back arrow leads when there is no history to go back to. */
+    back?: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/LoginView.vue'),
+    meta: { title: 'nav.login', guestOnly: true },
+  },
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('@/views/HomeView.vue'),
+    meta: { title: 'nav.home', requiresAuth: true, tab: true },
+  },
+  {
+    path: '/desks',
+    name: 'desks',
+    component: () => import('@/views/desks/DeskFinderView.vue'),
+    meta: { title: 'nav.desks', tab: true },
+  },
+  {
+    path: '/desks/:id',
+    name: 'desk',
+    component: () => import('@/views/desks/DeskDetailView.vue'),
+    props: true,
+    meta: { title: 'nav.deskDetail', back: '/desks' },
+  },
+  {
+    path: '/me',
+    name: 'me',
+    component: () => import('@/views/MeView.vue'),
+    meta: { title: 'nav.me', requiresAuth: true, tab: true },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { title: 'nav.notFound', back: '/' },
+  },
+];

@@ -1,0 +1,50 @@
+import { ERROR_CODES } from '@baitong/contracts';
+import { Locale } from 'vant';
+import { describe, expect, it, vi } from 'vitest';
+import { detectLocale, setLocale } from '@/i18n';
+import en from '@/locales/en.json';
+import zhCN from '@/locales/zh-CN.json';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('languages', () => {
+  it('has every message in both Chinese and English', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('translates every API error code in both languages', () => {
+    for (const code of ERROR_CODES) {
+      expect(en.errors[code], code).toBeTruthy();
+      expect(zhCN.errors[code], code).toBeTruthy();
+    }
+  });
+
+  it('uses the saved choice first', () => {
+    localStorage.setItem('baitong.resident.locale', 'en');
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('zh-CN');
+    expect(detectLocale()).toBe('en');
+  });
+
+  it.each([
+    ['zh-CN', 'zh-CN'],
+    ['zh-TW', 'zh-CN'],
+    ['zh', 'zh-CN'],
+    ['en-US', 'en'],
+    ['fr-FR', 'en'],
+    ['ko', 'en'],
+  ])('picks a language from the browser (%s → %s) when nothing is saved', (browser, expected) => {
+    localStorage.removeItem('baitong.resident.locale');
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue(browser);
+    expect(detectLocale()).toBe(expected);
+  });
+
+  it("switches Vant's own texts along with the app", () => {
+    setLocale('zh-CN');
+    expect(Locale.messages().cancel).toBe('取消');
+    setLocale('en');
+    expect(Locale.messages().cancel).toBe('Cancel');
+  });
+});
