@@ -15,7 +15,11 @@ const check = process.argv.includes('--check');
 const name = process.argv.find((a) => /^[A-Z][A-Za-z0-9]+$/.test(a)) ?? 'Schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'baitong-mig-'));
-const db = await startEmbeddedPostgres({ dataDir: dir, port: 54000 + Math.floor(Math.random() * 900), database: 'gen' });
+const db = await startEmbeddedPostgres({
+  dataDir: dir,
+  port: 54000 + Math.floor(Math.random() * 900),
+  database: 'gen',
+});
 try {
   const ds = createDataSource(db.url);
   await ds.initialize();
@@ -25,14 +29,22 @@ try {
   if (sql.upQueries.length === 0) {
     console.log('Entities and migrations agree.');
   } else if (check) {
-    console.error('Entities and migrations disagree; run pnpm --filter @baitong/api migration:generate. Pending:');
+    console.error(
+      'Entities and migrations disagree; run pnpm --filter @baitong/api migration:generate. Pending:',
+    );
     for (const q of sql.upQueries) console.error(`  ${q.query}`);
     process.exitCode = 1;
   } else {
     const ts = Date.now();
     const cls = `${name}${ts}`;
     const esc = (s) => s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
-    const lines = (qs) => qs.map((q) => `    await q.query(\`${esc(q.query)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+    const lines = (qs) =>
+      qs
+        .map(
+          (q) =>
+            `    await q.query(\`${esc(q.query)}\`${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+        )
+        .join('\n');
     const file = `${ts}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
     const body = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -53,7 +65,10 @@ ${lines(sql.downQueries.reverse())}
     const index = join(migDir, 'index.ts');
     let src = readFileSync(index, 'utf8');
     src = `import { ${cls} } from './${file}';\n` + src;
-    src = src.replace(/export const MIGRATIONS = \[([^\]]*)\];/s, (_m, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${cls}];`);
+    src = src.replace(
+      /export const MIGRATIONS = \[([^\]]*)\];/s,
+      (_m, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${cls}];`,
+    );
     writeFileSync(index, src);
     console.log(`Wrote src/database/migrations/${file}.ts (${sql.upQueries.length} statements).`);
   }

@@ -19,13 +19,21 @@ const API_PREFIX = 'api';
  * Builds the HTTP application exactly as production runs it; main.ts and the tests both use it,
  * so pipes, filters, limits and logging cannot drift apart.
  */
-export async function createApp(config: AppConfig, databaseUrl: string, log: Logger, overrides: AppOverrides = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, log, overrides), {
-    bodyParser: false,
-    logger: false,
-    // Throw instead of exiting, so the caller reports why start-up failed.
-    abortOnError: false,
-  });
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  log: Logger,
+  overrides: AppOverrides = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, log, overrides),
+    {
+      bodyParser: false,
+      logger: false,
+      // Throw instead of exiting, so the caller reports why start-up failed.
+      abortOnError: false,
+    },
+  );
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
 
@@ -38,13 +46,24 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+      },
     }),
   );
 
   // Body parsing errors (broken JSON, huge bodies) get the same error shape as everything else.
-  const parseJson = express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] });
+  const parseJson = express.json({
+    limit: '100kb',
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+  });
   app.use((req: Request, res: Response, next: NextFunction) =>
     parseJson(req, res, (err?: unknown) => {
       if (!err) return next();
@@ -62,12 +81,16 @@ export async function createApp(config: AppConfig, databaseUrl: string, log: Log
     app,
     new DocumentBuilder()
       .setTitle('Baitong API')
-      .setDescription('Community service desks, resident app, council and rating. Errors: { statusCode, code, message, fields? }.')
+      .setDescription(
+        'Community service desks, resident app, council and rating. Errors: { statusCode, code, message, fields? }.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
 
   serveFrontEnds(app, config);
   return app;
@@ -78,12 +101,17 @@ function serveFrontEnds(app: NestExpressApplication, config: AppConfig): void {
   const apps = [
     { prefix: '/console', dir: config.consoleDist },
     { prefix: '', dir: config.residentDist },
-  ].filter((a): a is { prefix: string; dir: string } => !!a.dir && existsSync(join(a.dir, 'index.html')));
-  for (const a of apps) app.useStaticAssets(a.dir, { prefix: a.prefix || undefined, index: false, maxAge: '1h' });
+  ].filter(
+    (a): a is { prefix: string; dir: string } => !!a.dir && existsSync(join(a.dir, 'index.html')),
+  );
+  for (const a of apps)
+    app.useStaticAssets(a.dir, { prefix: a.prefix || undefined, index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || /^\/(api|health|socket\.io)(\/|$)/.test(req.path)) return next();
     // Single-page apps: unknown paths get the app's index.html and the router takes over.
-    const target = apps.find((a) => a.prefix === '' || req.path === a.prefix || req.path.startsWith(`${a.prefix}/`));
+    const target = apps.find(
+      (a) => a.prefix === '' || req.path === a.prefix || req.path.startsWith(`${a.prefix}/`),
+    );
     if (!target) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(target.dir, 'index.html'));

@@ -11,7 +11,12 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthRepository } from './auth/auth.repository';
 import { AuthService } from './auth/auth.service';
-import { LogSmsProvider, SMS_PROVIDER, type SmsProvider, WebhookSmsProvider } from './auth/sms.provider';
+import {
+  LogSmsProvider,
+  SMS_PROVIDER,
+  type SmsProvider,
+  WebhookSmsProvider,
+} from './auth/sms.provider';
 import { TokenService } from './auth/token.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { LOGGER } from './common/logger';
@@ -33,9 +38,17 @@ export interface AppOverrides {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, log: Logger, overrides: AppOverrides = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    log: Logger,
+    overrides: AppOverrides = {},
+  ): DynamicModule {
     const sms: SmsProvider =
-      overrides.sms ?? (config.sms.provider === 'webhook' ? new WebhookSmsProvider(config.sms.url, config.sms.token) : new LogSmsProvider(log));
+      overrides.sms ??
+      (config.sms.provider === 'webhook'
+        ? new WebhookSmsProvider(config.sms.url, config.sms.token)
+        : new LogSmsProvider(log));
     const providers: Provider[] = [
       { provide: APP_CONFIG, useValue: config },
       { provide: LOGGER, useValue: log },
@@ -57,7 +70,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), JwtModule.register({})],
-      controllers: [AuthController, OrgController, PublicDesksController, PeopleController, AuditController, HealthController],
+      controllers: [
+        AuthController,
+        OrgController,
+        PublicDesksController,
+        PeopleController,
+        AuditController,
+        HealthController,
+      ],
       providers,
     };
   }

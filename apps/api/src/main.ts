@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    log.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'DATABASE_URL is not set: starting the embedded PostgreSQL');
+    log.info(
+      { dataDir: config.dataDir, port: config.embeddedPgPort },
+      'DATABASE_URL is not set: starting the embedded PostgreSQL',
+    );
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
@@ -33,23 +36,28 @@ async function main(): Promise<void> {
     url = embedded.url;
   }
 
+  // Filled in once the app is up; a signal may arrive before that.
+  const running: { app?: Awaited<ReturnType<typeof createApp>> } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    await app?.close().catch((err: unknown) => log.error({ err }, 'error while closing the app'));
-    await embedded?.stop().catch((err: unknown) => log.error({ err }, 'error while stopping PostgreSQL'));
+    await running.app
+      ?.close()
+      .catch((err: unknown) => log.error({ err }, 'error while closing the app'));
+    await embedded
+      ?.stop()
+      .catch((err: unknown) => log.error({ err }, 'error while stopping PostgreSQL'));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   await runMigrations(url, log);
   if (config.seedDemo) await seedDemoIfEmpty(url, config, log);
-  app = await createApp(config, url, log);
-  await app.listen(config.port, '0.0.0.0');
+  running.app = await createApp(config, url, log);
+  await running.app.listen(config.port, '0.0.0.0');
 
   const base = `http://localhost:${config.port}`;
   const lines = [
@@ -61,9 +69,15 @@ async function main(): Promise<void> {
     `  Health        ${base}/health/ready`,
   ];
   if (config.seedDemo) {
-    lines.push('', `Demo logins (password: ${config.demoPassword === 'baitong-demo' ? 'baitong-demo' : 'the DEMO_PASSWORD you set'}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.where}`);
-    lines.push(`  Resident app: phone ${DEMO_RESIDENT_PHONE}, the one-time code is shown on the login page in development.`);
+    lines.push(
+      '',
+      `Demo logins (password: ${config.demoPassword === 'baitong-demo' ? 'baitong-demo' : 'the DEMO_PASSWORD you set'}):`,
+    );
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.where}`);
+    lines.push(
+      `  Resident app: phone ${DEMO_RESIDENT_PHONE}, the one-time code is shown on the login page in development.`,
+    );
   }
   console.log(lines.join('\n'));
 }

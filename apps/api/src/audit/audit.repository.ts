@@ -7,7 +7,16 @@ import { AuditLogEntity } from './audit-log.entity';
 
 export type AuditInsert = Pick<
   AuditLogEntity,
-  'actorKind' | 'actorId' | 'actorName' | 'action' | 'entity' | 'entityId' | 'communityId' | 'ip' | 'requestId' | 'detail'
+  | 'actorKind'
+  | 'actorId'
+  | 'actorName'
+  | 'action'
+  | 'entity'
+  | 'entityId'
+  | 'communityId'
+  | 'ip'
+  | 'requestId'
+  | 'detail'
 >;
 
 @Injectable()
@@ -28,7 +37,10 @@ export class AuditRepository {
       .getRepository(AuditLogEntity)
       .createQueryBuilder('a')
       // District roles see everything; others only rows tied to communities in their scope.
-      .where(actor.scopeLevel === 'district' ? 'TRUE' : `a.community_id IS NOT NULL AND ${scope.sql}`, scope.params)
+      .where(
+        actor.scopeLevel === 'district' ? 'TRUE' : `a.community_id IS NOT NULL AND ${scope.sql}`,
+        scope.params,
+      )
       .orderBy('a.id', 'DESC')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);

@@ -20,7 +20,12 @@ export interface AuditEvent {
 export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
-  record(actor: Actor | null, event: AuditEvent, meta: RequestMeta, manager?: EntityManager): Promise<void> {
+  record(
+    actor: Actor | null,
+    event: AuditEvent,
+    meta: RequestMeta,
+    manager?: EntityManager,
+  ): Promise<void> {
     return this.repo.insert(
       {
         actorKind: actor?.kind ?? 'anonymous',
@@ -38,7 +43,10 @@ export class AuditService {
     );
   }
 
-  async list(actor: Actor, q: { action?: string; page: number; pageSize: number }): Promise<Page<AuditEntry>> {
+  async list(
+    actor: Actor,
+    q: { action?: string; page: number; pageSize: number },
+  ): Promise<Page<AuditEntry>> {
     if (!policy.readAudit(actor)) throw AppException.forbidden();
     const { items, total } = await this.repo.listForActor(actor, q);
     return { items, total, page: q.page, pageSize: q.pageSize };

@@ -1,4 +1,9 @@
-import type { OtpRequest, RefreshRequest, ResidentLoginRequest, StaffLoginRequest } from '@baitong/contracts';
+import type {
+  OtpRequest,
+  RefreshRequest,
+  ResidentLoginRequest,
+  StaffLoginRequest,
+} from '@baitong/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -6,7 +11,11 @@ const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
 export class StaffLoginDto implements StaffLoginRequest {
   @ApiProperty({ example: 'bureau' }) @IsString() @MinLength(1) @MaxLength(64) username: string;
-  @ApiProperty({ example: 'baitong-demo' }) @IsString() @MinLength(1) @MaxLength(128) password: string;
+  @ApiProperty({ example: 'baitong-demo' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password: string;
 }
 
 export class OtpRequestDto implements OtpRequest {

@@ -28,7 +28,8 @@ export class AuthGuard implements CanActivate {
       throw new AppException('UNAUTHENTICATED', 'Sign in first');
     }
     const m = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-    if (!m) throw new AppException('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>"');
+    if (!m)
+      throw new AppException('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>"');
     const claims = this.tokens.verifyAccess(m[1]!);
     // Logout and revocation take effect at once, not when the token expires.
     if (!(await this.repo.isSessionActive(claims.sid))) {

@@ -32,7 +32,11 @@ export class AuthRepository {
   }
 
   /** Names for a scope, and the street a community/compound belongs to. */
-  async scopeNames(ids: { streetId?: string | null; communityId?: string | null; compoundId?: string | null }): Promise<ScopeNames> {
+  async scopeNames(ids: {
+    streetId?: string | null;
+    communityId?: string | null;
+    compoundId?: string | null;
+  }): Promise<ScopeNames> {
     const rows: ScopeNames[] = await this.ds.query(
       `SELECT s.id AS "streetId", s.name AS "streetName", c.id AS "communityId", c.name AS "communityName",
               cp.name AS "compoundName"
@@ -46,13 +50,20 @@ export class AuthRepository {
   }
 
   /** Counts a failure atomically; locks the account when the limit is reached. */
-  async recordFailedLogin(staffId: string, maxAttempts: number, lockSeconds: number): Promise<{ lockedUntil: Date | null }> {
+  async recordFailedLogin(
+    staffId: string,
+    maxAttempts: number,
+    lockSeconds: number,
+  ): Promise<{ lockedUntil: Date | null }> {
     const rows: { locked_until: Date | null }[] = await this.ds.query(
-      `UPDATE staff_account
-          SET failed_attempts = failed_attempts + 1,
-              locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-        WHERE id = $1
-        RETURNING locked_until`,
+      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+      `WITH u AS (
+         UPDATE staff_account
+            SET failed_attempts = failed_attempts + 1,
+                locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
+          WHERE id = $1
+          RETURNING locked_until)
+       SELECT locked_until FROM u`,
       [staffId, maxAttempts, lockSeconds],
     );
     return { lockedUntil: rows[0]?.locked_until ?? null };
@@ -69,7 +80,12 @@ export class AuthRepository {
     await this.ds.query('UPDATE resident SET last_active_at = now() WHERE id = $1', [id]);
   }
 
-  createSession(s: Pick<AuthSessionEntity, 'subjectKind' | 'subjectId' | 'refreshTokenHash' | 'refreshExpiresAt' | 'ip' | 'userAgent'>): Promise<AuthSessionEntity> {
+  createSession(
+    s: Pick<
+      AuthSessionEntity,
+      'subjectKind' | 'subjectId' | 'refreshTokenHash' | 'refreshExpiresAt' | 'ip' | 'userAgent'
+    >,
+  ): Promise<AuthSessionEntity> {
     const repo = this.ds.getRepository(AuthSessionEntity);
     return repo.save(repo.create({ ...s, revokedAt: null, lastRefreshedAt: null }));
   }
@@ -87,25 +103,42 @@ export class AuthRepository {
   }
 
   /** Rotates only if the presented token is the current one: two racing refreshes cannot both win. */
-  async rotateRefreshToken(id: string, oldHash: string, newHash: string, expiresAt: Date): Promise<boolean> {
+  async rotateRefreshToken(
+    id: string,
+    oldHash: string,
+    newHash: string,
+    expiresAt: Date,
+  ): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
-      `UPDATE auth_session SET refresh_token_hash = $3, refresh_expires_at = $4, last_refreshed_at = now()
-        WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND refresh_expires_at > now()
-        RETURNING id`,
+      `WITH u AS (
+         UPDATE auth_session SET refresh_token_hash = $3, refresh_expires_at = $4, last_refreshed_at = now()
+          WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND refresh_expires_at > now()
+          RETURNING id)
+       SELECT id FROM u`,
       [id, oldHash, newHash, expiresAt],
     );
     return rows.length > 0;
   }
 
   async revokeSession(id: string): Promise<void> {
-    await this.ds.query('UPDATE auth_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+    await this.ds.query(
+      'UPDATE auth_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+      [id],
+    );
   }
 
   async latestOtp(phone: string): Promise<OtpCodeEntity | null> {
-    return this.ds.getRepository(OtpCodeEntity).findOne({ where: { phone }, order: { createdAt: 'DESC' } });
+    return this.ds
+      .getRepository(OtpCodeEntity)
+      .findOne({ where: { phone }, order: { createdAt: 'DESC' } });
   }
 
-  async createOtp(phone: string, codeHash: string, ttlSeconds: number, ip: string | null): Promise<void> {
+  async createOtp(
+    phone: string,
+    codeHash: string,
+    ttlSeconds: number,
+    ip: string | null,
+  ): Promise<void> {
     await this.ds.query(
       `INSERT INTO otp_code (phone, code_hash, expires_at, ip) VALUES ($1, $2, now() + make_interval(secs => $3), $4)`,
       [phone, codeHash, ttlSeconds, ip],
@@ -136,7 +169,10 @@ export class AuthRepository {
    * Fixed-window counter shared by all API processes. Returns the count in the current window
    * including this hit, and the seconds until the window resets.
    */
-  async hit(key: string, windowSeconds: number): Promise<{ count: number; resetInSeconds: number }> {
+  async hit(
+    key: string,
+    windowSeconds: number,
+  ): Promise<{ count: number; resetInSeconds: number }> {
     const rows: { count: number; reset: number }[] = await this.ds.query(
       `INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ($1, now(), 1)
        ON CONFLICT (key) DO UPDATE SET

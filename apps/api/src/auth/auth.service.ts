@@ -49,21 +49,53 @@ export class AuthService {
     await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60);
     const staff = await this.repo.findStaffByUsername(username.trim().toLowerCase());
     if (staff?.lockedUntil && staff.lockedUntil > new Date()) {
-      await this.audit.record(null, { action: 'auth.login_refused_locked', entity: 'staff', entityId: staff.id, communityId: staff.communityId, detail: { username } }, meta);
+      await this.audit.record(
+        null,
+        {
+          action: 'auth.login_refused_locked',
+          entity: 'staff',
+          entityId: staff.id,
+          communityId: staff.communityId,
+          detail: { username },
+        },
+        meta,
+      );
       throw this.locked(staff.lockedUntil);
     }
-    const ok = staff && staff.active ? await verify(staff.passwordHash, password) : await verify(await this.dummyHash, password).then(() => false);
+    const ok =
+      staff && staff.active
+        ? await verify(staff.passwordHash, password)
+        : await verify(await this.dummyHash, password).then(() => false);
     if (!staff || !ok) {
       let lockedUntil: Date | null = null;
-      if (staff) ({ lockedUntil } = await this.repo.recordFailedLogin(staff.id, LOGIN_LIMITS.maxFailures, LOGIN_LIMITS.lockSeconds));
-      await this.audit.record(null, { action: 'auth.login_failed', entity: 'staff', entityId: staff?.id, communityId: staff?.communityId ?? null, detail: { username, locked: lockedUntil !== null } }, meta);
+      if (staff)
+        ({ lockedUntil } = await this.repo.recordFailedLogin(
+          staff.id,
+          LOGIN_LIMITS.maxFailures,
+          LOGIN_LIMITS.lockSeconds,
+        ));
+      await this.audit.record(
+        null,
+        {
+          action: 'auth.login_failed',
+          entity: 'staff',
+          entityId: staff?.id,
+          communityId: staff?.communityId ?? null,
+          detail: { username, locked: lockedUntil !== null },
+        },
+        meta,
+      );
       if (lockedUntil) throw this.locked(lockedUntil);
       throw new AppException('INVALID_CREDENTIALS', 'Wrong username or password');
     }
     await this.repo.resetFailedLogins(staff.id);
     const subject = await this.staffSubject(staff);
     const res = await this.openSession(subject, meta);
-    await this.audit.record({ ...subject, sessionId: '' }, { action: 'auth.login', entity: 'staff', entityId: staff.id }, meta);
+    await this.audit.record(
+      { ...subject, sessionId: '' },
+      { action: 'auth.login', entity: 'staff', entityId: staff.id },
+      meta,
+    );
     return res;
   }
 
@@ -72,40 +104,69 @@ export class AuthService {
     const since = latest ? (Date.now() - latest.createdAt.getTime()) / 1000 : Infinity;
     if (since < LOGIN_LIMITS.otpResendSeconds) {
       const wait = Math.ceil(LOGIN_LIMITS.otpResendSeconds - since);
-      throw new AppException('TOO_MANY_REQUESTS', `Wait ${wait} s before asking for another code`, undefined, { retryAfterSeconds: wait });
+      throw new AppException(
+        'TOO_MANY_REQUESTS',
+        `Wait ${wait} s before asking for another code`,
+        undefined,
+        { retryAfterSeconds: wait },
+      );
     }
     await this.throttle(`otp-phone:${phone}`, LOGIN_LIMITS.otpPerPhonePerHour, 3600);
     await this.throttle(`otp-ip:${meta.ip ?? 'unknown'}`, 60, 3600);
     const resident = await this.repo.findResidentByPhone(phone);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     // The answer is the same for unknown numbers, so the endpoint cannot be used to find residents.
-    await this.repo.createOtp(phone, this.otpHash(phone, resident ? code : `x${code}`), LOGIN_LIMITS.otpTtlSeconds, meta.ip);
+    await this.repo.createOtp(
+      phone,
+      this.otpHash(phone, resident ? code : `x${code}`),
+      LOGIN_LIMITS.otpTtlSeconds,
+      meta.ip,
+    );
     if (resident) {
-      await this.sms.send(phone, `【百通】您的登录验证码是 ${code}，5分钟内有效。Your Baitong sign-in code is ${code}.`);
+      await this.sms.send(
+        phone,
+        `【百通】您的登录验证码是 ${code}，5分钟内有效。Your Baitong sign-in code is ${code}.`,
+      );
     } else {
-      this.log.info({ phone: maskPhone(phone) }, 'one-time code requested for an unregistered phone');
+      this.log.info(
+        { phone: maskPhone(phone) },
+        'one-time code requested for an unregistered phone',
+      );
     }
     const res: OtpResponse & { devCode?: string } = {
       sent: true,
       expiresInSeconds: LOGIN_LIMITS.otpTtlSeconds,
       resendAfterSeconds: LOGIN_LIMITS.otpResendSeconds,
     };
-    if (this.config.mode !== 'production' && this.sms.name === 'log' && resident) res.devCode = code;
+    if (this.config.mode !== 'production' && this.sms.name === 'log' && resident)
+      res.devCode = code;
     return res;
   }
 
   async residentLogin(phone: string, code: string, meta: RequestMeta): Promise<LoginResponse> {
     await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60);
-    const ok = await this.repo.tryConsumeOtp(phone, this.otpHash(phone, code), LOGIN_LIMITS.otpMaxAttempts);
+    const ok = await this.repo.tryConsumeOtp(
+      phone,
+      this.otpHash(phone, code),
+      LOGIN_LIMITS.otpMaxAttempts,
+    );
     const resident = ok ? await this.repo.findResidentByPhone(phone) : null;
     if (!resident) {
-      await this.audit.record(null, { action: 'auth.login_failed', entity: 'resident', detail: { phone: maskPhone(phone) } }, meta);
+      await this.audit.record(
+        null,
+        { action: 'auth.login_failed', entity: 'resident', detail: { phone: maskPhone(phone) } },
+        meta,
+      );
       throw new AppException('OTP_INVALID', 'The code is wrong or has expired; ask for a new one');
     }
     await this.repo.touchResident(resident.id);
     const subject = await this.residentSubject(resident);
     const res = await this.openSession(subject, meta);
-    await this.audit.record({ ...subject, sessionId: '' }, { action: 'auth.login', entity: 'resident', entityId: resident.id }, meta);
+    await this.audit.record(
+      { ...subject, sessionId: '' },
+      { action: 'auth.login', entity: 'resident', entityId: resident.id },
+      meta,
+    );
     return res;
   }
 
@@ -120,10 +181,17 @@ export class AuthService {
     if (!(await this.repo.rotateRefreshToken(sessionId, oldHash, next.hash, expires))) {
       // An old refresh token came back: it may have been stolen, so the whole session ends.
       await this.repo.revokeSession(sessionId);
-      await this.audit.record(null, { action: 'auth.refresh_reuse', entity: 'session', entityId: sessionId }, meta);
+      await this.audit.record(
+        null,
+        { action: 'auth.refresh_reuse', entity: 'session', entityId: sessionId },
+        meta,
+      );
       throw new AppException('TOKEN_INVALID', 'The refresh token was already used; sign in again');
     }
-    const subject = session.subjectKind === 'staff' ? await this.loadStaffSubject(session.subjectId) : await this.loadResidentSubject(session.subjectId);
+    const subject =
+      session.subjectKind === 'staff'
+        ? await this.loadStaffSubject(session.subjectId)
+        : await this.loadResidentSubject(session.subjectId);
     if (!subject) {
       await this.repo.revokeSession(sessionId);
       throw new AppException('TOKEN_INVALID', 'The account is no longer active');
@@ -138,11 +206,18 @@ export class AuthService {
 
   async logout(actor: Actor, meta: RequestMeta): Promise<void> {
     await this.repo.revokeSession(actor.sessionId);
-    await this.audit.record(actor, { action: 'auth.logout', entity: 'session', entityId: actor.sessionId }, meta);
+    await this.audit.record(
+      actor,
+      { action: 'auth.logout', entity: 'session', entityId: actor.sessionId },
+      meta,
+    );
   }
 
   async me(actor: Actor): Promise<SessionUser> {
-    const subject = actor.kind === 'staff' ? await this.loadStaffSubject(actor.id) : await this.loadResidentSubject(actor.id);
+    const subject =
+      actor.kind === 'staff'
+        ? await this.loadStaffSubject(actor.id)
+        : await this.loadResidentSubject(actor.id);
     if (!subject) throw new AppException('TOKEN_INVALID', 'The account is no longer active');
     return this.sessionUser(subject);
   }
@@ -158,7 +233,12 @@ export class AuthService {
       userAgent: meta.userAgent,
     });
     const refresh = this.tokens.newRefreshToken(session.id);
-    await this.repo.rotateRefreshToken(session.id, placeholder.hash, refresh.hash, session.refreshExpiresAt);
+    await this.repo.rotateRefreshToken(
+      session.id,
+      placeholder.hash,
+      refresh.hash,
+      session.refreshExpiresAt,
+    );
     return {
       accessToken: this.tokens.signAccess(claimsFromActor(subject, session.id)),
       refreshToken: refresh.token,
@@ -178,9 +258,19 @@ export class AuthService {
   }
 
   private async staffSubject(s: StaffAccountEntity): Promise<Subject> {
-    const names = await this.repo.scopeNames({ streetId: s.streetId, communityId: s.communityId, compoundId: s.compoundId });
+    const names = await this.repo.scopeNames({
+      streetId: s.streetId,
+      communityId: s.communityId,
+      compoundId: s.compoundId,
+    });
     const scopeId =
-      s.scopeLevel === 'district' ? 'district' : s.scopeLevel === 'street' ? s.streetId! : s.scopeLevel === 'community' ? s.communityId! : s.compoundId!;
+      s.scopeLevel === 'district'
+        ? 'district'
+        : s.scopeLevel === 'street'
+          ? s.streetId!
+          : s.scopeLevel === 'community'
+            ? s.communityId!
+            : s.compoundId!;
     return {
       kind: 'staff',
       id: s.id,
@@ -210,9 +300,19 @@ export class AuthService {
   }
 
   private async sessionUser(s: Subject): Promise<SessionUser> {
-    const names = await this.repo.scopeNames({ streetId: s.streetId, communityId: s.communityId, compoundId: s.compoundId });
+    const names = await this.repo.scopeNames({
+      streetId: s.streetId,
+      communityId: s.communityId,
+      compoundId: s.compoundId,
+    });
     const scopeName =
-      s.scopeLevel === 'district' ? '两江新区' : s.scopeLevel === 'street' ? names.streetName : s.scopeLevel === 'community' ? names.communityName : names.compoundName;
+      s.scopeLevel === 'district'
+        ? '两江新区'
+        : s.scopeLevel === 'street'
+          ? names.streetName
+          : s.scopeLevel === 'community'
+            ? names.communityName
+            : names.compoundName;
     const user: SessionUser = {
       id: s.id,
       kind: s.kind,
@@ -235,13 +335,20 @@ export class AuthService {
 
   private locked(until: Date): AppException {
     const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-    return new AppException('ACCOUNT_LOCKED', 'Too many wrong passwords: the account is locked for a while', undefined, { retryAfterSeconds });
+    return new AppException(
+      'ACCOUNT_LOCKED',
+      'Too many wrong passwords: the account is locked for a while',
+      undefined,
+      { retryAfterSeconds },
+    );
   }
 
   private async throttle(key: string, limit: number, windowSeconds: number): Promise<void> {
     const { count, resetInSeconds } = await this.repo.hit(key, windowSeconds);
     if (count > limit) {
-      throw new AppException('TOO_MANY_REQUESTS', 'Too many attempts; try again later', undefined, { retryAfterSeconds: resetInSeconds });
+      throw new AppException('TOO_MANY_REQUESTS', 'Too many attempts; try again later', undefined, {
+        retryAfterSeconds: resetInSeconds,
+      });
     }
   }
 }

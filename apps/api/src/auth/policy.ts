@@ -19,7 +19,8 @@ export const policy = {
     policy.editCommunity(a, community),
 
   readStaff: (a: Actor): boolean =>
-    a.kind === 'staff' && ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
+    a.kind === 'staff' &&
+    ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
 
   readResidents: (a: Actor): boolean => a.kind === 'staff',
 
@@ -29,5 +30,6 @@ export const policy = {
     ['desk_staff', 'community_worker', 'grid_worker', 'community_admin'].includes(a.role),
 
   readAudit: (a: Actor): boolean =>
-    a.kind === 'staff' && ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
+    a.kind === 'staff' &&
+    ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
 };

@@ -21,7 +21,10 @@ export function communityScope(actor: Actor, column: string): ScopeCondition {
       };
     case 'community':
     case 'compound':
-      return { sql: `${column} = :scopeCommunityId`, params: { scopeCommunityId: actor.communityId } };
+      return {
+        sql: `${column} = :scopeCommunityId`,
+        params: { scopeCommunityId: actor.communityId },
+      };
   }
 }
 

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel === 'silent' ? 'info' : config.logLevel);
   const embedded = config.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, database: 'baitong' });
+    : await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        database: 'baitong',
+      });
   const url = config.databaseUrl ?? embedded!.url;
   try {
     await runMigrations(url, log);

@@ -36,13 +36,25 @@ export function toApiError(err: unknown): ApiError {
   const bp = err as BodyParserError;
   if (bp && typeof bp.type === 'string') {
     if (bp.type === 'entity.parse.failed') {
-      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
+      return {
+        statusCode: 400,
+        code: 'MALFORMED_JSON',
+        message: 'The request body is not valid JSON',
+      };
     }
     if (bp.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The request body is too large',
+      };
     }
     if (bp.type === 'charset.unsupported' || bp.type === 'encoding.unsupported') {
-      return { statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported body encoding' };
+      return {
+        statusCode: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Unsupported body encoding',
+      };
     }
   }
   if (err instanceof HttpException) {
@@ -54,13 +66,25 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof QueryFailedError) {
     const pgCode = (err as QueryFailedError & { code?: string }).code;
     if (pgCode === '23505') {
-      return { statusCode: 409, code: 'CONFLICT', message: 'A record with the same unique values exists' };
+      return {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: 'A record with the same unique values exists',
+      };
     }
     if (pgCode === '23503') {
-      return { statusCode: 409, code: 'CONFLICT', message: 'The record is referenced by or refers to another record' };
+      return {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: 'The record is referenced by or refers to another record',
+      };
     }
     if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008' || pgCode === '22003') {
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'A value has the wrong format' };
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'A value has the wrong format',
+      };
     }
   }
   return { statusCode: 500, code: 'INTERNAL', message: 'Internal error' };

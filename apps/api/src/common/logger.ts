@@ -8,6 +8,15 @@ export function createLogger(level: pino.LevelWithSilent): Logger {
     base: { service: 'baitong-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Personal data never reaches the logs by accident.
-    redact: { paths: ['req.headers.authorization', 'password', '*.password', 'refreshToken', '*.refreshToken'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'password',
+        '*.password',
+        'refreshToken',
+        '*.refreshToken',
+      ],
+      censor: '[redacted]',
+    },
   });
 }

@@ -8,7 +8,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
     const own = Object.values(e.constraints ?? {}).map((message) => ({
       field,
       // class-validator prefixes messages with the property; the field is named separately.
-      message: message.startsWith(`${e.property} `) ? message.slice(e.property.length + 1) : message,
+      message: message.startsWith(`${e.property} `)
+        ? message.slice(e.property.length + 1)
+        : message,
     }));
     return own.concat(flatten(e.children ?? [], field));
   });

@@ -30,7 +30,14 @@ export class ConfigError extends Error {
 
 const DEV_JWT_SECRET = 'baitong-development-secret-not-for-production';
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -58,14 +65,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     try {
       const u = new URL(databaseUrl);
       if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') {
-        problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${u.protocol}")`);
+        problems.push(
+          `DATABASE_URL must start with postgres:// or postgresql:// (got "${u.protocol}")`,
+        );
       }
     } catch {
-      problems.push('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+      problems.push(
+        'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)',
+      );
       databaseUrl = null;
     }
   } else if (mode === 'production') {
-    problems.push('DATABASE_URL is required in production (the embedded database is for development)');
+    problems.push(
+      'DATABASE_URL is required in production (the embedded database is for development)',
+    );
   }
 
   const dataDir = resolve(cwd, env.DATA_DIR?.trim() || '.data');
@@ -79,14 +92,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
 
   const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86_400, problems);
-  const refreshTokenTtlSeconds = int(env, 'REFRESH_TOKEN_TTL', 30 * 86_400, 60, 365 * 86_400, problems);
+  const refreshTokenTtlSeconds = int(
+    env,
+    'REFRESH_TOKEN_TTL',
+    30 * 86_400,
+    60,
+    365 * 86_400,
+    problems,
+  );
 
   const demoPassword = env.DEMO_PASSWORD || 'baitong-demo';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
   const seedRaw = env.SEED_DEMO ?? (mode === 'production' ? 'false' : 'true');
-  if (!['true', 'false'].includes(seedRaw)) problems.push(`SEED_DEMO must be true or false (got "${seedRaw}")`);
-  if (seedRaw === 'true' && mode === 'production') problems.push('SEED_DEMO cannot be true in production');
+  if (!['true', 'false'].includes(seedRaw))
+    problems.push(`SEED_DEMO must be true or false (got "${seedRaw}")`);
+  if (seedRaw === 'true' && mode === 'production')
+    problems.push('SEED_DEMO cannot be true in production');
 
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
   const logLevelRaw = env.LOG_LEVEL ?? (mode === 'test' ? 'silent' : 'info');
@@ -98,11 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   let sms: AppConfig['sms'] = { provider: 'log' };
   if (smsProvider === 'log') {
     // The logging provider prints one-time codes: never acceptable with real residents.
-    if (mode === 'production') problems.push('SMS_PROVIDER=log is not allowed in production (use webhook)');
+    if (mode === 'production')
+      problems.push('SMS_PROVIDER=log is not allowed in production (use webhook)');
   } else if (smsProvider === 'webhook') {
     const url = env.SMS_WEBHOOK_URL ?? '';
-    if (!/^https?:\/\//.test(url)) problems.push('SMS_WEBHOOK_URL must be an http(s) URL when SMS_PROVIDER=webhook');
-    if (!env.SMS_WEBHOOK_TOKEN) problems.push('SMS_WEBHOOK_TOKEN is required when SMS_PROVIDER=webhook');
+    if (!/^https?:\/\//.test(url))
+      problems.push('SMS_WEBHOOK_URL must be an http(s) URL when SMS_PROVIDER=webhook');
+    if (!env.SMS_WEBHOOK_TOKEN)
+      problems.push('SMS_WEBHOOK_TOKEN is required when SMS_PROVIDER=webhook');
     sms = { provider: 'webhook', url, token: env.SMS_WEBHOOK_TOKEN ?? '' };
   } else {
     problems.push(`SMS_PROVIDER must be log or webhook (got "${smsProvider}")`);

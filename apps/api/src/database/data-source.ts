@@ -4,7 +4,10 @@ import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming';
 
 /** The one data-source definition used by the app, the CLI, the migration generator and the tests. */
-export function dataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  extra: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

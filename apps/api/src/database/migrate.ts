@@ -8,7 +8,8 @@ export async function runMigrations(url: string, log?: Logger): Promise<number> 
   try {
     await ds.query('SELECT pg_advisory_lock(724201)');
     const done = await ds.runMigrations({ transaction: 'each' });
-    if (done.length) log?.info({ migrations: done.map((m) => m.name) }, `applied ${done.length} migration(s)`);
+    if (done.length)
+      log?.info({ migrations: done.map((m) => m.name) }, `applied ${done.length} migration(s)`);
     return done.length;
   } finally {
     await ds.query('SELECT pg_advisory_unlock(724201)').catch(() => undefined);

@@ -3,7 +3,14 @@ import type { Logger } from 'pino';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { createDataSource } from '../database/data-source';
-import { CommunityEntity, CompoundEntity, DeskEntity, DeskHoursExceptionEntity, GridEntity, StreetEntity } from '../org/org.entities';
+import {
+  CommunityEntity,
+  CompoundEntity,
+  DeskEntity,
+  DeskHoursExceptionEntity,
+  GridEntity,
+  StreetEntity,
+} from '../org/org.entities';
 import { localDate } from '../org/opening-hours';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
@@ -11,10 +18,21 @@ import { type DemoOrg, generateDemoOrg } from './demo-org';
 type Target = new () => ObjectLiteral;
 
 /** Inserts rows in chunks and returns the new ids in input order. */
-async function insertAll<T extends ObjectLiteral>(m: EntityManager, entity: Target, rows: T[], chunk = 500): Promise<string[]> {
+async function insertAll<T extends ObjectLiteral>(
+  m: EntityManager,
+  entity: Target,
+  rows: T[],
+  chunk = 500,
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += chunk) {
-    const res = await m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + chunk)).returning('id').execute();
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + chunk))
+      .returning('id')
+      .execute();
     ids.push(...(res.identifiers as { id: string }[]).map((r) => r.id));
   }
   return ids;
@@ -31,10 +49,18 @@ function need(map: Map<string, string>, key: string, what: string): string {
 }
 
 /** Writes the generated organisation and people; all or nothing. */
-export async function loadDemoOrg(m: EntityManager, org: DemoOrg, demoPassword: string): Promise<Record<string, number>> {
+export async function loadDemoOrg(
+  m: EntityManager,
+  org: DemoOrg,
+  demoPassword: string,
+): Promise<Record<string, number>> {
   const streets = keyed(
     org.streets.map((s) => s.key),
-    await insertAll(m, StreetEntity, org.streets.map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn }))),
+    await insertAll(
+      m,
+      StreetEntity,
+      org.streets.map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn })),
+    ),
   );
   const communities = keyed(
     org.communities.map((c) => c.key),
@@ -90,7 +116,14 @@ export async function loadDemoOrg(m: EntityManager, org: DemoOrg, demoPassword: 
       })),
     ),
   );
-  const exceptions = org.desks.flatMap((d) => d.exceptions.map((e) => ({ deskId: need(desks, d.key, 'desk'), date: e.date, intervals: e.intervals, note: e.note })));
+  const exceptions = org.desks.flatMap((d) =>
+    d.exceptions.map((e) => ({
+      deskId: need(desks, d.key, 'desk'),
+      date: e.date,
+      intervals: e.intervals,
+      note: e.note,
+    })),
+  );
   await insertAll(m, DeskHoursExceptionEntity, exceptions);
   const grids = keyed(
     org.grids.map((g) => g.key),
@@ -113,7 +146,12 @@ export async function loadDemoOrg(m: EntityManager, org: DemoOrg, demoPassword: 
     StaffAccountEntity,
     org.staff.map((s) => {
       const level = s.scopeLevel;
-      const communityKey = level === 'community' ? s.scopeKey : level === 'compound' ? compoundCommunity.get(s.scopeKey)! : null;
+      const communityKey =
+        level === 'community'
+          ? s.scopeKey
+          : level === 'compound'
+            ? compoundCommunity.get(s.scopeKey)!
+            : null;
       return {
         username: s.username,
         passwordHash,
@@ -156,7 +194,12 @@ export async function loadDemoOrg(m: EntityManager, org: DemoOrg, demoPassword: 
 }
 
 /** Demo data goes only into an empty database, and never in production. */
-export async function seedDemoIfEmpty(url: string, config: AppConfig, log: Logger, referenceDate = localDate(new Date())): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  url: string,
+  config: AppConfig,
+  log: Logger,
+  referenceDate = localDate(new Date()),
+): Promise<boolean> {
   if (config.mode === 'production') throw new Error('Demo data is never loaded in production');
   const ds = createDataSource(url, { extra: { max: 1 } });
   await ds.initialize();

@@ -18,9 +18,15 @@ export class HealthController {
 
   /** 503 while the database cannot be reached, so a load balancer stops sending traffic. */
   @Get('ready')
-  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'unavailable'; database: 'up' | 'down'; migrations: number }> {
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: 'ok' | 'unavailable'; database: 'up' | 'down'; migrations: number }> {
     const db = await this.repo.check();
     if (!db.up) res.status(503);
-    return { status: db.up ? 'ok' : 'unavailable', database: db.up ? 'up' : 'down', migrations: db.migrations };
+    return {
+      status: db.up ? 'ok' : 'unavailable',
+      database: db.up ? 'up' : 'down',
+      migrations: db.migrations,
+    };
   }
 }

@@ -7,7 +7,9 @@ export class HealthRepository {
 
   async check(): Promise<{ up: boolean; migrations: number }> {
     try {
-      const rows: { n: number }[] = await this.ds.query('SELECT count(*)::int AS n FROM migrations');
+      const rows: { n: number }[] = await this.ds.query(
+        'SELECT count(*)::int AS n FROM migrations',
+      );
       return { up: true, migrations: rows[0]?.n ?? 0 };
     } catch {
       return { up: false, migrations: 0 };

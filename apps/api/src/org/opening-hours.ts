@@ -6,10 +6,12 @@ export const DESK_ZONE = 'Asia/Shanghai';
 
 export const DEFAULT_INTERVAL: OpeningInterval = { opens: '08:30', closes: '21:30' };
 
-export const DEFAULT_WEEKLY_HOURS: WeeklyHours[] = ([1, 2, 3, 4, 5, 6, 7] as IsoWeekday[]).map((weekday) => ({
-  weekday,
-  intervals: [{ ...DEFAULT_INTERVAL }],
-}));
+export const DEFAULT_WEEKLY_HOURS: WeeklyHours[] = ([1, 2, 3, 4, 5, 6, 7] as IsoWeekday[]).map(
+  (weekday) => ({
+    weekday,
+    intervals: [{ ...DEFAULT_INTERVAL }],
+  }),
+);
 
 export interface HoursSource {
   weeklyHours: WeeklyHours[];
@@ -27,14 +29,19 @@ export function toMinutes(hhmm: string): number {
 export function intervalProblems(intervals: OpeningInterval[]): [number, string][] {
   const out: [number, string][] = [];
   intervals.forEach((iv, i) => {
-    if (!HHMM.test(iv.opens) || iv.opens === '24:00') out.push([i, 'opens must be HH:mm between 00:00 and 23:59']);
+    if (!HHMM.test(iv.opens) || iv.opens === '24:00')
+      out.push([i, 'opens must be HH:mm between 00:00 and 23:59']);
     else if (!HHMM.test(iv.closes)) out.push([i, 'closes must be HH:mm between 00:01 and 24:00']);
-    else if (toMinutes(iv.opens) >= toMinutes(iv.closes)) out.push([i, 'closes must be after opens']);
+    else if (toMinutes(iv.opens) >= toMinutes(iv.closes))
+      out.push([i, 'closes must be after opens']);
   });
   if (out.length > 0) return out;
-  const sorted = intervals.map((iv, i) => ({ i, o: toMinutes(iv.opens), c: toMinutes(iv.closes) })).sort((a, b) => a.o - b.o);
+  const sorted = intervals
+    .map((iv, i) => ({ i, o: toMinutes(iv.opens), c: toMinutes(iv.closes) }))
+    .sort((a, b) => a.o - b.o);
   for (let k = 1; k < sorted.length; k++) {
-    if (sorted[k]!.o < sorted[k - 1]!.c) out.push([sorted[k]!.i, 'overlaps another interval of the same day']);
+    if (sorted[k]!.o < sorted[k - 1]!.c)
+      out.push([sorted[k]!.i, 'overlaps another interval of the same day']);
   }
   return out;
 }
@@ -68,10 +75,17 @@ function instantAt(day: LocalDay, minutes: number): Date {
 }
 
 /** The intervals of one local date: a dated exception wins over the weekly hours. */
-export function intervalsOn(src: HoursSource, date: string, weekday: IsoWeekday): { intervals: OpeningInterval[]; exception: boolean } {
+export function intervalsOn(
+  src: HoursSource,
+  date: string,
+  weekday: IsoWeekday,
+): { intervals: OpeningInterval[]; exception: boolean } {
   const ex = src.exceptions.find((e) => e.date === date);
   if (ex) return { intervals: sortIntervals(ex.intervals), exception: true };
-  return { intervals: sortIntervals(src.weeklyHours.find((w) => w.weekday === weekday)?.intervals ?? []), exception: false };
+  return {
+    intervals: sortIntervals(src.weeklyHours.find((w) => w.weekday === weekday)?.intervals ?? []),
+    exception: false,
+  };
 }
 
 function sortIntervals(list: OpeningInterval[]): OpeningInterval[] {
@@ -86,7 +100,11 @@ export function openState(src: HoursSource, now: Date): OpenState {
   const todays = intervalsOn(src, today.date, today.weekday);
   const t = now.getTime();
 
-  const current = todays.intervals.find((iv) => t >= instantAt(today, toMinutes(iv.opens)).getTime() && t < instantAt(today, toMinutes(iv.closes)).getTime());
+  const current = todays.intervals.find(
+    (iv) =>
+      t >= instantAt(today, toMinutes(iv.opens)).getTime() &&
+      t < instantAt(today, toMinutes(iv.closes)).getTime(),
+  );
   if (current) {
     let end = instantAt(today, toMinutes(current.closes));
     // A 24-hour point stays open across midnight: follow the chain of touching intervals.
@@ -95,10 +113,22 @@ export function openState(src: HoursSource, now: Date): OpenState {
       if (!next || next.start.getTime() !== end.getTime()) break;
       end = next.end;
     }
-    return { openNow: true, closesAt: end.toISOString(), nextOpensAt: null, today: todays.intervals, exceptionToday: todays.exception };
+    return {
+      openNow: true,
+      closesAt: end.toISOString(),
+      nextOpensAt: null,
+      today: todays.intervals,
+      exceptionToday: todays.exception,
+    };
   }
   const next = nextStart(src, now);
-  return { openNow: false, closesAt: null, nextOpensAt: next ? next.start.toISOString() : null, today: todays.intervals, exceptionToday: todays.exception };
+  return {
+    openNow: false,
+    closesAt: null,
+    nextOpensAt: next ? next.start.toISOString() : null,
+    today: todays.intervals,
+    exceptionToday: todays.exception,
+  };
 }
 
 /** The first opening that starts at or after `from`, within the look-ahead. */
@@ -107,7 +137,8 @@ function nextStart(src: HoursSource, from: Date): { start: Date; end: Date } | n
     const day = localDay(from, k);
     for (const iv of intervalsOn(src, day.date, day.weekday).intervals) {
       const start = instantAt(day, toMinutes(iv.opens));
-      if (start.getTime() >= from.getTime()) return { start, end: instantAt(day, toMinutes(iv.closes)) };
+      if (start.getTime() >= from.getTime())
+        return { start, end: instantAt(day, toMinutes(iv.closes)) };
     }
   }
   return null;

@@ -1,4 +1,12 @@
-import type { Community, Compound, Desk, Grid, OpenState, PublicDesk, Street } from '@baitong/contracts';
+import type {
+  Community,
+  Compound,
+  Desk,
+  Grid,
+  OpenState,
+  PublicDesk,
+  Street,
+} from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
 import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -43,7 +51,11 @@ export class OrgController {
   }
 
   @Patch('streets/:id')
-  updateStreet(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: UpdateStreetDto): Promise<Street> {
+  updateStreet(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: UpdateStreetDto,
+  ): Promise<Street> {
     return this.org.updateStreet(a, id, dto);
   }
 
@@ -63,7 +75,11 @@ export class OrgController {
   }
 
   @Patch('communities/:id')
-  updateCommunity(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: UpdateCommunityDto): Promise<Community> {
+  updateCommunity(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: UpdateCommunityDto,
+  ): Promise<Community> {
     return this.org.updateCommunity(a, id, dto);
   }
 
@@ -93,7 +109,11 @@ export class OrgController {
   }
 
   @Patch('compounds/:id')
-  updateCompound(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: UpdateCompoundDto): Promise<Compound> {
+  updateCompound(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: UpdateCompoundDto,
+  ): Promise<Compound> {
     return this.org.updateCompound(a, id, dto);
   }
 
@@ -103,7 +123,11 @@ export class OrgController {
   }
 
   @Patch('grids/:id')
-  updateGrid(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: UpdateGridDto): Promise<Grid> {
+  updateGrid(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: UpdateGridDto,
+  ): Promise<Grid> {
     return this.org.updateGrid(a, id, dto);
   }
 
@@ -118,17 +142,29 @@ export class OrgController {
   }
 
   @Patch('desks/:id')
-  updateDesk(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: UpdateDeskDto): Promise<DeskView> {
+  updateDesk(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: UpdateDeskDto,
+  ): Promise<DeskView> {
     return this.org.updateDesk(a, id, dto);
   }
 
   @Put('desks/:id/hours')
-  setHours(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: SetHoursDto): Promise<DeskView> {
+  setHours(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: SetHoursDto,
+  ): Promise<DeskView> {
     return this.org.setHours(a, id, dto);
   }
 
   @Post('desks/:id/exceptions')
-  addException(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Body() dto: CreateExceptionDto): Promise<DeskView> {
+  addException(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: CreateExceptionDto,
+  ): Promise<DeskView> {
     return this.org.addException(a, id, dto);
   }
 

@@ -24,8 +24,14 @@ const HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 
 export class IntervalDto {
-  @ApiProperty({ example: '08:30' }) @IsString() @Matches(HHMM, { message: 'opens must be HH:mm' }) opens: string;
-  @ApiProperty({ example: '21:30' }) @IsString() @Matches(HHMM, { message: 'closes must be HH:mm (24:00 allowed)' }) closes: string;
+  @ApiProperty({ example: '08:30' })
+  @IsString()
+  @Matches(HHMM, { message: 'opens must be HH:mm' })
+  opens: string;
+  @ApiProperty({ example: '21:30' })
+  @IsString()
+  @Matches(HHMM, { message: 'closes must be HH:mm (24:00 allowed)' })
+  closes: string;
 }
 
 export class WeeklyHoursDto {
@@ -55,7 +61,10 @@ export class SetHoursDto {
 }
 
 export class CreateExceptionDto {
-  @ApiProperty({ example: '2026-12-24' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date: string;
+  @ApiProperty({ example: '2026-12-24' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  date: string;
 
   @ApiProperty({ type: [IntervalDto], description: 'Empty: closed all day' })
   @IsArray()
@@ -68,7 +77,10 @@ export class CreateExceptionDto {
 }
 
 export class CreateStreetDto {
-  @ApiProperty() @IsString() @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' }) code: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' })
+  code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
 }
@@ -76,7 +88,10 @@ export class UpdateStreetDto extends PartialType(CreateStreetDto) {}
 
 export class CreateCommunityDto {
   @ApiProperty() @IsUUID('4') streetId: string;
-  @ApiProperty() @IsString() @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' }) code: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' })
+  code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
   @ApiPropertyOptional({ nullable: true, example: '2019-06-30' })
@@ -104,7 +119,10 @@ export class UpdateCompoundDto extends PartialType(CreateCompoundDto) {}
 export class CreateGridDto {
   @ApiProperty() @IsUUID('4') communityId: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') compoundId?: string;
-  @ApiProperty() @IsString() @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' }) code: string;
+  @ApiProperty()
+  @IsString()
+  @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' })
+  code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
 }
 export class UpdateGridDto extends PartialType(CreateGridDto) {}
@@ -117,8 +135,16 @@ export class CreateDeskDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
   @ApiProperty() @IsLatitude() lat: number;
   @ApiProperty() @IsLongitude() lng: number;
-  @ApiProperty({ example: 60 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(1) @Max(100_000) areaSqm: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9+\- ]{3,32}$/, { message: 'phone must be digits' }) phone?: string;
+  @ApiProperty({ example: 60 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(1)
+  @Max(100_000)
+  areaSqm: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+\- ]{3,32}$/, { message: 'phone must be digits' })
+  phone?: string;
   @ApiPropertyOptional({ type: [WeeklyHoursDto], description: 'Default 08:30–21:30 every day' })
   @IsOptional()
   @IsArray()
@@ -139,7 +165,12 @@ export class CommunityListQuery {
 export class PublicDeskQuery {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsLatitude() lat?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsLongitude() lng?: number;
-  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
 }
-

@@ -79,7 +79,8 @@ export class DeskEntity {
   @Column({ type: 'varchar', length: 255, default: '' }) address: string;
   @Column({ type: 'double precision' }) lat: number;
   @Column({ type: 'double precision' }) lng: number;
-  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericToNumber }) areaSqm: number;
+  @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericToNumber })
+  areaSqm: number;
   @Column({ type: 'varchar', length: 32, nullable: true }) phone: string | null;
   @Column({ type: 'jsonb' }) weeklyHours: WeeklyHours[];
   @Column({ type: 'integer', default: 1 }) version: number;

@@ -1,4 +1,12 @@
-import type { Community, Compound, Desk, Grid, OpenState, PublicDesk, Street } from '@baitong/contracts';
+import type {
+  Community,
+  Compound,
+  Desk,
+  Grid,
+  OpenState,
+  PublicDesk,
+  Street,
+} from '@baitong/contracts';
 import type { CompoundEntity, GridEntity } from './org.entities';
 import type { CommunityRow, DeskRow, StreetRow } from './org.repository';
 
@@ -58,11 +66,20 @@ export const toDesk = (d: DeskRow): Desk => ({
   areaSqm: d.areaSqm,
   phone: d.phone,
   weeklyHours: d.weeklyHours,
-  exceptions: d.exceptions.map((e) => ({ id: e.id, date: e.date, intervals: e.intervals, note: e.note })),
+  exceptions: d.exceptions.map((e) => ({
+    id: e.id,
+    date: e.date,
+    intervals: e.intervals,
+    note: e.note,
+  })),
   version: d.version,
 });
 
-export const toPublicDesk = (d: DeskRow, state: OpenState, distanceMeters: number | null): PublicDesk => ({
+export const toPublicDesk = (
+  d: DeskRow,
+  state: OpenState,
+  distanceMeters: number | null,
+): PublicDesk => ({
   ...toDesk(d),
   ...state,
   distanceMeters,

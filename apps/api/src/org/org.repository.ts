@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { communityScope, streetScope } from '../auth/scope';
 import {
@@ -26,7 +31,11 @@ export interface DeskRow extends DeskEntity {
 }
 
 /** Applies the actor's scope; `null` means a public read (only for data that is public anyway). */
-function scoped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor | null, column: string): SelectQueryBuilder<T> {
+function scoped<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  actor: Actor | null,
+  column: string,
+): SelectQueryBuilder<T> {
   if (!actor) return qb;
   const s = communityScope(actor, column);
   return qb.andWhere(s.sql, s.params);
@@ -45,7 +54,10 @@ export class OrgRepository {
     const { entities, raw } = await this.ds
       .getRepository(StreetEntity)
       .createQueryBuilder('s')
-      .addSelect('(SELECT count(*) FROM community c WHERE c.street_id = s.id)::int', 'community_count')
+      .addSelect(
+        '(SELECT count(*) FROM community c WHERE c.street_id = s.id)::int',
+        'community_count',
+      )
       .where(s.sql, s.params)
       .orderBy('s.code')
       .getRawAndEntities<{ community_count: number }>();
@@ -63,22 +75,39 @@ export class OrgRepository {
       .createQueryBuilder('c')
       .innerJoin(StreetEntity, 's', 's.id = c.street_id')
       .addSelect('s.name', 'street_name')
-      .addSelect('(SELECT count(*) FROM compound x WHERE x.community_id = c.id)::int', 'compound_count')
+      .addSelect(
+        '(SELECT count(*) FROM compound x WHERE x.community_id = c.id)::int',
+        'compound_count',
+      )
       .addSelect('(SELECT count(*) FROM desk d WHERE d.community_id = c.id)::int', 'desk_count');
     return scoped(qb, actor, 'c.id');
   }
 
   private async communityRows(qb: SelectQueryBuilder<CommunityEntity>): Promise<CommunityRow[]> {
-    const { entities, raw } = await qb.getRawAndEntities<{ street_name: string; compound_count: number; desk_count: number }>();
+    const { entities, raw } = await qb.getRawAndEntities<{
+      street_name: string;
+      compound_count: number;
+      desk_count: number;
+    }>();
     return entities.map((e, i) =>
-      Object.assign(e, { streetName: raw[i]!.street_name, compoundCount: raw[i]!.compound_count, deskCount: raw[i]!.desk_count }),
+      Object.assign(e, {
+        streetName: raw[i]!.street_name,
+        compoundCount: raw[i]!.compound_count,
+        deskCount: raw[i]!.desk_count,
+      }),
     );
   }
 
-  listCommunities(actor: Actor, filter: { streetId?: string; q?: string }): Promise<CommunityRow[]> {
+  listCommunities(
+    actor: Actor,
+    filter: { streetId?: string; q?: string },
+  ): Promise<CommunityRow[]> {
     const qb = this.communities(actor).orderBy('c.code');
     if (filter.streetId) qb.andWhere('c.street_id = :streetId', { streetId: filter.streetId });
-    if (filter.q) qb.andWhere('(c.name ILIKE :q OR c.name_en ILIKE :q OR c.code ILIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.q)
+      qb.andWhere('(c.name ILIKE :q OR c.name_en ILIKE :q OR c.code ILIKE :q)', {
+        q: `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`,
+      });
     return this.communityRows(qb);
   }
 
@@ -88,27 +117,44 @@ export class OrgRepository {
   }
 
   listCompounds(actor: Actor, communityId: string): Promise<CompoundEntity[]> {
-    const qb = this.ds.getRepository(CompoundEntity).createQueryBuilder('x').where('x.community_id = :communityId', { communityId }).orderBy('x.name');
+    const qb = this.ds
+      .getRepository(CompoundEntity)
+      .createQueryBuilder('x')
+      .where('x.community_id = :communityId', { communityId })
+      .orderBy('x.name');
     return scoped(qb, actor, 'x.community_id').getMany();
   }
 
   findCompound(actor: Actor, id: string): Promise<CompoundEntity | null> {
-    const qb = this.ds.getRepository(CompoundEntity).createQueryBuilder('x').where('x.id = :id', { id });
+    const qb = this.ds
+      .getRepository(CompoundEntity)
+      .createQueryBuilder('x')
+      .where('x.id = :id', { id });
     return scoped(qb, actor, 'x.community_id').getOne();
   }
 
   listGrids(actor: Actor, communityId: string): Promise<GridEntity[]> {
-    const qb = this.ds.getRepository(GridEntity).createQueryBuilder('g').where('g.community_id = :communityId', { communityId }).orderBy('g.code');
+    const qb = this.ds
+      .getRepository(GridEntity)
+      .createQueryBuilder('g')
+      .where('g.community_id = :communityId', { communityId })
+      .orderBy('g.code');
     return scoped(qb, actor, 'g.community_id').getMany();
   }
 
   findGrid(actor: Actor, id: string): Promise<GridEntity | null> {
-    const qb = this.ds.getRepository(GridEntity).createQueryBuilder('g').where('g.id = :id', { id });
+    const qb = this.ds
+      .getRepository(GridEntity)
+      .createQueryBuilder('g')
+      .where('g.id = :id', { id });
     return scoped(qb, actor, 'g.community_id').getOne();
   }
 
   /** Desks with names and upcoming exceptions; `actor: null` is the public desk finder. */
-  async listDesks(actor: Actor | null, filter: { communityId?: string; ids?: string[]; fromDate: string }): Promise<DeskRow[]> {
+  async listDesks(
+    actor: Actor | null,
+    filter: { communityId?: string; ids?: string[]; fromDate: string },
+  ): Promise<DeskRow[]> {
     const qb = this.ds
       .getRepository(DeskEntity)
       .createQueryBuilder('d')
@@ -118,13 +164,17 @@ export class OrgRepository {
       .addSelect('x.name', 'compound_name')
       .orderBy('c.code')
       .addOrderBy('d.name');
-    if (filter.communityId) qb.andWhere('d.community_id = :communityId', { communityId: filter.communityId });
+    if (filter.communityId)
+      qb.andWhere('d.community_id = :communityId', { communityId: filter.communityId });
     if (filter.ids) {
       if (filter.ids.length === 0) return [];
       qb.andWhere('d.id IN (:...ids)', { ids: filter.ids });
     }
     scoped(qb, actor, 'd.community_id');
-    const { entities, raw } = await qb.getRawAndEntities<{ community_name: string; compound_name: string | null }>();
+    const { entities, raw } = await qb.getRawAndEntities<{
+      community_name: string;
+      compound_name: string | null;
+    }>();
     if (entities.length === 0) return [];
     const exceptions = await this.ds
       .getRepository(DeskHoursExceptionEntity)
@@ -151,7 +201,12 @@ export class OrgRepository {
   }
 
   /** Saves only if nobody changed the desk since `version` was read; false means stale. */
-  async updateDeskIfVersion(m: EntityManager, id: string, version: number, patch: Partial<DeskEntity>): Promise<boolean> {
+  async updateDeskIfVersion(
+    m: EntityManager,
+    id: string,
+    version: number,
+    patch: Partial<DeskEntity>,
+  ): Promise<boolean> {
     const res = await m
       .createQueryBuilder()
       .update(DeskEntity)

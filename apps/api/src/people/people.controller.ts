@@ -12,7 +12,11 @@ import { PeopleService } from './people.service';
 
 export class ResidentQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
-  @ApiPropertyOptional({ description: 'Name, or the last 4 digits of the phone' }) @IsOptional() @IsString() @MaxLength(64) q?: string;
+  @ApiPropertyOptional({ description: 'Name, or the last 4 digits of the phone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  q?: string;
 }
 
 export class StaffQuery {
@@ -32,7 +36,11 @@ export class PeopleController {
   }
 
   @Get('residents/:id/contact')
-  contact(@CurrentActor() a: Actor, @Param('id', ID) id: string, @Req() req: AppRequest): Promise<ResidentContact> {
+  contact(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Req() req: AppRequest,
+  ): Promise<ResidentContact> {
     return this.people.residentContact(a, id, requestMeta(req));
   }
 

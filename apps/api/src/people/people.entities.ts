@@ -10,7 +10,13 @@ import {
   type Relation,
 } from 'typeorm';
 import { CreatedAt, UpdatedAt } from '../database/columns';
-import { CommunityEntity, CompoundEntity, DeskEntity, GridEntity, StreetEntity } from '../org/org.entities';
+import {
+  CommunityEntity,
+  CompoundEntity,
+  DeskEntity,
+  GridEntity,
+  StreetEntity,
+} from '../org/org.entities';
 
 @Entity('staff_account')
 @Check(

@@ -17,17 +17,34 @@ export class PeopleRepository {
     f: { communityId?: string; q?: string; page: number; pageSize: number },
   ): Promise<{ rows: ResidentEntity[]; total: number }> {
     const s = communityScope(actor, 'r.community_id');
-    const qb = this.ds.getRepository(ResidentEntity).createQueryBuilder('r').where(s.sql, s.params).orderBy('r.registered_at', 'DESC').addOrderBy('r.id');
+    const qb = this.ds
+      .getRepository(ResidentEntity)
+      .createQueryBuilder('r')
+      .where(s.sql, s.params)
+      .orderBy('r.registered_at', 'DESC')
+      .addOrderBy('r.id');
     if (f.communityId) qb.andWhere('r.community_id = :communityId', { communityId: f.communityId });
     // Search by name, or by the last four digits of the phone, which is what a resident says at the desk.
-    if (f.q) qb.andWhere('(r.name ILIKE :q OR right(r.phone, 4) = :tail)', { q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%`, tail: f.q });
-    const [rows, total] = await qb.skip((f.page - 1) * f.pageSize).take(f.pageSize).getManyAndCount();
+    if (f.q)
+      qb.andWhere('(r.name ILIKE :q OR right(r.phone, 4) = :tail)', {
+        q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%`,
+        tail: f.q,
+      });
+    const [rows, total] = await qb
+      .skip((f.page - 1) * f.pageSize)
+      .take(f.pageSize)
+      .getManyAndCount();
     return { rows, total };
   }
 
   findResident(actor: Actor, id: string): Promise<ResidentEntity | null> {
     const s = communityScope(actor, 'r.community_id');
-    return this.ds.getRepository(ResidentEntity).createQueryBuilder('r').where('r.id = :id', { id }).andWhere(s.sql, s.params).getOne();
+    return this.ds
+      .getRepository(ResidentEntity)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .andWhere(s.sql, s.params)
+      .getOne();
   }
 
   async listStaff(actor: Actor, communityId?: string): Promise<StaffRow[]> {

@@ -29,7 +29,10 @@ export class PeopleService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async listResidents(actor: Actor, q: { communityId?: string; q?: string; page: number; pageSize: number }): Promise<Page<ResidentSummary>> {
+  async listResidents(
+    actor: Actor,
+    q: { communityId?: string; q?: string; page: number; pageSize: number },
+  ): Promise<Page<ResidentSummary>> {
     if (!policy.readResidents(actor)) throw AppException.forbidden();
     const { rows, total } = await this.repo.listResidents(actor, q);
     return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
@@ -39,8 +42,19 @@ export class PeopleService {
   async residentContact(actor: Actor, id: string, meta: RequestMeta): Promise<ResidentContact> {
     const r = await this.repo.findResident(actor, id);
     if (!r) throw AppException.notFound('Resident');
-    if (!policy.readPersonalData(actor)) throw AppException.forbidden('Your role does not see residents’ personal data');
-    await this.audit.record(actor, { action: 'personal_data.read', entity: 'resident', entityId: r.id, communityId: r.communityId, detail: { fields: ['phone', 'idNumber'], at: this.clock.now().toISOString() } }, meta);
+    if (!policy.readPersonalData(actor))
+      throw AppException.forbidden('Your role does not see residents’ personal data');
+    await this.audit.record(
+      actor,
+      {
+        action: 'personal_data.read',
+        entity: 'resident',
+        entityId: r.id,
+        communityId: r.communityId,
+        detail: { fields: ['phone', 'idNumber'], at: this.clock.now().toISOString() },
+      },
+      meta,
+    );
     return { id: r.id, phone: r.phone, idNumber: r.idNumber };
   }
 

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/common/logger';
+import { loadConfig } from '../../src/config/config';
+import { DEMO_ACCOUNTS, DEMO_RESIDENT_PHONE } from '../../src/demo/demo-org';
+import { seedDemoIfEmpty } from '../../src/demo/seed';
+import { type TestContext, createTestApp } from '../utils/app';
+
+let t: TestContext;
+let seeded: boolean;
+beforeAll(async () => {
+  t = await createTestApp({ DEMO_PASSWORD: 'demo-pass-123' });
+  const url = (t.ds.options as { url: string }).url;
+  seeded = await seedDemoIfEmpty(
+    url,
+    loadConfig({ NODE_ENV: 'test', DEMO_PASSWORD: 'demo-pass-123' }),
+    createLogger('silent'),
+    '2026-11-27',
+  );
+}, 120_000);
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('loads a Liangjiang-like district into an empty database, and only once', async () => {
+    expect(seeded).toBe(true);
+    const [counts] = await t.ds
+      .query(`SELECT (SELECT count(*) FROM community)::int AS communities, (SELECT count(*) FROM resident)::int AS residents,
+      (SELECT count(DISTINCT community_id) FROM desk)::int AS communities_with_desk`);
+    expect(counts.communities).toBe(55);
+    expect(counts.communities_with_desk).toBe(55);
+    expect(counts.residents).toBeGreaterThan(3000);
+    const again = await seedDemoIfEmpty(
+      (t.ds.options as { url: string }).url,
+      loadConfig({ NODE_ENV: 'test' }),
+      createLogger('silent'),
+      '2026-11-27',
+    );
+    expect(again).toBe(false);
+    const [after] = await t.ds.query('SELECT count(*)::int AS n FROM community');
+    expect(after.n).toBe(55);
+  });
+
+  it('has 翠渝路社区 with 6 compounds incl. 尚格博园 and desks in the others', async () => {
+    const rows: { name: string; desks: number }[] = await t.ds.query(
+      `SELECT x.name, (SELECT count(*) FROM desk d WHERE d.compound_id = x.id)::int AS desks
+         FROM compound x JOIN community c ON c.id = x.community_id WHERE c.name = '翠渝路社区'`,
+    );
+    expect(rows).toHaveLength(6);
+    expect(rows.map((r) => r.name)).toContain('尚格博园');
+    expect(rows.filter((r) => r.desks > 0)).toHaveLength(5);
+  });
+
+  it('lets every listed demo account sign in with the demo password', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const res = await t.http
+        .post('/api/auth/staff/login')
+        .send({ username: a.username, password: 'demo-pass-123' });
+      expect(res.status, a.username).toBe(200);
+      expect(res.body.user.role).toBe(a.role);
+    }
+  });
+
+  it('lets the demo resident sign in with a code', async () => {
+    await t.http.post('/api/auth/resident/otp').send({ phone: DEMO_RESIDENT_PHONE }).expect(200);
+    const res = await t.http
+      .post('/api/auth/resident/login')
+      .send({ phone: DEMO_RESIDENT_PHONE, code: t.sms.lastCode(DEMO_RESIDENT_PHONE) });
+    expect(res.status).toBe(200);
+    expect(res.body.user.scope.name).toBe('翠渝路社区');
+  });
+
+  it('refuses to load demo data in production mode', async () => {
+    const prod = { ...loadConfig({ NODE_ENV: 'test' }), mode: 'production' as const };
+    await expect(
+      seedDemoIfEmpty('postgres://unused', prod, createLogger('silent')),
+    ).rejects.toThrow(/never loaded in production/);
+  });
+});
