@@ -34,7 +34,7 @@ export async function createApp(
       abortOnError: false,
     },
   );
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 
   app.use(

@@ -13,6 +13,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   demoPassword: string;
+  /** Express `trust proxy`: which proxies may tell us the client address (for throttling and the audit log). */
+  trustProxy: string;
   /** Load demo data into an empty database (never in production). */
   seedDemo: boolean;
   sms: { provider: 'log' } | { provider: 'webhook'; url: string; token: string };
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     refreshTokenTtlSeconds,
     demoPassword,
     seedDemo: seedRaw === 'true',
+    trustProxy: env.TRUST_PROXY || 'loopback',
     sms,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     consoleDist: env.CONSOLE_DIST ?? resolve(__dirname, '../../../console/dist'),
