@@ -2,3 +2,4 @@ export * from './roles.js';
 export * from './errors.js';
 export * from './auth.js';
 export * from './org.js';
+export * from './cases.js';
