@@ -6,12 +6,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { Pool } from 'pg';
 import { pinoHttp } from 'pino-http';
 import { AppModule, type AppOverrides } from './app.module';
 import { ApiExceptionFilter, toApiError } from './common/exception.filter';
 import type { AppRequest } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
+import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 
 const API_PREFIX = 'api';
 
@@ -76,6 +78,16 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(log));
   app.enableShutdownHooks();
+
+  // Live events cross API processes through PostgreSQL, the only infrastructure.
+  const ioPool = new Pool({ connectionString: databaseUrl, max: 2 });
+  ioPool.on('error', (err) => log.error({ err }, 'socket.io adapter database error'));
+  app.useWebSocketAdapter(new PostgresIoAdapter(app, ioPool));
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    await ioPool.end();
+  };
 
   const doc = SwaggerModule.createDocument(
     app,

@@ -18,11 +18,19 @@ import {
   WebhookSmsProvider,
 } from './auth/sms.provider';
 import { TokenService } from './auth/token.service';
+import { CASE_PUBLISHER } from './cases/case-publisher';
+import { CategoriesService } from './cases/categories.service';
+import { CasesController } from './cases/cases.controller';
+import { CasesRepository } from './cases/cases.repository';
+import { CasesService } from './cases/cases.service';
+import { DiskPhotoStorage, PHOTO_STORAGE, type PhotoStorage } from './cases/photo-storage';
+import { PhotosService } from './cases/photos.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { LOGGER } from './common/logger';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { JOBS_DATABASE_URL, JobsService } from './jobs/jobs.service';
 import { HealthRepository } from './health/health.repository';
 import { OrgController, PublicDesksController } from './org/org.controller';
 import { OrgRepository } from './org/org.repository';
@@ -30,10 +38,14 @@ import { OrgService } from './org/org.service';
 import { PeopleController } from './people/people.controller';
 import { PeopleRepository } from './people/people.repository';
 import { PeopleService } from './people/people.service';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+import { RealtimeService } from './realtime/realtime.service';
+import { join } from 'node:path';
 
 export interface AppOverrides {
   clock?: Clock;
   sms?: SmsProvider;
+  photos?: PhotoStorage;
 }
 
 @Module({})
@@ -54,9 +66,22 @@ export class AppModule {
       { provide: LOGGER, useValue: log },
       { provide: CLOCK, useValue: overrides.clock ?? systemClock },
       { provide: SMS_PROVIDER, useValue: sms },
+      {
+        provide: PHOTO_STORAGE,
+        useValue: overrides.photos ?? new DiskPhotoStorage(join(config.dataDir, 'uploads')),
+      },
+      { provide: JOBS_DATABASE_URL, useValue: databaseUrl },
+      { provide: CASE_PUBLISHER, useExisting: RealtimeService },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_INTERCEPTOR, useClass: AuditWritesInterceptor },
       AuditRepository,
+      CasesRepository,
+      CasesService,
+      CategoriesService,
+      PhotosService,
+      RealtimeService,
+      RealtimeGateway,
+      JobsService,
       AuditService,
       AuthRepository,
       AuthService,
@@ -72,6 +97,7 @@ export class AppModule {
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)), JwtModule.register({})],
       controllers: [
         AuthController,
+        CasesController,
         OrgController,
         PublicDesksController,
         PeopleController,

@@ -161,7 +161,7 @@ export interface RepeatCandidate {
   categoryName: string;
   resolvedAt: string | null;
   /** Why it was proposed: same resident, same household/compound, or text similarity 0..1. */
-  reason: 'same_resident' | 'same_place';
+  reason: 'pointed_by_resident' | 'same_resident' | 'same_place';
   similarity: number;
 }
 

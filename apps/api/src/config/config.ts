@@ -15,6 +15,8 @@ export interface AppConfig {
   demoPassword: string;
   /** Express `trust proxy`: which proxies may tell us the client address (for throttling and the audit log). */
   trustProxy: string;
+  /** Run scheduled jobs (overdue scan) in this process; several processes may all run them. */
+  runJobs: boolean;
   /** Load demo data into an empty database (never in production). */
   seedDemo: boolean;
   sms: { provider: 'log' } | { provider: 'webhook'; url: string; token: string };
@@ -118,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`LOG_LEVEL must be one of ${levels.join(', ')} (got "${logLevelRaw}")`);
   }
 
+  if (env.RUN_JOBS !== undefined && !['true', 'false'].includes(env.RUN_JOBS))
+    problems.push(`RUN_JOBS must be true or false (got "${env.RUN_JOBS}")`);
+
   const smsProvider = env.SMS_PROVIDER ?? (mode === 'production' ? 'webhook' : 'log');
   let sms: AppConfig['sms'] = { provider: 'log' };
   if (smsProvider === 'log') {
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoPassword,
     seedDemo: seedRaw === 'true',
     trustProxy: env.TRUST_PROXY || 'loopback',
+    runJobs: (env.RUN_JOBS ?? (mode === 'test' ? 'false' : 'true')) === 'true',
     sms,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     consoleDist: env.CONSOLE_DIST ?? resolve(__dirname, '../../../console/dist'),

@@ -1,4 +1,12 @@
 import { AuditLogEntity } from '../audit/audit-log.entity';
+import {
+  CaseEntity,
+  CaseEventEntity,
+  CaseMediationEntity,
+  CategoryEntity,
+  IdempotencyKeyEntity,
+  PhotoEntity,
+} from '../cases/case.entities';
 import { AuthSessionEntity, OtpCodeEntity, RateLimitBucketEntity } from '../auth/auth.entities';
 import {
   CommunityEntity,
@@ -23,4 +31,10 @@ export const ENTITIES = [
   OtpCodeEntity,
   RateLimitBucketEntity,
   AuditLogEntity,
+  CategoryEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CaseMediationEntity,
+  IdempotencyKeyEntity,
+  PhotoEntity,
 ];

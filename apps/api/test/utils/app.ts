@@ -19,7 +19,11 @@ import {
 } from '../../src/org/org.entities';
 import { DEFAULT_WEEKLY_HOURS } from '../../src/org/opening-hours';
 import { ResidentEntity, StaffAccountEntity } from '../../src/people/people.entities';
+import { CategoryEntity } from '../../src/cases/case.entities';
 import { createTestDatabase } from './db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -61,16 +65,20 @@ export interface TestContext {
   sms: CapturingSms;
   config: AppConfig;
   given: Given;
+  /** The test file's own database, for a second API process in multi-process tests. */
+  url: string;
   close(): Promise<void>;
 }
 
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
   const db = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'baitong-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     CONSOLE_DIST: '',
     RESIDENT_DIST: '',
+    DATA_DIR: dataDir,
     ...env,
   });
   const clock = new TestClock();
@@ -88,9 +96,11 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestCo
     sms,
     config,
     given: new Given(ds, http, passwordHash, sms),
+    url: db.url,
     close: async () => {
       await app.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -137,18 +147,16 @@ export class Given {
   ): Promise<CompoundEntity> {
     const { community, ...rest } = p;
     const u = uniq();
-    return this.ds
-      .getRepository(CompoundEntity)
-      .save({
-        communityId: community.id,
-        name: `小区${u}`,
-        nameEn: `Compound ${u}`,
-        address: '',
-        households: 500,
-        lat: 29.6,
-        lng: 106.5,
-        ...rest,
-      });
+    return this.ds.getRepository(CompoundEntity).save({
+      communityId: community.id,
+      name: `小区${u}`,
+      nameEn: `Compound ${u}`,
+      address: '',
+      households: 500,
+      lat: 29.6,
+      lng: 106.5,
+      ...rest,
+    });
   }
 
   async desk(p: Partial<DeskEntity> & { community: CommunityEntity }): Promise<DeskEntity> {
@@ -182,14 +190,12 @@ export class Given {
 
   async grid(p: { community: CommunityEntity; compound?: CompoundEntity }): Promise<GridEntity> {
     const u = uniq();
-    return this.ds
-      .getRepository(GridEntity)
-      .save({
-        communityId: p.community.id,
-        compoundId: p.compound?.id ?? null,
-        code: `G${u}`,
-        name: `网格${u}`,
-      });
+    return this.ds.getRepository(GridEntity).save({
+      communityId: p.community.id,
+      compoundId: p.compound?.id ?? null,
+      code: `G${u}`,
+      name: `网格${u}`,
+    });
   }
 
   async staff(
@@ -243,6 +249,24 @@ export class Given {
       preferredLanguage: 'zh-CN',
       registeredAt: new Date('2026-01-01T00:00:00Z'),
       lastActiveAt: null,
+    });
+  }
+
+  async category(p: Partial<CategoryEntity> = {}): Promise<CategoryEntity> {
+    const u = uniq();
+    return this.ds.getRepository(CategoryEntity).save({
+      kind: 'concern',
+      code: `cat_${u}`,
+      nameZh: `类别${u}`,
+      nameEn: `Category ${u}`,
+      acceptWithinMinutes: 30,
+      resolveWithinValue: 24,
+      resolveWithinUnit: 'open_hours',
+      followUpRequired: true,
+      publicArea: false,
+      replyTemplates: [],
+      active: true,
+      ...p,
     });
   }
 

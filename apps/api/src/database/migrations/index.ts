@@ -1,10 +1,16 @@
 import { Extensions1700000000000 } from './1700000000000-extensions';
 import { InitialSchema1795764808082 } from './1795764808082-initial-schema';
 import { AuditAppendOnly1795764808100 } from './1795764808100-audit-append-only';
+import { ServiceCases1795765947499 } from './1795765947499-service-cases';
+import { CaseRules1795765947600 } from './1795765947600-case-rules';
+import { SocketIoAttachments1795765947700 } from './1795765947700-socket-io-attachments';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
   Extensions1700000000000,
   InitialSchema1795764808082,
   AuditAppendOnly1795764808100,
+  ServiceCases1795765947499,
+  CaseRules1795765947600,
+  SocketIoAttachments1795765947700,
 ];

@@ -1,0 +1,140 @@
+import type { CaseDetail, CaseEvent, CaseSummary, Category, Mediation } from '@baitong/contracts';
+import { maskPhone } from '../common/mask';
+import type {
+  CaseEventEntity,
+  CaseMediationEntity,
+  CategoryEntity,
+  PhotoEntity,
+} from './case.entities';
+import type { CaseRow } from './cases.repository';
+import { allowedActions } from './lifecycle';
+
+const iso = (d: Date | string | null): string | null =>
+  d === null ? null : new Date(d).toISOString();
+
+export const toCategory = (c: CategoryEntity): Category => ({
+  id: c.id,
+  kind: c.kind,
+  code: c.code,
+  nameZh: c.nameZh,
+  nameEn: c.nameEn,
+  acceptWithinMinutes: c.acceptWithinMinutes,
+  resolveWithin: { value: c.resolveWithinValue, unit: c.resolveWithinUnit },
+  followUpRequired: c.followUpRequired,
+  publicArea: c.publicArea,
+  replyTemplates: c.replyTemplates,
+  active: c.active,
+});
+
+export function toSummary(c: CaseRow, now: Date): CaseSummary {
+  const acceptDue = c.acceptDueAt ? new Date(c.acceptDueAt) : null;
+  const resolveDue = c.resolveDueAt ? new Date(c.resolveDueAt) : null;
+  const live = c.status !== 'rejected';
+  return {
+    id: c.id,
+    number: c.number,
+    kind: c.kind,
+    categoryId: c.categoryId,
+    categoryName: c.categoryName,
+    categoryNameEn: c.categoryNameEn,
+    channel: c.channel,
+    status: c.status,
+    communityId: c.communityId,
+    compoundId: c.compoundId,
+    compoundName: c.compoundName,
+    deskId: c.deskId,
+    deskName: c.deskName,
+    residentId: c.residentId,
+    residentName: c.residentName,
+    residentPhoneMasked: c.residentPhone ? maskPhone(c.residentPhone) : null,
+    assigneeId: c.assigneeId,
+    assigneeName: c.assigneeName,
+    summary: c.description.length > 80 ? `${c.description.slice(0, 79)}…` : c.description,
+    submittedAt: iso(c.submittedAt)!,
+    updatedAt: iso(c.updatedAt)!,
+    sla: {
+      acceptDueAt: iso(acceptDue),
+      resolveDueAt: iso(resolveDue),
+      acceptOverdue:
+        live &&
+        !!acceptDue &&
+        (c.acceptedAt
+          ? new Date(c.acceptedAt) > acceptDue
+          : c.status === 'submitted' && now >= acceptDue),
+      resolveOverdue:
+        live &&
+        !!resolveDue &&
+        (c.resolvedAt
+          ? new Date(c.resolvedAt) > resolveDue
+          : ['accepted', 'in_progress'].includes(c.status) && now >= resolveDue),
+      paused: c.status === 'waiting_resident',
+    },
+    reopenCount: c.reopenCount,
+    repeatOfId: c.repeatOfId,
+    escalated: c.escalated,
+    version: c.version,
+  };
+}
+
+export const toMediation = (m: CaseMediationEntity): Mediation => ({
+  parties: m.parties.map((p) => ({
+    name: p.name,
+    role: p.role,
+    ...(p.phone ? { phoneMasked: maskPhone(p.phone) } : {}),
+  })),
+  mediatorName: m.mediatorName,
+  sessions: m.sessions,
+  outcome: m.outcome,
+  agreement: m.agreement,
+});
+
+export function toDetail(
+  c: CaseRow,
+  extra: {
+    photos: PhotoEntity[];
+    mediation: CaseMediationEntity | null;
+    decidedByName: string | null;
+    actions: boolean;
+  },
+  now: Date,
+): CaseDetail {
+  return {
+    ...toSummary(c, now),
+    description: c.description,
+    place: c.place,
+    photos: extra.photos.map((p) => ({
+      id: p.id,
+      contentType: p.contentType,
+      sizeBytes: p.sizeBytes,
+      url: `/api/photos/${p.id}`,
+    })),
+    acceptedAt: iso(c.acceptedAt),
+    resolvedAt: iso(c.resolvedAt),
+    closedAt: iso(c.closedAt),
+    resolution: c.resolution,
+    rejectionReason: c.rejectionReason,
+    repeatDecision:
+      c.repeatDecision && c.repeatDecidedAt
+        ? {
+            decision: c.repeatDecision,
+            byName: extra.decidedByName ?? '',
+            at: iso(c.repeatDecidedAt)!,
+          }
+        : null,
+    mediation: extra.mediation ? toMediation(extra.mediation) : null,
+    allowedActions: extra.actions ? allowedActions(c.status) : [],
+  };
+}
+
+export const toCaseEvent = (e: CaseEventEntity): CaseEvent => ({
+  id: String(e.id),
+  caseId: e.caseId,
+  type: e.type,
+  at: e.at.toISOString(),
+  actorKind: e.actorKind,
+  actorName: e.actorName,
+  fromStatus: e.fromStatus,
+  toStatus: e.toStatus,
+  note: e.note,
+  data: e.data,
+});

@@ -1,0 +1,437 @@
+import type { CaseKind, CaseStatus } from '@baitong/contracts';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { communityScope } from '../auth/scope';
+import { CompoundEntity, DeskEntity, DeskHoursExceptionEntity } from '../org/org.entities';
+import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
+import {
+  CaseEntity,
+  CaseEventEntity,
+  CaseMediationEntity,
+  CategoryEntity,
+  IdempotencyKeyEntity,
+  PhotoEntity,
+} from './case.entities';
+
+/** A case with the names a list shows; one query, no N+1. */
+export interface CaseRow extends CaseEntity {
+  categoryName: string;
+  categoryNameEn: string;
+  compoundName: string | null;
+  deskName: string;
+  residentName: string | null;
+  residentPhone: string | null;
+  assigneeName: string | null;
+}
+
+export interface CaseFilter {
+  status?: CaseStatus[];
+  kind?: CaseKind;
+  deskId?: string;
+  communityId?: string;
+  overdue?: boolean;
+  assigneeId?: string;
+  q?: string;
+  sort: 'due' | 'newest';
+  page: number;
+  pageSize: number;
+}
+
+const SUMMARY_SELECT = `
+  c.*, cat.name_zh AS category_name, cat.name_en AS category_name_en, x.name AS compound_name, d.name AS desk_name,
+  COALESCE(r.name, c.walk_in_name) AS resident_name, COALESCE(r.phone, c.walk_in_phone) AS resident_phone,
+  a.display_name AS assignee_name`;
+const SUMMARY_FROM = `
+  service_case c
+  JOIN category cat ON cat.id = c.category_id
+  JOIN desk d ON d.id = c.desk_id
+  LEFT JOIN compound x ON x.id = c.compound_id
+  LEFT JOIN resident r ON r.id = c.resident_id
+  LEFT JOIN staff_account a ON a.id = c.assignee_id`;
+
+function camel(s: string): string {
+  return s.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
+}
+
+/** Raw snake_case rows to the entity's camelCase shape (dates and jsonb already parsed by pg). */
+function toRow(raw: Record<string, unknown>): CaseRow {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) out[camel(k)] = v;
+  return out as unknown as CaseRow;
+}
+
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.ds.transaction(fn);
+  }
+
+  // Categories
+
+  listCategories(opts: { kind?: CaseKind; includeInactive: boolean }): Promise<CategoryEntity[]> {
+    const qb = this.ds
+      .getRepository(CategoryEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.kind')
+      .addOrderBy('c.code');
+    if (opts.kind) qb.andWhere('c.kind = :kind', { kind: opts.kind });
+    if (!opts.includeInactive) qb.andWhere('c.active');
+    return qb.getMany();
+  }
+
+  findCategory(id: string): Promise<CategoryEntity | null> {
+    return this.ds.getRepository(CategoryEntity).findOneBy({ id });
+  }
+
+  saveCategory(c: Partial<CategoryEntity>): Promise<CategoryEntity> {
+    return this.ds.getRepository(CategoryEntity).save(c);
+  }
+
+  // Reads
+
+  /** The scope rule for cases: staff by community, residents only their own. */
+  private scope(actor: Actor, alias = 'c', offset = 0): { sql: string; params: unknown[] } {
+    if (actor.kind === 'resident')
+      return { sql: `${alias}.resident_id = $${offset + 1}`, params: [actor.id] };
+    const s = communityScope(actor, `${alias}.community_id`);
+    if (s.sql === 'TRUE') return { sql: 'TRUE', params: [] };
+    const value = Object.values(s.params)[0];
+    return { sql: s.sql.replace(/:\w+/, `$${offset + 1}`), params: [value] };
+  }
+
+  async findCase(actor: Actor | null, id: string, m?: EntityManager): Promise<CaseRow | null> {
+    const scope = actor ? this.scope(actor, 'c', 1) : { sql: 'TRUE', params: [] };
+    const rows: Record<string, unknown>[] = await (m ?? this.ds).query(
+      `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE c.id = $1 AND ${scope.sql}`,
+      [id, ...scope.params],
+    );
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  async findCases(ids: string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toRow);
+  }
+
+  async listCases(
+    actor: Actor,
+    f: CaseFilter,
+    now: Date,
+  ): Promise<{ rows: CaseRow[]; total: number }> {
+    const scope = this.scope(actor);
+    const where = [scope.sql];
+    const params: unknown[] = [...scope.params];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.status?.length) where.push(`c.status = ANY(${p(f.status)}::varchar[])`);
+    if (f.kind) where.push(`c.kind = ${p(f.kind)}`);
+    if (f.deskId) where.push(`c.desk_id = ${p(f.deskId)}`);
+    if (f.communityId) where.push(`c.community_id = ${p(f.communityId)}`);
+    if (f.assigneeId) where.push(`c.assignee_id = ${p(f.assigneeId)}`);
+    if (f.overdue) {
+      const n = p(now);
+      where.push(
+        `((c.status = 'submitted' AND c.accept_due_at <= ${n}) OR (c.status IN ('accepted','in_progress') AND c.resolve_due_at <= ${n}))`,
+      );
+    }
+    if (f.q) {
+      const q = p(`%${f.q.replace(/[%_\\]/g, '\\$&')}%`);
+      where.push(
+        `(c.number ILIKE ${q} OR c.description ILIKE ${q} OR r.name ILIKE ${q} OR c.walk_in_name ILIKE ${q})`,
+      );
+    }
+    const order =
+      f.sort === 'due'
+        ? `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress') THEN c.resolve_due_at END) ASC NULLS LAST, c.submitted_at ASC`
+        : 'c.submitted_at DESC, c.id DESC';
+    const whereSql = where.join(' AND ');
+    const limit = p(f.pageSize);
+    const offset = p((f.page - 1) * f.pageSize);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    const count: { n: number }[] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM ${SUMMARY_FROM} WHERE ${whereSql}`,
+      params.slice(0, params.length - 2),
+    );
+    return { rows: rows.map(toRow), total: count[0]!.n };
+  }
+
+  listEvents(caseId: string): Promise<CaseEventEntity[]> {
+    return this.ds.getRepository(CaseEventEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+
+  findMediation(caseId: string, m?: EntityManager): Promise<CaseMediationEntity | null> {
+    return (m ?? this.ds.manager).findOneBy(CaseMediationEntity, { caseId });
+  }
+
+  listPhotos(caseId: string): Promise<PhotoEntity[]> {
+    return this.ds
+      .getRepository(PhotoEntity)
+      .find({ where: { caseId }, order: { createdAt: 'ASC' } });
+  }
+
+  findDesk(id: string): Promise<DeskEntity | null> {
+    return this.ds.getRepository(DeskEntity).findOneBy({ id });
+  }
+
+  /** The desk a case goes to by default: the compound's own desk, else the community office's. */
+  async defaultDesk(communityId: string, compoundId: string | null): Promise<DeskEntity | null> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM desk WHERE community_id = $1
+        ORDER BY (compound_id IS NOT DISTINCT FROM $2) DESC, (compound_id IS NULL) DESC, name LIMIT 1`,
+      [communityId, compoundId],
+    );
+    return rows[0] ? this.findDesk(rows[0].id) : null;
+  }
+
+  async deskHours(
+    deskId: string,
+    m?: EntityManager,
+  ): Promise<{ weeklyHours: DeskEntity['weeklyHours']; exceptions: DeskHoursExceptionEntity[] }> {
+    const mgr = m ?? this.ds.manager;
+    const desk = await mgr.findOneByOrFail(DeskEntity, { id: deskId });
+    const exceptions = await mgr.find(DeskHoursExceptionEntity, { where: { deskId } });
+    return { weeklyHours: desk.weeklyHours, exceptions };
+  }
+
+  findResidentInCommunity(id: string, communityId: string): Promise<ResidentEntity | null> {
+    return this.ds.getRepository(ResidentEntity).findOneBy({ id, communityId });
+  }
+
+  async compoundInCommunity(id: string, communityId: string): Promise<boolean> {
+    return (await this.ds.getRepository(CompoundEntity).countBy({ id, communityId })) > 0;
+  }
+
+  findStaff(id: string): Promise<StaffAccountEntity | null> {
+    return this.ds.getRepository(StaffAccountEntity).findOneBy({ id });
+  }
+
+  // Writes (always inside the caller's transaction)
+
+  async nextNumber(m: EntityManager, localDate: string): Promise<string> {
+    const [{ n }] = (await m.query(`SELECT nextval('case_number_seq')::int AS n`)) as [
+      { n: number },
+    ];
+    return `BT${localDate.replace(/-/g, '')}-${String(n).padStart(6, '0')}`;
+  }
+
+  async insertCase(m: EntityManager, c: Partial<CaseEntity>): Promise<string> {
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(CaseEntity)
+      .values(c)
+      .returning('id')
+      .execute();
+    return (res.identifiers[0] as { id: string }).id;
+  }
+
+  /** Applies a change only if nobody changed the case since `version` was read. */
+  async updateIfVersion(
+    m: EntityManager,
+    id: string,
+    version: number,
+    patch: Partial<CaseEntity>,
+  ): Promise<boolean> {
+    const res = await m
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    return (res.affected ?? 0) > 0;
+  }
+
+  async appendEvent(
+    m: EntityManager,
+    e: Omit<CaseEventEntity, 'id' | 'at' | 'case'> & { at?: Date },
+  ): Promise<string> {
+    // jsonb `data` is plain data; TypeORM's deep-partial type cannot express that.
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(CaseEventEntity)
+      .values(e as never)
+      .returning('id')
+      .execute();
+    return String((res.identifiers[0] as { id: string }).id);
+  }
+
+  async upsertMediation(
+    m: EntityManager,
+    row: Omit<CaseMediationEntity, 'updatedAt' | 'case'>,
+  ): Promise<void> {
+    await m.upsert(CaseMediationEntity, row as never, ['caseId']);
+  }
+
+  /**
+   * Claims an idempotency key inside the create transaction. A concurrent request with the same
+   * key waits on the unique index until this transaction ends, then finds the committed row.
+   */
+  async claimIdempotencyKey(
+    m: EntityManager,
+    actorId: string,
+    key: string,
+    hash: string,
+  ): Promise<{ claimed: true } | { claimed: false; hash: string; caseId: string | null }> {
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO idempotency_key (actor_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (actor_id, key) DO NOTHING RETURNING id`,
+      [actorId, key, hash],
+    );
+    if (inserted.length > 0) return { claimed: true };
+    const [row] = (await m.query(
+      'SELECT request_hash, case_id FROM idempotency_key WHERE actor_id = $1 AND key = $2',
+      [actorId, key],
+    )) as [{ request_hash: string; case_id: string | null }];
+    return { claimed: false, hash: row.request_hash, caseId: row.case_id };
+  }
+
+  async completeIdempotencyKey(
+    m: EntityManager,
+    actorId: string,
+    key: string,
+    caseId: string,
+  ): Promise<void> {
+    await m.query('UPDATE idempotency_key SET case_id = $3 WHERE actor_id = $1 AND key = $2', [
+      actorId,
+      key,
+      caseId,
+    ]);
+  }
+
+  // Photos
+
+  insertPhoto(p: Omit<PhotoEntity, 'id' | 'createdAt' | 'case'>): Promise<PhotoEntity> {
+    const repo = this.ds.getRepository(PhotoEntity);
+    return repo.save(repo.create(p));
+  }
+
+  findPhoto(id: string): Promise<PhotoEntity | null> {
+    return this.ds.getRepository(PhotoEntity).findOneBy({ id });
+  }
+
+  /** Attaches the uploader's own unattached photos; returns how many were attached. */
+  async attachPhotos(
+    m: EntityManager,
+    ids: string[],
+    uploaderId: string,
+    caseId: string,
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const res = await m
+      .createQueryBuilder()
+      .update(PhotoEntity)
+      .set({ caseId })
+      .where('id IN (:...ids) AND uploader_id = :uploaderId AND case_id IS NULL', {
+        ids,
+        uploaderId,
+      })
+      .execute();
+    return res.affected ?? 0;
+  }
+
+  // Repeat handling
+
+  async repeatCandidates(
+    c: CaseRow,
+    publicArea: boolean,
+    lookbackDays: number,
+  ): Promise<{ id: string; reason: string; similarity: number }[]> {
+    return this.ds.query(
+      `SELECT e.id,
+              CASE WHEN e.id = $7 THEN 'pointed_by_resident'
+                   WHEN e.resident_id IS NOT NULL AND e.resident_id = $2 THEN 'same_resident'
+                   ELSE 'same_place' END AS reason,
+              round(similarity(e.description, $5)::numeric, 2)::float AS similarity
+         FROM service_case e
+        WHERE e.id <> $1
+          AND e.community_id = $6
+          AND (e.id = $7 OR (
+                e.status IN ('resolved', 'closed')
+            AND e.resolved_at >= $8::timestamptz - make_interval(days => $9)
+            AND ((e.resident_id = $2 AND (e.category_id = $4 OR similarity(e.description, $5) > 0.3))
+                 OR ($10 AND e.compound_id = $3 AND e.category_id = $4))))
+        ORDER BY (e.id = $7) DESC, similarity(e.description, $5) DESC, e.resolved_at DESC
+        LIMIT 5`,
+      [
+        c.id,
+        c.residentId,
+        c.compoundId,
+        c.categoryId,
+        c.description,
+        c.communityId,
+        c.earlierCaseId,
+        c.submittedAt,
+        lookbackDays,
+        publicArea,
+      ],
+    );
+  }
+
+  // Overdue scan and live replay
+
+  /** Open cases past a due time not yet marked, locked so that several processes never mark one twice. */
+  async lockOverdue(
+    m: EntityManager,
+    now: Date,
+    limit: number,
+  ): Promise<{ id: string; which: 'accept' | 'resolve' }[]> {
+    return m.query(
+      `SELECT id, CASE WHEN status = 'submitted' THEN 'accept' ELSE 'resolve' END AS which
+         FROM service_case
+        WHERE (status = 'submitted' AND accept_due_at <= $1 AND accept_overdue_at IS NULL)
+           OR (status IN ('accepted', 'in_progress') AND resolve_due_at <= $1 AND resolve_overdue_at IS NULL)
+        ORDER BY LEAST(accept_due_at, resolve_due_at)
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+  }
+
+  async markOverdue(
+    m: EntityManager,
+    id: string,
+    which: 'accept' | 'resolve',
+    now: Date,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE service_case SET ${which === 'accept' ? 'accept_overdue_at' : 'resolve_overdue_at'} = $2, escalated = true, version = version + 1 WHERE id = $1`,
+      [id, now],
+    );
+  }
+
+  /** Events of a room after `since`, oldest first. */
+  async eventsForRoom(
+    room: { kind: 'desk' | 'community' | 'user'; id: string; userKind?: 'staff' | 'resident' },
+    since: string,
+    limit: number,
+  ): Promise<CaseEventEntity[]> {
+    const column =
+      room.kind === 'desk'
+        ? 'desk_id'
+        : room.kind === 'community'
+          ? 'community_id'
+          : room.userKind === 'resident'
+            ? 'resident_id'
+            : 'assignee_id';
+    const qb = this.ds
+      .getRepository(CaseEventEntity)
+      .createQueryBuilder('e')
+      .where(`e.${column} = :id`, { id: room.id })
+      .andWhere('e.id > :since', { since })
+      .orderBy('e.id', 'ASC')
+      .take(limit);
+    return qb.getMany();
+  }
+}

@@ -1,0 +1,701 @@
+import { createHash } from 'node:crypto';
+import type { CaseDetail, CaseEvent, CaseSummary, Page, RepeatCandidate } from '@baitong/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AppException } from '../common/app-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { localDate } from '../org/opening-hours';
+import { chinaHolidayCalendar } from '../sla/holiday-calendar';
+import { computeSla } from '../sla/sla-clock';
+import type { CaseEntity, CategoryEntity } from './case.entities';
+import { CASE_PUBLISHER, type CasePublisher, type PublishedEvent } from './case-publisher';
+import type {
+  AssignDto,
+  CaseListQuery,
+  CreateCaseDto,
+  EscalateDto,
+  MediationDto,
+  RepeatDecisionDto,
+  TransferDto,
+  TransitionDto,
+} from './cases.dto';
+import { toCaseEvent, toDetail, toSummary } from './cases.mapper';
+import { type CaseRow, CasesRepository } from './cases.repository';
+import { nextStatus } from './lifecycle';
+
+/** Staff who take and work cases at the desk; others with read access (street, bureau) only read. */
+const CASE_WORKERS = ['desk_staff', 'grid_worker', 'community_worker', 'community_admin'];
+const STAFF_CHANNELS = ['desk', 'phone', 'grid_patrol', 'hotline_12345'];
+export const REPEAT_LOOKBACK_DAYS = 90;
+
+type Pause = { from: string; to: string | null };
+type EventDraft = Omit<
+  Parameters<CasesRepository['appendEvent']>[1],
+  'communityId' | 'deskId' | 'residentId' | 'assigneeId' | 'actorKind' | 'actorId' | 'actorName'
+>;
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly repo: CasesRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CASE_PUBLISHER) private readonly publisher: CasePublisher,
+  ) {}
+
+  // Intake
+
+  async create(
+    actor: Actor,
+    dto: CreateCaseDto,
+    idempotencyKey: string | undefined,
+  ): Promise<{ detail: CaseDetail; replayed: boolean }> {
+    if (idempotencyKey !== undefined && !/^[\w-]{8,64}$/.test(idempotencyKey)) {
+      throw AppException.invalid('Idempotency-Key', 'must be 8-64 letters, digits, - or _');
+    }
+    const hash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+    const category = await this.repo.findCategory(dto.categoryId);
+    if (!category || !category.active) throw AppException.invalid('categoryId', 'no such category');
+    const now = this.clock.now();
+    const draft = await this.intakeDraft(actor, dto, category);
+
+    const result = await this.repo.transaction(async (m) => {
+      if (idempotencyKey) {
+        const claim = await this.repo.claimIdempotencyKey(m, actor.id, idempotencyKey, hash);
+        if (!claim.claimed) {
+          if (claim.hash !== hash) {
+            throw new AppException(
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was used for a different request',
+            );
+          }
+          return { caseId: claim.caseId!, eventId: null };
+        }
+      }
+      const number = await this.repo.nextNumber(m, localDate(now));
+      const due = await this.dueTimes(m, draft.deskId, category, {
+        submittedAt: now,
+        acceptedAt: null,
+        resolvedAt: null,
+        pauses: [],
+      });
+      const caseId = await this.repo.insertCase(m, {
+        ...draft,
+        number,
+        status: 'submitted',
+        submittedAt: now,
+        ...due,
+      });
+      const photos = dto.photoIds ?? [];
+      if ((await this.repo.attachPhotos(m, photos, actor.id, caseId)) !== photos.length) {
+        throw AppException.invalid(
+          'photoIds',
+          'unknown photos, photos of someone else, or photos already attached',
+        );
+      }
+      const eventId = await this.append(m, actor, { ...draft, id: caseId } as CaseEntity, {
+        caseId,
+        type: 'created',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: null,
+        data: {
+          channel: draft.channel,
+          categoryId: category.id,
+          ...(draft.earlierCaseId ? { earlierCaseId: draft.earlierCaseId } : {}),
+        },
+        at: now,
+      });
+      if (idempotencyKey)
+        await this.repo.completeIdempotencyKey(m, actor.id, idempotencyKey, caseId);
+      return { caseId, eventId };
+    });
+    if (result.eventId)
+      await this.publish([{ eventId: result.eventId, type: 'created', caseId: result.caseId }]);
+    return { detail: await this.detail(actor, result.caseId), replayed: result.eventId === null };
+  }
+
+  private async intakeDraft(
+    actor: Actor,
+    dto: CreateCaseDto,
+    category: CategoryEntity,
+  ): Promise<
+    Partial<CaseEntity> & { deskId: string; communityId: string; channel: CaseEntity['channel'] }
+  > {
+    const communityId = actor.communityId;
+    let residentId: string | null = null;
+    let walkInName: string | null = null;
+    let walkInPhone: string | null = null;
+    let compoundId = dto.compoundId ?? null;
+    let channel: CaseEntity['channel'];
+    if (actor.kind === 'resident') {
+      if (dto.channel && dto.channel !== 'app')
+        throw AppException.invalid('channel', 'a resident’s own request comes through the app');
+      if (dto.residentId || dto.walkIn)
+        throw AppException.invalid(
+          dto.residentId ? 'residentId' : 'walkIn',
+          'only staff record requests for others',
+        );
+      channel = 'app';
+      residentId = actor.id;
+      compoundId = compoundId ?? actor.compoundId;
+    } else {
+      if (!CASE_WORKERS.includes(actor.role) || !communityId)
+        throw AppException.forbidden('Only desk, grid and community staff take requests');
+      channel = (dto.channel ?? 'desk') as CaseEntity['channel'];
+      if (!STAFF_CHANNELS.includes(channel))
+        throw AppException.invalid(
+          'channel',
+          `staff intake channels are ${STAFF_CHANNELS.join(', ')}`,
+        );
+      if (dto.residentId) {
+        const r = await this.repo.findResidentInCommunity(dto.residentId, communityId);
+        if (!r) throw AppException.invalid('residentId', 'no such resident in this community');
+        residentId = r.id;
+        compoundId = compoundId ?? r.compoundId;
+      } else if (dto.walkIn) {
+        walkInName = dto.walkIn.name.trim();
+        walkInPhone = dto.walkIn.phone?.replace(/[\s-]/g, '') ?? null;
+      } else {
+        throw new AppException('VALIDATION_FAILED', 'Name the resident: residentId or walkIn', [
+          { field: 'residentId', message: 'residentId or walkIn is required' },
+        ]);
+      }
+    }
+    if (!communityId) throw AppException.forbidden();
+    if (compoundId && !(await this.repo.compoundInCommunity(compoundId, communityId)))
+      throw AppException.invalid('compoundId', 'no such compound in this community');
+    let deskId: string;
+    if (dto.deskId) {
+      const desk = await this.repo.findDesk(dto.deskId);
+      if (!desk || desk.communityId !== communityId)
+        throw AppException.invalid('deskId', 'no such desk in this community');
+      deskId = desk.id;
+    } else {
+      const desk = await this.repo.defaultDesk(communityId, compoundId);
+      if (!desk)
+        throw new AppException('CONFLICT', 'This community has no desk to handle requests yet');
+      deskId = desk.id;
+    }
+    let earlierCaseId: string | null = null;
+    if (dto.earlierCaseId) {
+      const earlier = await this.repo.findCase(actor, dto.earlierCaseId);
+      if (!earlier || (residentId && earlier.residentId !== residentId))
+        throw AppException.invalid('earlierCaseId', 'no such earlier request of this resident');
+      earlierCaseId = earlier.id;
+    }
+    return {
+      kind: category.kind,
+      categoryId: category.id,
+      channel,
+      communityId,
+      compoundId,
+      deskId,
+      residentId,
+      walkInName,
+      walkInPhone,
+      description: dto.description.trim(),
+      place: dto.place?.trim() || null,
+      earlierCaseId,
+      pauses: [],
+    };
+  }
+
+  // Reads
+
+  async list(actor: Actor, q: CaseListQuery): Promise<Page<CaseSummary>> {
+    const now = this.clock.now();
+    const { rows, total } = await this.repo.listCases(
+      actor,
+      {
+        status: q.status,
+        kind: q.kind,
+        deskId: q.deskId,
+        communityId: q.communityId,
+        overdue: q.overdue === 'true',
+        assigneeId: q.assignee === 'me' ? actor.id : q.assignee,
+        q: q.q,
+        sort: q.sort ?? (actor.kind === 'resident' ? 'newest' : 'due'),
+        page: q.page,
+        pageSize: q.pageSize,
+      },
+      now,
+    );
+    return { items: rows.map((r) => toSummary(r, now)), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async detail(actor: Actor, id: string): Promise<CaseDetail> {
+    const c = await this.readable(actor, id);
+    const [photos, mediation, decidedBy] = await Promise.all([
+      this.repo.listPhotos(c.id),
+      this.repo.findMediation(c.id),
+      c.repeatDecidedById ? this.repo.findStaff(c.repeatDecidedById) : Promise.resolve(null),
+    ]);
+    return toDetail(
+      c,
+      {
+        photos,
+        mediation,
+        decidedByName: decidedBy?.displayName ?? null,
+        actions: this.canWork(actor, c),
+      },
+      this.clock.now(),
+    );
+  }
+
+  async events(actor: Actor, id: string): Promise<CaseEvent[]> {
+    const c = await this.readable(actor, id);
+    return (await this.repo.listEvents(c.id)).map(toCaseEvent);
+  }
+
+  async summaries(ids: string[]): Promise<Map<string, CaseSummary>> {
+    const now = this.clock.now();
+    return new Map((await this.repo.findCases(ids)).map((r) => [r.id, toSummary(r, now)]));
+  }
+
+  async repeatCandidates(actor: Actor, id: string): Promise<RepeatCandidate[]> {
+    const c = await this.workable(actor, id);
+    const category = (await this.repo.findCategory(c.categoryId))!;
+    const found = await this.repo.repeatCandidates(c, category.publicArea, REPEAT_LOOKBACK_DAYS);
+    const rows = new Map((await this.repo.findCases(found.map((f) => f.id))).map((r) => [r.id, r]));
+    return found.map((f) => {
+      const r = rows.get(f.id)!;
+      return {
+        caseId: r.id,
+        number: r.number,
+        summary: toSummary(r, this.clock.now()).summary,
+        categoryName: r.categoryName,
+        resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : null,
+        reason: f.reason as RepeatCandidate['reason'],
+        similarity: f.similarity,
+      };
+    });
+  }
+
+  // Changes
+
+  async transition(actor: Actor, id: string, dto: TransitionDto): Promise<CaseDetail> {
+    return this.change(actor, id, dto.version, async (m, c, now) => {
+      const mediation = c.kind === 'dispute' ? await this.repo.findMediation(c.id, m) : null;
+      const to = nextStatus(
+        { status: c.status, kind: c.kind, mediationOutcome: mediation?.outcome ?? null },
+        dto,
+      );
+      const patch: Partial<CaseEntity> = { status: to };
+      let pauses = c.pauses;
+      if (dto.action === 'accept') patch.acceptedAt = now;
+      if (dto.action === 'wait_resident')
+        pauses = [...pauses, { from: now.toISOString(), to: null }];
+      if (dto.action === 'resume')
+        pauses = pauses.map((p) => (p.to === null ? { ...p, to: now.toISOString() } : p));
+      if (dto.action === 'resolve') {
+        patch.resolvedAt = now;
+        patch.resolution = dto.resolution!.trim();
+      }
+      if (dto.action === 'close') patch.closedAt = now;
+      if (dto.action === 'reject') patch.rejectionReason = dto.reason!.trim();
+      if (dto.action === 'reopen') {
+        // A reopened case is handled a second time (二次办理): counted, and its resolution starts over.
+        patch.reopenCount = c.reopenCount + 1;
+        patch.resolvedAt = null;
+        patch.resolution = null;
+        patch.resolveOverdueAt = null;
+      }
+      patch.pauses = pauses;
+      const category = (await this.repo.findCategory(c.categoryId))!;
+      Object.assign(
+        patch,
+        await this.dueTimes(m, c.deskId, category, {
+          submittedAt: new Date(c.submittedAt),
+          acceptedAt: patch.acceptedAt ?? (c.acceptedAt ? new Date(c.acceptedAt) : null),
+          resolvedAt:
+            patch.resolvedAt === undefined
+              ? c.resolvedAt
+                ? new Date(c.resolvedAt)
+                : null
+              : patch.resolvedAt,
+          pauses,
+          reopenedAt: dto.action === 'reopen' ? now : null,
+        }),
+      );
+      return {
+        patch,
+        event: {
+          caseId: c.id,
+          type: 'transition',
+          fromStatus: c.status,
+          toStatus: to,
+          note: dto.note?.trim() || dto.reason?.trim() || dto.resolution?.trim() || null,
+          data: { action: dto.action },
+          at: now,
+        },
+      };
+    });
+  }
+
+  async assign(actor: Actor, id: string, dto: AssignDto): Promise<CaseDetail> {
+    return this.change(actor, id, dto.version, async (_m, c, now) => {
+      const staff = await this.repo.findStaff(dto.assigneeId);
+      if (
+        !staff ||
+        !staff.active ||
+        staff.communityId !== c.communityId ||
+        !CASE_WORKERS.includes(staff.role)
+      ) {
+        throw AppException.invalid(
+          'assigneeId',
+          'no such desk, grid or community worker in this community',
+        );
+      }
+      return {
+        patch: { assigneeId: staff.id },
+        event: {
+          caseId: c.id,
+          type: 'assigned',
+          fromStatus: null,
+          toStatus: null,
+          note: null,
+          data: {
+            assigneeId: staff.id,
+            assigneeName: staff.displayName,
+            previousAssigneeId: c.assigneeId,
+          },
+          at: now,
+        },
+        eventAssigneeId: staff.id,
+      };
+    });
+  }
+
+  async transfer(actor: Actor, id: string, dto: TransferDto): Promise<CaseDetail> {
+    let fromRooms: string[] = [];
+    const detail = await this.change(
+      actor,
+      id,
+      dto.version,
+      async (m, c, now) => {
+        if (['resolved', 'closed', 'rejected'].includes(c.status)) {
+          throw new AppException(
+            'ILLEGAL_TRANSITION',
+            'Only open cases can be transferred',
+            undefined,
+            { status: c.status },
+          );
+        }
+        const desk = await this.repo.findDesk(dto.deskId);
+        if (!desk) throw AppException.invalid('deskId', 'no such desk');
+        if (desk.id === c.deskId)
+          throw AppException.invalid('deskId', 'the case is already at this desk');
+        fromRooms = [`desk:${c.deskId}`, `community:${c.communityId}`];
+        const category = (await this.repo.findCategory(c.categoryId))!;
+        const moved = desk.communityId !== c.communityId;
+        const patch: Partial<CaseEntity> = {
+          deskId: desk.id,
+          communityId: desk.communityId,
+          // In another community the case is theirs to assign and place.
+          ...(moved ? { assigneeId: null, compoundId: desk.compoundId } : {}),
+          ...(await this.dueTimes(m, desk.id, category, {
+            submittedAt: new Date(c.submittedAt),
+            acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
+            resolvedAt: null,
+            pauses: c.pauses,
+          })),
+        };
+        return {
+          patch,
+          event: {
+            caseId: c.id,
+            type: 'transferred',
+            fromStatus: null,
+            toStatus: null,
+            note: dto.note.trim(),
+            data: {
+              fromDeskId: c.deskId,
+              toDeskId: desk.id,
+              fromCommunityId: c.communityId,
+              toCommunityId: desk.communityId,
+            },
+            at: now,
+          },
+          eventPlace: { deskId: desk.id, communityId: desk.communityId },
+        };
+      },
+      () => fromRooms,
+    );
+    return detail;
+  }
+
+  async escalate(actor: Actor, id: string, dto: EscalateDto): Promise<CaseDetail> {
+    return this.change(actor, id, dto.version, (_m, c, now) => {
+      if (['closed', 'rejected'].includes(c.status))
+        throw new AppException(
+          'ILLEGAL_TRANSITION',
+          'A finished case cannot be escalated',
+          undefined,
+          { status: c.status },
+        );
+      return Promise.resolve({
+        patch: { escalated: true },
+        event: {
+          caseId: c.id,
+          type: 'escalated',
+          fromStatus: null,
+          toStatus: null,
+          note: dto.note.trim(),
+          data: { to: 'community_admin' },
+          at: now,
+        },
+      });
+    });
+  }
+
+  async decideRepeat(actor: Actor, id: string, dto: RepeatDecisionDto): Promise<CaseDetail> {
+    return this.change(actor, id, dto.version, async (_m, c, now) => {
+      if (dto.decision === 'link') {
+        if (!dto.repeatOfId)
+          throw AppException.invalid('repeatOfId', 'name the earlier case to link');
+        const candidates = await this.repeatCandidates(actor, c.id);
+        if (!candidates.some((k) => k.caseId === dto.repeatOfId))
+          throw AppException.invalid('repeatOfId', 'not one of this case’s repeat candidates');
+      }
+      return {
+        patch: {
+          repeatOfId: dto.decision === 'link' ? dto.repeatOfId! : null,
+          repeatDecision: dto.decision === 'link' ? 'linked' : 'dismissed',
+          repeatDecidedById: actor.id,
+          repeatDecidedAt: now,
+        },
+        event: {
+          caseId: c.id,
+          type: dto.decision === 'link' ? 'repeat_linked' : 'repeat_dismissed',
+          fromStatus: null,
+          toStatus: null,
+          note: null,
+          data: dto.decision === 'link' ? { repeatOfId: dto.repeatOfId } : {},
+          at: now,
+        },
+      };
+    });
+  }
+
+  async recordMediation(actor: Actor, id: string, dto: MediationDto): Promise<CaseDetail> {
+    return this.change(actor, id, dto.version, async (m, c, now) => {
+      if (c.kind !== 'dispute')
+        throw AppException.invalid('kind', 'mediation is recorded for disputes only');
+      if (['closed', 'rejected'].includes(c.status))
+        throw new AppException('ILLEGAL_TRANSITION', 'The case is finished', undefined, {
+          status: c.status,
+        });
+      await this.repo.upsertMediation(m, {
+        caseId: c.id,
+        parties: dto.parties.map((p) => ({
+          name: p.name,
+          role: p.role,
+          ...(p.phone ? { phone: p.phone } : {}),
+        })),
+        mediatorName: dto.mediatorName,
+        sessions: dto.sessions,
+        outcome: dto.outcome ?? null,
+        agreement: dto.agreement ?? null,
+      });
+      return {
+        patch: {},
+        event: {
+          caseId: c.id,
+          type: 'mediation_recorded',
+          fromStatus: null,
+          toStatus: null,
+          note: dto.agreement ?? null,
+          data: { outcome: dto.outcome ?? null, sessions: dto.sessions.length },
+          at: now,
+        },
+      };
+    });
+  }
+
+  // The overdue job
+
+  /** Marks open cases past their due time, escalates them and tells the desk; safe with several processes. */
+  async markOverdue(limit = 200): Promise<number> {
+    const now = this.clock.now();
+    const published = await this.repo.transaction(async (m) => {
+      const due = await this.repo.lockOverdue(m, now, limit);
+      const out: PublishedEvent[] = [];
+      for (const d of due) {
+        await this.repo.markOverdue(m, d.id, d.which, now);
+        const c = (await this.repo.findCase(null, d.id, m))!;
+        const eventId = await this.repo.appendEvent(m, {
+          caseId: c.id,
+          type: 'overdue',
+          actorKind: 'system',
+          actorId: null,
+          actorName: null,
+          fromStatus: null,
+          toStatus: null,
+          note: null,
+          data: {
+            which: d.which,
+            dueAt: new Date((d.which === 'accept' ? c.acceptDueAt : c.resolveDueAt)!).toISOString(),
+            escalatedTo: 'community_admin',
+          },
+          at: now,
+          communityId: c.communityId,
+          deskId: c.deskId,
+          residentId: c.residentId,
+          assigneeId: c.assigneeId,
+        });
+        out.push({ eventId, type: 'overdue', caseId: c.id });
+      }
+      return out;
+    });
+    await this.publish(published);
+    return published.length;
+  }
+
+  // Helpers
+
+  private async readable(actor: Actor, id: string): Promise<CaseRow> {
+    const c = await this.repo.findCase(actor, id);
+    if (!c) throw AppException.notFound('Case');
+    return c;
+  }
+
+  private canWork(actor: Actor, c: { communityId: string }): boolean {
+    return (
+      actor.kind === 'staff' &&
+      CASE_WORKERS.includes(actor.role) &&
+      actor.communityId === c.communityId
+    );
+  }
+
+  private async workable(actor: Actor, id: string): Promise<CaseRow> {
+    const c = await this.readable(actor, id);
+    if (!this.canWork(actor, c))
+      throw AppException.forbidden(
+        'Only the desk, grid and community staff of this community work this case',
+      );
+    return c;
+  }
+
+  /**
+   * One change to a case: authorise, check the version, apply the patch and append its event in
+   * one transaction, publish after commit. A stale version is a 409 and nothing is written.
+   */
+  private async change(
+    actor: Actor,
+    id: string,
+    version: number,
+    apply: (
+      m: EntityManager,
+      c: CaseRow,
+      now: Date,
+    ) => Promise<{
+      patch: Partial<CaseEntity>;
+      event: EventDraft;
+      eventAssigneeId?: string;
+      eventPlace?: { deskId: string; communityId: string };
+    }>,
+    extraRooms: () => string[] = () => [],
+  ): Promise<CaseDetail> {
+    await this.workable(actor, id);
+    const now = this.clock.now();
+    const published = await this.repo.transaction(async (m) => {
+      const c = (await this.repo.findCase(null, id, m))!;
+      if (c.version !== version) throw this.stale(c.version);
+      const { patch, event, eventAssigneeId, eventPlace } = await apply(m, c, now);
+      if (!(await this.repo.updateIfVersion(m, id, version, patch))) throw this.stale(version + 1);
+      const eventId = await this.append(
+        m,
+        actor,
+        {
+          ...c,
+          ...patch,
+          ...(eventAssigneeId ? { assigneeId: eventAssigneeId } : {}),
+          ...(eventPlace ?? {}),
+        },
+        event,
+      );
+      return { eventId, type: event.type, caseId: id };
+    });
+    await this.publish([{ ...published, alsoRooms: extraRooms() }]);
+    return this.detail(actor, id).catch(async (e: unknown) => {
+      // After a transfer to another community the caller may no longer read the case.
+      if (e instanceof AppException && e.code === 'NOT_FOUND') return this.detailAfterLeaving(id);
+      throw e;
+    });
+  }
+
+  private async detailAfterLeaving(id: string): Promise<CaseDetail> {
+    const c = (await this.repo.findCase(null, id))!;
+    return toDetail(
+      c,
+      { photos: [], mediation: null, decidedByName: null, actions: false },
+      this.clock.now(),
+    );
+  }
+
+  private stale(current: number): AppException {
+    return new AppException(
+      'STALE_VERSION',
+      'Someone else changed this case; reload and try again',
+      undefined,
+      { currentVersion: current },
+    );
+  }
+
+  private append(
+    m: EntityManager,
+    actor: Actor,
+    c: Pick<CaseEntity, 'communityId' | 'deskId' | 'residentId' | 'assigneeId'>,
+    e: EventDraft,
+  ): Promise<string> {
+    return this.repo.appendEvent(m, {
+      ...e,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      communityId: c.communityId,
+      deskId: c.deskId,
+      residentId: c.residentId ?? null,
+      assigneeId: c.assigneeId ?? null,
+    });
+  }
+
+  private async publish(events: PublishedEvent[]): Promise<void> {
+    if (events.length) await this.publisher.publish(events);
+  }
+
+  /** Due times from the handling desk's hours, the holiday calendar and the pauses. */
+  private async dueTimes(
+    m: EntityManager,
+    deskId: string,
+    category: CategoryEntity,
+    t: {
+      submittedAt: Date;
+      acceptedAt: Date | null;
+      resolvedAt: Date | null;
+      pauses: Pause[];
+      reopenedAt?: Date | null;
+    },
+  ): Promise<Partial<Pick<CaseEntity, 'acceptDueAt' | 'resolveDueAt'>>> {
+    const hours = await this.repo.deskHours(deskId, m);
+    const sla = computeSla(
+      {
+        // After a reopen the resolve target counts afresh from the reopening.
+        submittedAt: t.reopenedAt ?? t.submittedAt,
+        acceptedAt: t.acceptedAt,
+        resolvedAt: t.resolvedAt,
+        pauses: t.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+        acceptWithinMinutes: category.acceptWithinMinutes,
+        resolveWithin: { value: category.resolveWithinValue, unit: category.resolveWithinUnit },
+      },
+      hours,
+      chinaHolidayCalendar,
+      this.clock.now(),
+    );
+    // A reopen keeps the original acceptance target: the case was accepted long ago.
+    return t.reopenedAt
+      ? { resolveDueAt: sla.resolveDueAt }
+      : { acceptDueAt: sla.acceptDueAt, resolveDueAt: sla.resolveDueAt };
+  }
+}

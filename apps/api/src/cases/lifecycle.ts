@@ -1,0 +1,64 @@
+import {
+  CASE_TRANSITIONS,
+  type CaseAction,
+  type CaseKind,
+  type CaseStatus,
+} from '@baitong/contracts';
+import { AppException } from '../common/app-exception';
+
+/** Statuses in which the case is still with the desk (it shows in the queue and can go overdue). */
+export const OPEN_STATUSES: CaseStatus[] = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'waiting_resident',
+];
+
+export function allowedActions(status: CaseStatus): CaseAction[] {
+  return Object.keys(CASE_TRANSITIONS[status]) as CaseAction[];
+}
+
+export interface TransitionInput {
+  action: CaseAction;
+  reason?: string;
+  resolution?: string;
+}
+
+/**
+ * The next status for an action, or a 409 naming the actions that are allowed. The few rules
+ * beyond the state table: a rejection needs a reason, a resolution needs its text, and a dispute
+ * is resolved only once its mediation has an outcome.
+ */
+export function nextStatus(
+  current: { status: CaseStatus; kind: CaseKind; mediationOutcome: string | null },
+  input: TransitionInput,
+): CaseStatus {
+  const to = CASE_TRANSITIONS[current.status][input.action];
+  if (!to) {
+    throw new AppException(
+      'ILLEGAL_TRANSITION',
+      `A ${current.status} case cannot be ${input.action}ed`,
+      undefined,
+      {
+        status: current.status,
+        allowed: allowedActions(current.status),
+      },
+    );
+  }
+  if (input.action === 'reject' && !input.reason?.trim())
+    throw AppException.invalid('reason', 'a rejection needs a reason');
+  if (input.action === 'resolve' && !input.resolution?.trim())
+    throw AppException.invalid('resolution', 'say how it was resolved');
+  if (input.action === 'resolve' && current.kind === 'dispute' && !current.mediationOutcome) {
+    throw new AppException(
+      'ILLEGAL_TRANSITION',
+      'Record the mediation and its outcome before resolving a dispute',
+      [{ field: 'mediation', message: 'outcome required' }],
+      {
+        status: current.status,
+        allowed: allowedActions(current.status),
+      },
+    );
+  }
+  return to;
+}

@@ -1,0 +1,49 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { CasesService } from '../cases/cases.service';
+import { LOGGER } from '../common/logger';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+
+export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
+const SLA_SCAN = 'sla-scan';
+
+/**
+ * Scheduled work on PostgreSQL (pg-boss): every minute one process, whichever takes the job,
+ * marks overdue cases. Row locks in the scan keep two runs from marking a case twice.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private boss: PgBoss | null = null;
+
+  constructor(
+    private readonly cases: CasesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JOBS_DATABASE_URL) private readonly url: string,
+    @Inject(LOGGER) private readonly log: Logger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.runJobs) return;
+    const boss = new PgBoss({ connectionString: this.url, max: 2, schema: 'pgboss' });
+    boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+    await boss.start();
+    await boss.createQueue(SLA_SCAN, { name: SLA_SCAN, policy: 'singleton' } as PgBoss.Queue);
+    await boss.schedule(SLA_SCAN, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(SLA_SCAN, async () => {
+      const marked = await this.cases.markOverdue();
+      if (marked > 0) this.log.info({ marked }, 'overdue cases marked and escalated');
+    });
+    this.boss = boss;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 5_000 });
+    this.boss = null;
+  }
+}
