@@ -1,0 +1,28 @@
+import { ApiRequestError } from '@/api/api-error';
+import { i18n } from '@/i18n';
+
+function positiveNumber(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** The user-facing explanation of a failed call, in the current language, chosen by `code`. */
+export function errorMessage(err: unknown): string {
+  const { t, te } = i18n.global;
+  if (!(err instanceof ApiRequestError)) return t('errors.UNKNOWN');
+  if (err.sessionExpired) return t('errors.SESSION_EXPIRED');
+  if (err.kind === 'network') return t('errors.NETWORK');
+  if (err.kind === 'unavailable') return t('errors.UNAVAILABLE');
+
+  const retryAfter = positiveNumber(err.error.details?.['retryAfterSeconds']);
+  if (err.code === 'ACCOUNT_LOCKED' && retryAfter !== null) {
+    const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+    return t('errors.ACCOUNT_LOCKED_FOR', { minutes }, minutes);
+  }
+  if (err.code === 'TOO_MANY_REQUESTS' && retryAfter !== null) {
+    const seconds = Math.ceil(retryAfter);
+    return t('errors.TOO_MANY_REQUESTS_FOR', { seconds }, seconds);
+  }
+  const key = `errors.${err.code}`;
+  return te(key) ? t(key) : t('errors.UNKNOWN');
+}

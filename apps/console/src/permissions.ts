@@ -1,0 +1,63 @@
+import type { Community, Role, SessionUser } from '@baitong/contracts';
+import { PERSONAL_DATA_ROLES } from '@baitong/contracts';
+
+// What the console offers to whom. The API enforces the same rules; these only
+// decide which menu entries and buttons appear.
+
+export const DISTRICT_ROLES = ['bureau_admin', 'monitor'] as const satisfies readonly Role[];
+export const COMMUNITY_ROLES = [
+  'grid_worker',
+  'desk_staff',
+  'community_worker',
+  'community_admin',
+] as const satisfies readonly Role[];
+export const STAFF_CONSOLE_ROLES = [
+  ...COMMUNITY_ROLES,
+  'street_admin',
+  ...DISTRICT_ROLES,
+] as const satisfies readonly Role[];
+
+/** Roles that browse streets and the list of communities. */
+export const ORG_BROWSER_ROLES = ['street_admin', ...DISTRICT_ROLES] as const;
+/** Community admin and above read the audit log and the staff roster. */
+export const SUPERVISOR_ROLES = ['community_admin', 'street_admin', ...DISTRICT_ROLES] as const;
+
+type Maybe = SessionUser | null | undefined;
+
+function is(user: Maybe, roles: readonly Role[]): user is SessionUser {
+  return !!user && roles.includes(user.role);
+}
+
+export const isCommunityRole = (user: Maybe) => is(user, COMMUNITY_ROLES);
+
+export const canWriteStreets = (user: Maybe) => is(user, ['bureau_admin']);
+
+export const canCreateCommunities = (user: Maybe) => is(user, ['bureau_admin', 'street_admin']);
+
+export function canEditCommunity(user: Maybe, community: Pick<Community, 'id' | 'streetId'>) {
+  if (!user) return false;
+  switch (user.role) {
+    case 'bureau_admin':
+      return true;
+    case 'street_admin':
+      return user.scope.id === community.streetId;
+    case 'community_admin':
+      return user.scope.id === community.id;
+    default:
+      return false;
+  }
+}
+
+/** Compounds, desks, grids and opening hours are kept by the community's own admin. */
+export function canManageCommunity(user: Maybe, communityId: string) {
+  return is(user, ['community_admin']) && user.scope.id === communityId;
+}
+
+export const canSeeStaff = (user: Maybe) => is(user, SUPERVISOR_ROLES);
+
+export const canSeeAudit = (user: Maybe) => is(user, SUPERVISOR_ROLES);
+
+/** Residents are listed to the community's own staff. */
+export const canSeeResidents = (user: Maybe) => is(user, COMMUNITY_ROLES);
+
+export const canReadContact = (user: Maybe) => is(user, PERSONAL_DATA_ROLES);

@@ -1,0 +1,71 @@
+import type { SessionUser } from '@baitong/contracts';
+import type { Component } from 'vue';
+import type { RouteLocationRaw } from 'vue-router';
+import { Document, HomeFilled, House, OfficeBuilding, Location } from '@element-plus/icons-vue';
+import { canSeeAudit, isCommunityRole, ORG_BROWSER_ROLES } from '@/permissions';
+
+export interface MenuEntry {
+  key: string;
+  labelKey: string;
+  icon: Component;
+  to: RouteLocationRaw;
+  /** The path the entry opens; the menu highlights the entry while the route is under it. */
+  path: string;
+  testId: string;
+}
+
+/** The side menu of a signed-in user: only what their role may open. */
+export function menuFor(user: SessionUser | null, homeCommunityId: string | null): MenuEntry[] {
+  if (!user) return [];
+  const entries: MenuEntry[] = [
+    {
+      key: 'home',
+      labelKey: 'nav.home',
+      icon: HomeFilled,
+      to: { name: 'home' },
+      path: '/',
+      testId: 'nav-home',
+    },
+  ];
+  if ((ORG_BROWSER_ROLES as readonly string[]).includes(user.role)) {
+    entries.push(
+      {
+        key: 'streets',
+        labelKey: 'nav.streets',
+        icon: Location,
+        to: { name: 'streets' },
+        path: '/streets',
+        testId: 'nav-streets',
+      },
+      {
+        key: 'communities',
+        labelKey: 'nav.communities',
+        icon: OfficeBuilding,
+        to: { name: 'communities' },
+        path: '/communities',
+        testId: 'nav-communities',
+      },
+    );
+  }
+  if (isCommunityRole(user) && homeCommunityId) {
+    entries.push({
+      key: 'my-community',
+      labelKey: 'nav.myCommunity',
+      icon: House,
+      to: { name: 'community-detail', params: { id: homeCommunityId } },
+      path: `/communities/${homeCommunityId}`,
+      testId: 'nav-my-community',
+    });
+  }
+  if (canSeeAudit(user)) {
+    entries.push({
+      key: 'audit',
+      labelKey: 'nav.audit',
+      icon: Document,
+      to: { name: 'audit' },
+      path: '/audit',
+      testId: 'nav-audit',
+    });
+  }
+  return entries;
+}

@@ -1,0 +1,37 @@
+import type { RouteRecordRaw } from 'vue-router';
+import AppLayout from '@/layouts/AppLayout.vue';
+import { STAFF_CONSOLE_ROLES } from '@/permissions';
+import { auditRoutes } from '@/router/routes/modules/audit';
+import { authRoutes } from '@/router/routes/modules/auth';
+import { orgRoutes } from '@/router/routes/modules/org';
+
+export const routes: RouteRecordRaw[] = [
+  ...authRoutes,
+  {
+    path: '/',
+    component: AppLayout,
+    meta: { roles: STAFF_CONSOLE_ROLES },
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/views/Home.vue'),
+        meta: { titleKey: 'nav.home' },
+      },
+      ...orgRoutes,
+      ...auditRoutes,
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/errors/Forbidden.vue'),
+        meta: { titleKey: 'errorPage.forbiddenTitle' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/NotFound.vue'),
+        meta: { titleKey: 'errorPage.notFoundTitle' },
+      },
+    ],
+  },
+];

@@ -1,0 +1,66 @@
+import { ERROR_CODES, ROLES } from '@baitong/contracts';
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import AppHeader from '@/components/layout/AppHeader.vue';
+import { detectLocale, LOCALE_STORAGE_KEY } from '@/i18n';
+import en from '@/locales/en.json';
+import zhCN from '@/locales/zh-CN.json';
+import { makeUser, mountInApp, storeSession } from './helpers';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('language switch', () => {
+  it('switches visible labels between Chinese and English and remembers the choice', async () => {
+    storeSession(makeUser('community_admin', 'community', 'c1'), 'c1');
+    const { wrapper } = await mountInApp(AppHeader, {
+      path: '/',
+      stubViews: true,
+      props: { menuOpen: true, isMobile: false },
+    });
+    const logout = () => wrapper.find('[data-testid="logout"]').text();
+    const role = () => wrapper.find('[data-testid="user-role"]').text();
+    expect(logout()).toBe('退出登录');
+    expect(role()).toBe('社区管理员');
+
+    await wrapper.find('[data-testid="locale-switch"]').trigger('click');
+    await flushPromises();
+
+    expect(logout()).toBe('Sign out');
+    expect(role()).toBe('Community administrator');
+    expect(wrapper.find('[data-testid="locale-switch"]').text()).toContain('中文');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+
+    await wrapper.find('[data-testid="locale-switch"]').trigger('click');
+    await flushPromises();
+    expect(logout()).toBe('退出登录');
+  });
+
+  it('starts from the saved language, else from the browser language', () => {
+    localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
+    expect(detectLocale()).toBe('en');
+
+    localStorage.clear();
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-TW', 'en']);
+    expect(detectLocale()).toBe('zh-CN');
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE']);
+    expect(detectLocale()).toBe('en');
+    vi.restoreAllMocks();
+  });
+});
+
+describe('translations', () => {
+  it('has the same keys in Chinese and English', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort());
+  });
+
+  it('translates every error code and every role in both languages', () => {
+    for (const messages of [zhCN, en]) {
+      for (const code of ERROR_CODES) expect(messages.errors[code], code).toBeTruthy();
+      for (const role of ROLES) expect(messages.roles[role], role).toBeTruthy();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { useLocaleStore } from '@/stores/locale';
+import { SESSION_STORAGE_KEY } from '@/stores/auth';
+import Login from '@/views/auth/Login.vue';
+import { jsonResponse, loginResponse, makeUser, mountInApp, stubFetch } from './helpers';
+
+const locked = () =>
+  jsonResponse(423, {
+    statusCode: 423,
+    code: 'ACCOUNT_LOCKED',
+    message: 'Account locked',
+    details: { retryAfterSeconds: 840 },
+  });
+
+async function signIn(wrapper: Awaited<ReturnType<typeof mountInApp>>['wrapper']) {
+  await wrapper.find('[data-testid="login-username"]').setValue('zhangsan');
+  await wrapper.find('[data-testid="login-password"]').setValue('wrong-password');
+  await wrapper.find('form').trigger('submit');
+  await flushPromises();
+}
+
+describe('login view', () => {
+  it('explains a lockout in Chinese with the minutes left from retryAfterSeconds', async () => {
+    const { calls } = stubFetch({ 'POST /api/auth/staff/login': locked });
+    const { wrapper } = await mountInApp(Login, { path: '/login' });
+
+    await signIn(wrapper);
+
+    const error = wrapper.find('[data-testid="login-error"]');
+    expect(error.exists()).toBe(true);
+    expect(error.text()).toContain('账号已临时锁定，请 14 分钟后再试');
+    expect(calls[0]?.body).toEqual({ username: 'zhangsan', password: 'wrong-password' });
+    expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('explains the same lockout in English after switching language', async () => {
+    stubFetch({ 'POST /api/auth/staff/login': locked });
+    const { wrapper } = await mountInApp(Login, { path: '/login' });
+
+    await signIn(wrapper);
+    useLocaleStore().setLocale('en');
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain(
+      'the account is locked. Try again in 14 minutes.',
+    );
+  });
+
+  it('says the credentials are wrong without clearing the username', async () => {
+    stubFetch({
+      'POST /api/auth/staff/login': () =>
+        jsonResponse(401, { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Bad' }),
+    });
+    const { wrapper } = await mountInApp(Login, { path: '/login' });
+
+    await signIn(wrapper);
+
+    expect(wrapper.find('[data-testid="login-error"]').text()).toContain('用户名或密码错误');
+    expect((wrapper.find('[data-testid="login-username"]').element as HTMLInputElement).value).toBe(
+      'zhangsan',
+    );
+    expect((wrapper.find('[data-testid="login-password"]').element as HTMLInputElement).value).toBe(
+      '',
+    );
+  });
+
+  it('does not call the API when the fields are empty', async () => {
+    const { fetchMock } = stubFetch({});
+    const { wrapper } = await mountInApp(Login, { path: '/login' });
+
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+
+    expect(fetchMock).not.toHaveBeenCalled();
+    // Element Plus shows field messages after a short debounce.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('请输入用户名'));
+  });
+
+  it('sends community staff to their community and others to the redirect target', async () => {
+    const staff = makeUser('desk_staff', 'community', 'c-42');
+    stubFetch({ 'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(staff)) });
+    const first = await mountInApp(Login, { path: '/login', stubViews: true });
+    await signIn(first.wrapper);
+    await vi.waitFor(() => expect(first.router.currentRoute.value.name).toBe('community-detail'));
+    expect(first.router.currentRoute.value.params['id']).toBe('c-42');
+    first.wrapper.unmount();
+
+    localStorage.clear();
+    const admin = makeUser('bureau_admin', 'district', 'd1');
+    stubFetch({ 'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(admin)) });
+    const second = await mountInApp(Login, { path: '/login?redirect=/streets', stubViews: true });
+    await signIn(second.wrapper);
+    await vi.waitFor(() => expect(second.router.currentRoute.value.fullPath).toBe('/streets'));
+  });
+});
