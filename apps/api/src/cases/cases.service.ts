@@ -6,8 +6,11 @@ import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { localDate } from '../org/opening-hours';
-import { chinaHolidayCalendar } from '../sla/holiday-calendar';
+import type { Logger } from 'pino';
+import { LOGGER } from '../common/logger';
+import type { HolidayCalendar } from '../sla/holiday-calendar';
 import { computeSla } from '../sla/sla-clock';
+import { slaCalendar } from './sla-calendar';
 import type { CaseEntity, CategoryEntity } from './case.entities';
 import { CASE_PUBLISHER, type CasePublisher, type PublishedEvent } from './case-publisher';
 import type {
@@ -37,11 +40,16 @@ type EventDraft = Omit<
 
 @Injectable()
 export class CasesService {
+  private readonly calendar: HolidayCalendar;
+
   constructor(
     private readonly repo: CasesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CASE_PUBLISHER) private readonly publisher: CasePublisher,
-  ) {}
+    @Inject(LOGGER) log: Logger,
+  ) {
+    this.calendar = slaCalendar(log);
+  }
 
   // Intake
 
@@ -690,7 +698,7 @@ export class CasesService {
         resolveWithin: { value: category.resolveWithinValue, unit: category.resolveWithinUnit },
       },
       hours,
-      chinaHolidayCalendar,
+      this.calendar,
       this.clock.now(),
     );
     // A reopen keeps the original acceptance target: the case was accepted long ago.
