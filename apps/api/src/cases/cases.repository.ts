@@ -10,7 +10,6 @@ import {
   CaseEventEntity,
   CaseMediationEntity,
   CategoryEntity,
-  IdempotencyKeyEntity,
   PhotoEntity,
 } from './case.entities';
 

@@ -10,17 +10,21 @@ import { CasesRepository } from '../cases/cases.repository';
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type PushName = keyof ServerToClientEvents;
 
+const PUSH_NAMES: Record<CaseEventEntity['type'], PushName> = {
+  created: 'case.created',
+  assigned: 'case.assigned',
+  overdue: 'case.overdue',
+  transition: 'case.updated',
+  transferred: 'case.updated',
+  escalated: 'case.updated',
+  repeat_linked: 'case.updated',
+  repeat_dismissed: 'case.updated',
+  mediation_recorded: 'case.updated',
+  note: 'case.updated',
+};
+
 export function pushName(type: CaseEventEntity['type']): PushName {
-  switch (type) {
-    case 'created':
-      return 'case.created';
-    case 'assigned':
-      return 'case.assigned';
-    case 'overdue':
-      return 'case.overdue';
-    default:
-      return 'case.updated';
-  }
+  return PUSH_NAMES[type];
 }
 
 /** Sends committed case events to the rooms they concern; through the Postgres adapter, every API process delivers them. */
