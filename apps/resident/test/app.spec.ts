@@ -35,10 +35,33 @@ describe('app shell and routing', () => {
     expect(greeting).toContain('Anna Müller');
     expect(greeting).toContain('Community: 和睦路社区');
     expect(wrapper.get('[data-testid="tile-desks"]').attributes('href')).toBe('/desks');
-    for (const tile of ['tile-myRequests', 'tile-proposals']) {
-      expect(wrapper.get(`[data-testid="${tile}"]`).attributes('aria-disabled')).toBe('true');
-      expect(wrapper.get(`[data-testid="${tile}"]`).text()).toContain('Coming soon');
-    }
+    expect(wrapper.get('[data-testid="tile-myRequests"]').attributes('href')).toBe('/requests');
+    expect(wrapper.get('[data-testid="tile-myRequests"]').text()).not.toContain('Coming soon');
+    expect(wrapper.get('[data-testid="tile-proposals"]').attributes('aria-disabled')).toBe('true');
+    expect(wrapper.get('[data-testid="tile-proposals"]').text()).toContain('Coming soon');
+  });
+
+  it('offers a prominent way to submit a request from home', async () => {
+    signedIn();
+    stubFetch(() => json(resident));
+    const { wrapper, router } = await mountWithApp(App, { path: '/' });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="new-request"]').exists()).toBe(true));
+    expect(wrapper.get('[data-testid="new-request"]').text()).toContain('Submit a request');
+    expect(wrapper.get('[data-testid="new-request"]').attributes('href')).toBe('/requests/new');
+
+    await wrapper.get('[data-testid="locale-switch"]').trigger('click');
+    expect(wrapper.get('[data-testid="new-request"]').text()).toContain('我要办事·问事·说事');
+
+    await wrapper.get('[data-testid="new-request"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/requests/new'), {
+      timeout: 10_000,
+    });
+  });
+
+  it('sends a visitor without a session from the request pages to the login', async () => {
+    stubFetch(() => json([]));
+    const { router } = await mountWithApp(App, { path: '/requests/new' });
+    expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/requests/new');
   });
 
   it('switches the whole page to Chinese from the top bar and remembers it', async () => {

@@ -1,9 +1,18 @@
-import type { PublicDesk, SessionUser } from '@baitong/contracts';
+import type {
+  CaseDetail,
+  CaseEvent,
+  CaseSummary,
+  Category,
+  Page,
+  PublicDesk,
+  SessionUser,
+} from '@baitong/contracts';
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { vi, type Mock } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
+import { saveTokens } from '@/api/token-storage';
 import { i18n } from '@/i18n';
 import { createAppRouter } from '@/router';
 
@@ -97,4 +106,118 @@ export function makeDesk(overrides: Partial<PublicDesk> = {}): PublicDesk {
     version: 1,
     ...overrides,
   } as PublicDesk;
+}
+
+export function signIn(): void {
+  saveTokens({ accessToken: 'a-1', refreshToken: 'r-1' });
+}
+
+/** The headers a `fetch` call was made with. */
+export function headersOf(fetchMock: Mock<FetchHandler>, index: number): Record<string, string> {
+  return (fetchMock.mock.calls[index]?.[1]?.headers ?? {}) as Record<string, string>;
+}
+
+export function makeCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
+  return {
+    id: 'case-1',
+    number: 'BT20261127-0042',
+    kind: 'concern',
+    categoryId: 'cat-light',
+    categoryName: '楼道照明',
+    categoryNameEn: 'Stairwell lighting',
+    channel: 'app',
+    status: 'submitted',
+    communityId: 'c-1',
+    compoundId: 'cp-1',
+    compoundName: '和睦小区',
+    deskId: 'd-1',
+    deskName: '和睦路百通岗',
+    residentId: 'u-1',
+    residentName: 'Anna Müller',
+    residentPhoneMasked: '138****8000',
+    assigneeId: null,
+    assigneeName: null,
+    summary: '3栋2单元楼道灯坏了',
+    submittedAt: '2026-11-27T01:05:00Z',
+    updatedAt: '2026-11-27T01:05:00Z',
+    sla: {
+      acceptDueAt: '2026-11-28T04:30:00Z',
+      resolveDueAt: null,
+      acceptOverdue: false,
+      resolveOverdue: false,
+      paused: false,
+    },
+    reopenCount: 0,
+    repeatOfId: null,
+    escalated: false,
+    version: 1,
+    description: '3栋2单元楼道灯坏了，晚上很黑。',
+    place: '3栋2单元楼道',
+    photos: [],
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolution: null,
+    rejectionReason: null,
+    repeatDecision: null,
+    mediation: null,
+    allowedActions: [],
+    ...overrides,
+  } as CaseDetail;
+}
+
+/** The summary part of a case, as lists and pushes carry it. */
+export function summaryOf(item: CaseDetail): CaseSummary {
+  const {
+    description: _d,
+    place: _p,
+    photos: _ph,
+    acceptedAt: _a,
+    resolvedAt: _r,
+    closedAt: _c,
+    resolution: _res,
+    rejectionReason: _rej,
+    repeatDecision: _rd,
+    mediation: _m,
+    allowedActions: _aa,
+    ...summary
+  } = item;
+  return summary;
+}
+
+export function casePage(items: CaseSummary[], total = items.length, page = 1): Page<CaseSummary> {
+  return { items, total, page, pageSize: 20 };
+}
+
+export function makeCategory(overrides: Partial<Category> = {}): Category {
+  return {
+    id: 'cat-light',
+    kind: 'concern',
+    code: 'stair_light',
+    nameZh: '楼道照明',
+    nameEn: 'Stairwell lighting',
+    acceptWithinMinutes: 120,
+    resolveWithin: { value: 3, unit: 'working_days' },
+    followUpRequired: true,
+    publicArea: true,
+    replyTemplates: [],
+    active: true,
+    ...overrides,
+  } as Category;
+}
+
+export function makeEvent(overrides: Partial<CaseEvent> = {}): CaseEvent {
+  return {
+    id: '100',
+    caseId: 'case-1',
+    type: 'created',
+    at: '2026-11-27T01:05:00Z',
+    actorKind: 'resident',
+    actorName: 'Anna Müller',
+    fromStatus: null,
+    toStatus: 'submitted',
+    note: null,
+    data: {},
+    ...overrides,
+  } as CaseEvent;
 }

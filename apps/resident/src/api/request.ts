@@ -19,6 +19,10 @@ export interface RequestOptions {
   /** Toast the translated error (default). Forms that explain errors inline pass false. */
   toast?: boolean;
   signal?: AbortSignal;
+  /** Extra headers, e.g. `Idempotency-Key`; sent again unchanged when a call is retried. */
+  headers?: Record<string, string>;
+  /** `blob` for binary answers such as photos; JSON otherwise. */
+  responseType?: 'json' | 'blob';
 }
 
 /** The one way the app talks to the API: `/api` + path, JSON in and out, errors as `ApiRequestError`. */
@@ -40,6 +44,7 @@ async function send<T>(path: string, options: RequestOptions): Promise<T> {
     const renewed = await renewAccessToken(token);
     if (renewed) response = await call(path, options, renewed);
   }
+  if (options.responseType === 'blob') return readBlob(response) as Promise<T>;
   return readBody<T>(response);
 }
 
@@ -53,14 +58,22 @@ function buildUrl(path: string, query: Record<string, QueryValue> | undefined): 
 }
 
 async function call(path: string, options: RequestOptions, token?: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // Multipart bodies (photos) go as they are: the browser sets the boundary in Content-Type.
+  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  const headers: Record<string, string> = {
+    Accept: options.responseType === 'blob' ? '*/*' : 'application/json',
+    ...options.headers,
+  };
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (multipart) body = options.body as FormData;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
   try {
     return await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -75,6 +88,12 @@ function unreachable(cause: unknown, status = 0): ApiRequestError {
     { statusCode: status, code: 'INTERNAL', message: 'Service unreachable' },
     { unreachable: true, cause },
   );
+}
+
+async function readBlob(response: Response): Promise<Blob> {
+  if (response.ok) return response.blob();
+  // Errors still come as the API's JSON shape.
+  return readBody<never>(response);
 }
 
 async function readBody<T>(response: Response): Promise<T> {
@@ -106,6 +125,15 @@ async function readBody<T>(response: Response): Promise<T> {
 }
 
 let refreshing: Promise<string | null> | null = null;
+
+/**
+ * A fresh access token after `rejected` was refused somewhere other than an HTTP call (the
+ * real-time connection): shares the one refresh with the HTTP calls; null when the session is
+ * over or the service cannot be reached.
+ */
+export function renewSession(rejected: string): Promise<string | null> {
+  return renewAccessToken(rejected);
+}
 
 // Requests that fail with 401 together share one refresh; the refresh token rotates, so a
 // second refresh with the same token would end the session.

@@ -41,6 +41,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.deskDetail', back: '/desks' },
   },
   {
+    path: '/requests',
+    name: 'requests',
+    component: () => import('@/views/requests/RequestListView.vue'),
+    meta: { title: 'nav.requests', requiresAuth: true, back: '/' },
+  },
+  {
+    path: '/requests/new',
+    name: 'request-new',
+    component: () => import('@/views/requests/NewRequestView.vue'),
+    meta: { title: 'nav.newRequest', requiresAuth: true, back: '/' },
+  },
+  {
+    path: '/requests/:id',
+    name: 'request',
+    component: () => import('@/views/requests/RequestDetailView.vue'),
+    props: true,
+    meta: { title: 'nav.requestDetail', requiresAuth: true, back: '/requests' },
+  },
+  {
     path: '/me',
     name: 'me',
     component: () => import('@/views/MeView.vue'),

@@ -87,3 +87,13 @@ export function formatLocalDate(
     timeZone: 'UTC',
   }).format(day);
 }
+
+/** "28 Nov 12:30" / "11月28日 12:30" for an instant, in Asia/Shanghai; the year only when needed. */
+export function formatLocalDateTime(
+  instant: string | Date,
+  locale: AppLocale,
+  today?: Date,
+): string {
+  const parts = localParts(typeof instant === 'string' ? new Date(instant) : instant);
+  return `${formatLocalDate(parts.date, locale, { today })} ${parts.time}`;
+}

@@ -1,0 +1,164 @@
+import type { CaseEvent, CaseStatus, CaseSummary, Category } from '@baitong/contracts';
+import type { AppLocale } from '@/i18n';
+
+export const DESCRIPTION_MIN = 5;
+export const DESCRIPTION_MAX = 2000;
+export const PLACE_MAX = 200;
+export const MAX_PHOTOS = 9;
+/** The API's limit per photo (docs/API.md: ≤ 8 MB). */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+
+/** Statuses in which a request is still being worked on (a due time applies). */
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'waiting_resident',
+];
+
+export function isOpen(status: CaseStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** The category's name in the reader's language (Chinese when there is no English name). */
+export function categoryName(
+  item: Pick<Category, 'nameZh' | 'nameEn'> | null | undefined,
+  locale: AppLocale,
+): string {
+  if (!item) return '';
+  return locale === 'en' && item.nameEn.trim() ? item.nameEn : item.nameZh;
+}
+
+export function caseCategoryName(
+  item: Pick<CaseSummary, 'categoryName' | 'categoryNameEn'>,
+  locale: AppLocale,
+): string {
+  return locale === 'en' && item.categoryNameEn?.trim() ? item.categoryNameEn : item.categoryName;
+}
+
+export type StatusTone = 'primary' | 'success' | 'warning' | 'danger' | 'default';
+
+export const STATUS_TONES: Record<CaseStatus, StatusTone> = {
+  submitted: 'primary',
+  accepted: 'primary',
+  in_progress: 'primary',
+  waiting_resident: 'warning',
+  resolved: 'success',
+  closed: 'default',
+  rejected: 'danger',
+};
+
+/** What the due line says for a request: when it is to be accepted or resolved, or paused. */
+export type Due =
+  { kind: 'accept' | 'resolve'; at: string; overdue: boolean } | { kind: 'paused' } | null;
+
+/**
+ * The due time the resident cares about now, from the API's `sla`: acceptance while the
+ * request waits to be accepted, resolution while it is worked on; none once it is finished.
+ * A due time that has passed counts as overdue even before the server's next scan says so.
+ */
+export function dueOf(item: Pick<CaseSummary, 'status' | 'sla'>, now: Date): Due {
+  const { sla } = item;
+  const passed = (at: string) => Date.parse(at) <= now.getTime();
+  switch (item.status) {
+    case 'submitted':
+      return sla.acceptDueAt
+        ? {
+            kind: 'accept',
+            at: sla.acceptDueAt,
+            overdue: sla.acceptOverdue || sla.resolveOverdue || passed(sla.acceptDueAt),
+          }
+        : null;
+    case 'accepted':
+    case 'in_progress':
+      if (sla.paused) return { kind: 'paused' };
+      return sla.resolveDueAt
+        ? {
+            kind: 'resolve',
+            at: sla.resolveDueAt,
+            overdue: sla.resolveOverdue || passed(sla.resolveDueAt),
+          }
+        : null;
+    case 'waiting_resident':
+      return { kind: 'paused' };
+    default:
+      return null;
+  }
+}
+
+/** Message key of a timeline entry. */
+export function eventKey(event: Pick<CaseEvent, 'type' | 'fromStatus' | 'toStatus'>): string {
+  if (event.type !== 'transition') return `requests.events.${event.type}`;
+  const { fromStatus, toStatus } = event;
+  if (toStatus === 'in_progress' && (fromStatus === 'resolved' || fromStatus === 'closed')) {
+    return 'requests.events.reopened';
+  }
+  if (toStatus === 'in_progress' && fromStatus === 'waiting_resident') {
+    return 'requests.events.resumed';
+  }
+  return toStatus ? `requests.events.to.${toStatus}` : 'requests.events.transition';
+}
+
+/** A text field of an event's `data`, when the API sends one. */
+export function eventText(data: Record<string, unknown> | undefined, ...names: string[]): string {
+  for (const name of names) {
+    const value = data?.[name];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return '';
+}
+
+export type PhotoProblem = 'type' | 'size';
+
+const EXTENSION_TYPES: Record<string, (typeof PHOTO_TYPES)[number]> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heic: 'image/heic',
+};
+
+/**
+ * The photo's type as the API will see it. Some phones give HEIC pictures no type at all; the
+ * file name tells then.
+ */
+export function photoType(file: Pick<File, 'type' | 'name'>): string {
+  if (file.type) return file.type.toLowerCase();
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  return EXTENSION_TYPES[ext] ?? '';
+}
+
+export function photoProblem(file: Pick<File, 'type' | 'name' | 'size'>): PhotoProblem | null {
+  if (!(PHOTO_TYPES as readonly string[]).includes(photoType(file))) return 'type';
+  if (file.size > MAX_PHOTO_BYTES) return 'size';
+  return null;
+}
+
+/** The file with its type set when the browser left it empty, so the upload names it. */
+export function withPhotoType(file: File): File {
+  if (file.type) return file;
+  return new File([file], file.name, { type: photoType(file), lastModified: file.lastModified });
+}
+
+/**
+ * A fresh Idempotency-Key. `crypto.randomUUID` exists only on secure pages (https, localhost);
+ * a phone on the local network over plain http still has `getRandomValues`.
+ */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (typeof c?.getRandomValues === 'function') c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Newest first by submission time; ties by number. */
+export function newestFirst(a: CaseSummary, b: CaseSummary): number {
+  const byTime = Date.parse(b.submittedAt) - Date.parse(a.submittedAt);
+  return byTime !== 0 ? byTime : b.number.localeCompare(a.number);
+}
