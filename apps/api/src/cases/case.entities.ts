@@ -52,7 +52,8 @@ export class CategoryEntity {
 @Check(`"channel" IN ('app','desk','phone','grid_patrol','hotline_12345','council')`)
 @Check(`"kind" IN ('affair','inquiry','concern','dispute')`)
 @Check(`"repeat_decision" IS NULL OR "repeat_decision" IN ('linked','dismissed')`)
-@Check(`"resident_id" IS NOT NULL OR "walk_in_name" IS NOT NULL`)
+// A grid worker's patrol finding (a hazard, a blocked lane) needs no resident behind it.
+@Check(`"resident_id" IS NOT NULL OR "walk_in_name" IS NOT NULL OR "channel" = 'grid_patrol'`)
 @Index('idx_case_desk_queue', ['deskId', 'status', 'resolveDueAt'])
 @Index('idx_case_community_status', ['communityId', 'status', 'submittedAt'])
 @Index('idx_case_resident', ['residentId', 'submittedAt'])

@@ -164,7 +164,7 @@ export class CasesService {
       } else if (dto.walkIn) {
         walkInName = dto.walkIn.name.trim();
         walkInPhone = dto.walkIn.phone?.replace(/[\s-]/g, '') ?? null;
-      } else {
+      } else if (channel !== 'grid_patrol') {
         throw new AppException('VALIDATION_FAILED', 'Name the resident: residentId or walkIn', [
           { field: 'residentId', message: 'residentId or walkIn is required' },
         ]);

@@ -13,7 +13,9 @@ import {
 } from '../org/org.entities';
 import { localDate } from '../org/opening-hours';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
+import { generateCaseHistory } from './case-history';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
+import { type LoadedOrgIds, loadDemoCases } from './seed-cases';
 
 type Target = new () => ObjectLiteral;
 
@@ -53,7 +55,7 @@ export async function loadDemoOrg(
   m: EntityManager,
   org: DemoOrg,
   demoPassword: string,
-): Promise<Record<string, number>> {
+): Promise<{ counts: Record<string, number>; ids: LoadedOrgIds }> {
   const streets = keyed(
     org.streets.map((s) => s.key),
     await insertAll(
@@ -141,7 +143,7 @@ export async function loadDemoOrg(
   // One argon2 hash serves every demo account: they share the password, and hashing hundreds would take minutes.
   const passwordHash = await hash(demoPassword);
   const compoundCommunity = new Map(org.compounds.map((x) => [x.key, x.communityKey]));
-  await insertAll(
+  const staffIds = await insertAll(
     m,
     StaffAccountEntity,
     org.staff.map((s) => {
@@ -167,7 +169,7 @@ export async function loadDemoOrg(
       };
     }),
   );
-  await insertAll(
+  const residentIds = await insertAll(
     m,
     ResidentEntity,
     org.residents.map((r) => ({
@@ -182,7 +184,7 @@ export async function loadDemoOrg(
       registeredAt: new Date(r.registeredAt),
     })),
   );
-  return {
+  const counts = {
     streets: org.streets.length,
     communities: org.communities.length,
     compounds: org.compounds.length,
@@ -191,6 +193,19 @@ export async function loadDemoOrg(
     staff: org.staff.length,
     residents: org.residents.length,
   };
+  const ids: LoadedOrgIds = {
+    communities,
+    compounds,
+    desks,
+    residents: keyed(
+      org.residents.map((r) => r.key),
+      residentIds,
+    ),
+    staff: new Map(
+      org.staff.map((s, i) => [s.username, { id: staffIds[i]!, name: s.displayName }]),
+    ),
+  };
+  return { counts, ids };
 }
 
 /** Demo data goes only into an empty database, and never in production. */
@@ -210,8 +225,19 @@ export async function seedDemoIfEmpty(
       const [{ n }] = (await m.query('SELECT count(*)::int AS n FROM street')) as [{ n: number }];
       if (n > 0) return false;
       const started = Date.now();
-      const counts = await loadDemoOrg(m, generateDemoOrg({ referenceDate }), config.demoPassword);
-      log.info({ counts, ms: Date.now() - started, referenceDate }, 'demo data loaded');
+      const org = generateDemoOrg({ referenceDate });
+      const { counts, ids } = await loadDemoOrg(m, org, config.demoPassword);
+      const cases = await loadDemoCases(
+        m,
+        org,
+        ids,
+        generateCaseHistory({ org, referenceDate }),
+        log,
+      );
+      log.info(
+        { counts: { ...counts, cases }, ms: Date.now() - started, referenceDate },
+        'demo data loaded',
+      );
       return true;
     });
   } finally {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { type TestContext, createTestApp } from '../utils/app';
 
 let t: TestContext;
@@ -50,7 +51,7 @@ describe('schema', () => {
   it('answers readiness with the database and the applied migrations', async () => {
     const res = await t.http.get('/health/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', migrations: 3 });
+    expect(res.body).toEqual({ status: 'ok', database: 'up', migrations: MIGRATIONS.length });
     expect((await t.http.get('/health/live')).body).toEqual({ status: 'ok' });
   });
 

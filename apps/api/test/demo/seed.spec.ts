@@ -28,6 +28,13 @@ describe('demo data', () => {
     expect(counts.communities).toBe(55);
     expect(counts.communities_with_desk).toBe(55);
     expect(counts.residents).toBeGreaterThan(3000);
+    const [history] = await t.ds
+      .query(`SELECT count(*)::int AS cases, (SELECT count(*)::int FROM case_event) AS events,
+      count(*) FILTER (WHERE kind = 'dispute')::int AS disputes, count(DISTINCT channel)::int AS channels FROM service_case`);
+    expect(history.cases).toBeGreaterThan(20_000);
+    expect(history.events).toBeGreaterThan(history.cases * 3);
+    expect(history.disputes).toBeGreaterThan(100);
+    expect(history.channels).toBe(6);
     const again = await seedDemoIfEmpty(
       (t.ds.options as { url: string }).url,
       loadConfig({ NODE_ENV: 'test' }),

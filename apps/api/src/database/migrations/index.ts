@@ -4,6 +4,7 @@ import { AuditAppendOnly1795764808100 } from './1795764808100-audit-append-only'
 import { ServiceCases1795765947499 } from './1795765947499-service-cases';
 import { CaseRules1795765947600 } from './1795765947600-case-rules';
 import { SocketIoAttachments1795765947700 } from './1795765947700-socket-io-attachments';
+import { GridPatrolWithoutResident1795767354509 } from './1795767354509-grid-patrol-without-resident';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ServiceCases1795765947499,
   CaseRules1795765947600,
   SocketIoAttachments1795765947700,
+  GridPatrolWithoutResident1795767354509,
 ];

@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
+import { slaCalendar } from '../cases/sla-calendar';
+import { computeSla } from '../sla/sla-clock';
+import type { DemoCase } from './case-history';
+import { DEMO_CATEGORIES } from './categories';
+import type { DemoOrg } from './demo-org';
+
+export interface LoadedOrgIds {
+  communities: Map<string, string>;
+  compounds: Map<string, string>;
+  desks: Map<string, string>;
+  residents: Map<string, string>;
+  staff: Map<string, { id: string; name: string }>;
+}
+
+type Column = [name: string, pgType: string];
+
+/** Many rows in few statements: one array parameter per column, joined by unnest. */
+async function bulkInsert(
+  m: EntityManager,
+  table: string,
+  columns: Column[],
+  rows: unknown[][],
+  chunk = 5000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const params = columns.map((_, c) => part.map((r) => r[c]));
+    const select = columns.map(([, type], c) => `$${c + 1}::${type}[]`).join(', ');
+    await m.query(
+      `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) SELECT * FROM unnest(${select})`,
+      params,
+    );
+  }
+}
+
+const need = <T>(map: Map<string, T>, key: string, what: string): T => {
+  const v = map.get(key);
+  if (v === undefined) throw new Error(`demo history: unknown ${what} ${key}`);
+  return v;
+};
+
+export async function loadDemoCategories(
+  m: EntityManager,
+): Promise<
+  Map<
+    string,
+    {
+      id: string;
+      acceptWithinMinutes: number;
+      resolveWithin: { value: number; unit: 'open_hours' | 'working_days' };
+    }
+  >
+> {
+  const out = new Map<
+    string,
+    {
+      id: string;
+      acceptWithinMinutes: number;
+      resolveWithin: { value: number; unit: 'open_hours' | 'working_days' };
+    }
+  >();
+  for (const c of DEMO_CATEGORIES) {
+    const templates = c.replyTemplates.map((t, i) => ({ id: `${c.code}-${i + 1}`, ...t }));
+    const [row] = (await m.query(
+      `INSERT INTO category (kind, code, name_zh, name_en, accept_within_minutes, resolve_within_value, resolve_within_unit, follow_up_required, public_area, reply_templates)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        c.kind,
+        c.code,
+        c.nameZh,
+        c.nameEn,
+        c.acceptWithinMinutes,
+        c.resolveWithin.value,
+        c.resolveWithin.unit,
+        c.followUpRequired,
+        c.publicArea,
+        JSON.stringify(templates),
+      ],
+    )) as [{ id: string }];
+    out.set(c.code, {
+      id: row.id,
+      acceptWithinMinutes: c.acceptWithinMinutes,
+      resolveWithin: c.resolveWithin,
+    });
+  }
+  return out;
+}
+
+/** A year of cases with their event timelines, due times computed by the real SLA clock. */
+export async function loadDemoCases(
+  m: EntityManager,
+  org: DemoOrg,
+  ids: LoadedOrgIds,
+  cases: DemoCase[],
+  log: Logger,
+): Promise<number> {
+  const categories = await loadDemoCategories(m);
+  const calendar = slaCalendar(log);
+  const deskHours = new Map(
+    org.desks.map((d) => [d.key, { weeklyHours: d.weeklyHours, exceptions: d.exceptions }]),
+  );
+  const caseIds = new Map(cases.map((c) => [c.key, randomUUID()]));
+
+  const caseRows: unknown[][] = [];
+  const eventRows: unknown[][] = [];
+  const mediationRows: unknown[][] = [];
+  let seq = 0;
+  for (const c of cases) {
+    const id = caseIds.get(c.key)!;
+    const category = need(categories, c.categoryCode, 'category');
+    const communityId = need(ids.communities, c.communityKey, 'community');
+    const deskId = need(ids.desks, c.deskKey, 'desk');
+    const residentId = c.residentKey ? need(ids.residents, c.residentKey, 'resident') : null;
+    const assignee = c.assigneeUsername ? need(ids.staff, c.assigneeUsername, 'staff') : null;
+    const pauses: { from: string; to: string | null }[] = [];
+    for (const e of c.events) {
+      if (e.toStatus === 'waiting_resident') pauses.push({ from: e.at, to: null });
+      if (e.fromStatus === 'waiting_resident' && pauses.length)
+        pauses[pauses.length - 1]!.to = e.at;
+    }
+    const lastReopen = [...c.events]
+      .reverse()
+      .find((e) => e.type === 'transition' && e.data.action === 'reopen');
+    const sla = computeSla(
+      {
+        submittedAt: new Date(lastReopen?.at ?? c.submittedAt),
+        acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
+        resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null,
+        pauses: pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+        acceptWithinMinutes: category.acceptWithinMinutes,
+        resolveWithin: category.resolveWithin,
+      },
+      need(deskHours, c.deskKey, 'desk'),
+      calendar,
+      new Date(c.events[c.events.length - 1]!.at),
+    );
+    const day = c.submittedAt.slice(0, 10);
+    seq++;
+    caseRows.push([
+      id,
+      `BT${day.replace(/-/g, '')}-${String(seq).padStart(6, '0')}`,
+      c.kind,
+      category.id,
+      c.channel,
+      c.status,
+      communityId,
+      c.compoundKey ? need(ids.compounds, c.compoundKey, 'compound') : null,
+      deskId,
+      residentId,
+      c.walkInName,
+      assignee?.id ?? null,
+      c.description,
+      c.place,
+      c.submittedAt,
+      c.acceptedAt,
+      c.resolvedAt,
+      c.closedAt,
+      c.resolution,
+      c.rejectionReason,
+      c.reopenCount,
+      c.repeatOfKey ? need(caseIds, c.repeatOfKey, 'case') : null,
+      c.repeatOfKey ? 'linked' : null,
+      c.escalated,
+      sla.acceptDueAt?.toISOString() ?? null,
+      sla.resolveDueAt?.toISOString() ?? null,
+      JSON.stringify(pauses),
+      c.events.length,
+      c.events[c.events.length - 1]!.at,
+    ]);
+    // The events carry where the case was at the time, for room replays.
+    let assigneeAt: string | null = null;
+    for (const e of c.events) {
+      if (e.type === 'assigned' && typeof e.data.assigneeUsername === 'string')
+        assigneeAt = ids.staff.get(e.data.assigneeUsername)?.id ?? null;
+      const actor = e.actorUsername ? ids.staff.get(e.actorUsername) : undefined;
+      eventRows.push([
+        id,
+        e.type,
+        e.at,
+        e.actorKind,
+        actor?.id ?? (e.actorKind === 'resident' ? residentId : null),
+        actor?.name ?? null,
+        e.fromStatus,
+        e.toStatus,
+        e.note,
+        JSON.stringify(e.data),
+        communityId,
+        deskId,
+        residentId,
+        assigneeAt ?? assignee?.id ?? null,
+      ]);
+    }
+    if (c.mediation) {
+      mediationRows.push([
+        id,
+        JSON.stringify(c.mediation.parties),
+        c.mediation.mediatorName,
+        JSON.stringify(c.mediation.sessions),
+        c.mediation.outcome,
+        c.mediation.agreement,
+      ]);
+    }
+  }
+  await bulkInsert(
+    m,
+    'service_case',
+    [
+      ['id', 'uuid'],
+      ['number', 'varchar'],
+      ['kind', 'varchar'],
+      ['category_id', 'uuid'],
+      ['channel', 'varchar'],
+      ['status', 'varchar'],
+      ['community_id', 'uuid'],
+      ['compound_id', 'uuid'],
+      ['desk_id', 'uuid'],
+      ['resident_id', 'uuid'],
+      ['walk_in_name', 'varchar'],
+      ['assignee_id', 'uuid'],
+      ['description', 'text'],
+      ['place', 'varchar'],
+      ['submitted_at', 'timestamptz'],
+      ['accepted_at', 'timestamptz'],
+      ['resolved_at', 'timestamptz'],
+      ['closed_at', 'timestamptz'],
+      ['resolution', 'text'],
+      ['rejection_reason', 'text'],
+      ['reopen_count', 'int'],
+      ['repeat_of_id', 'uuid'],
+      ['repeat_decision', 'varchar'],
+      ['escalated', 'boolean'],
+      ['accept_due_at', 'timestamptz'],
+      ['resolve_due_at', 'timestamptz'],
+      ['pauses', 'jsonb'],
+      ['version', 'int'],
+      ['updated_at', 'timestamptz'],
+    ],
+    caseRows,
+    2000,
+  );
+  await bulkInsert(
+    m,
+    'case_event',
+    [
+      ['case_id', 'uuid'],
+      ['type', 'varchar'],
+      ['at', 'timestamptz'],
+      ['actor_kind', 'varchar'],
+      ['actor_id', 'uuid'],
+      ['actor_name', 'varchar'],
+      ['from_status', 'varchar'],
+      ['to_status', 'varchar'],
+      ['note', 'text'],
+      ['data', 'jsonb'],
+      ['community_id', 'uuid'],
+      ['desk_id', 'uuid'],
+      ['resident_id', 'uuid'],
+      ['assignee_id', 'uuid'],
+    ],
+    eventRows,
+  );
+  await bulkInsert(
+    m,
+    'case_mediation',
+    [
+      ['case_id', 'uuid'],
+      ['parties', 'jsonb'],
+      ['mediator_name', 'varchar'],
+      ['sessions', 'jsonb'],
+      ['outcome', 'varchar'],
+      ['agreement', 'text'],
+    ],
+    mediationRows,
+  );
+  // Live numbering continues after the history.
+  await m.query(`SELECT setval('case_number_seq', $1)`, [seq]);
+  return cases.length;
+}
