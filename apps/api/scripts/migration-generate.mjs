@@ -64,11 +64,11 @@ ${lines(sql.downQueries.reverse())}
     writeFileSync(join(migDir, `${file}.ts`), body);
     const index = join(migDir, 'index.ts');
     let src = readFileSync(index, 'utf8');
-    src = `import { ${cls} } from './${file}';\n` + src;
-    src = src.replace(
-      /export const MIGRATIONS = \[([^\]]*)\];/s,
-      (_m, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${cls}];`,
-    );
+    // New import after the last one; the class at the end of the list. Prettier tidies the rest.
+    const lastImport = src.lastIndexOf('\nimport ');
+    const eol = src.indexOf('\n', lastImport + 1);
+    src = `${src.slice(0, eol + 1)}import { ${cls} } from './${file}';\n${src.slice(eol + 1)}`;
+    src = src.replace(/export const MIGRATIONS = \[([^\]]*)\];/s, (_m, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${cls}];`);
     writeFileSync(index, src);
     console.log(`Wrote src/database/migrations/${file}.ts (${sql.upQueries.length} statements).`);
   }
