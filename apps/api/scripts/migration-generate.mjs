@@ -68,7 +68,10 @@ ${lines(sql.downQueries.reverse())}
     const lastImport = src.lastIndexOf('\nimport ');
     const eol = src.indexOf('\n', lastImport + 1);
     src = `${src.slice(0, eol + 1)}import { ${cls} } from './${file}';\n${src.slice(eol + 1)}`;
-    src = src.replace(/export const MIGRATIONS = \[([^\]]*)\];/s, (_m, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${cls}];`);
+    src = src.replace(
+      /export const MIGRATIONS = \[([^\]]*)\];/s,
+      (_m, list) => `export const MIGRATIONS = [${list.trim().replace(/,$/, '')}, ${cls}];`,
+    );
     writeFileSync(index, src);
     console.log(`Wrote src/database/migrations/${file}.ts (${sql.upQueries.length} statements).`);
   }

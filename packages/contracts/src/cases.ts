@@ -3,20 +3,49 @@ import type { Page } from './org.js';
 export const CASE_KINDS = ['affair', 'inquiry', 'concern', 'dispute'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export const CASE_CHANNELS = ['app', 'desk', 'phone', 'grid_patrol', 'hotline_12345', 'council'] as const;
+export const CASE_CHANNELS = [
+  'app',
+  'desk',
+  'phone',
+  'grid_patrol',
+  'hotline_12345',
+  'council',
+] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
-export const CASE_STATUSES = ['submitted', 'accepted', 'in_progress', 'waiting_resident', 'resolved', 'closed', 'rejected'] as const;
+export const CASE_STATUSES = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'waiting_resident',
+  'resolved',
+  'closed',
+  'rejected',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** What staff can do to a case's state. Transfer, assignment and escalation are events, not states. */
-export const CASE_ACTIONS = ['accept', 'start', 'wait_resident', 'resume', 'resolve', 'close', 'reject', 'reopen'] as const;
+export const CASE_ACTIONS = [
+  'accept',
+  'start',
+  'wait_resident',
+  'resume',
+  'resolve',
+  'close',
+  'reject',
+  'reopen',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** The lifecycle: from a status, which action leads where. */
 export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
   submitted: { accept: 'accepted', reject: 'rejected' },
-  accepted: { start: 'in_progress', wait_resident: 'waiting_resident', resolve: 'resolved', reject: 'rejected' },
+  accepted: {
+    start: 'in_progress',
+    wait_resident: 'waiting_resident',
+    resolve: 'resolved',
+    reject: 'rejected',
+  },
   in_progress: { wait_resident: 'waiting_resident', resolve: 'resolved' },
   waiting_resident: { resume: 'in_progress' },
   resolved: { close: 'closed', reopen: 'in_progress' },
@@ -210,5 +239,8 @@ export interface CasePush {
 
 export interface ClientToServerEvents {
   /** Join a room the caller may see; replays every event after `since` (a case-event id). */
-  subscribe: (req: { room: string; since?: string }, ack: (res: { ok: boolean; code?: string; replayed?: number }) => void) => void;
+  subscribe: (
+    req: { room: string; since?: string },
+    ack: (res: { ok: boolean; code?: string; replayed?: number }) => void,
+  ) => void;
 }

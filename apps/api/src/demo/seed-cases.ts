@@ -42,9 +42,7 @@ const need = <T>(map: Map<string, T>, key: string, what: string): T => {
   return v;
 };
 
-export async function loadDemoCategories(
-  m: EntityManager,
-): Promise<
+export async function loadDemoCategories(m: EntityManager): Promise<
   Map<
     string,
     {
