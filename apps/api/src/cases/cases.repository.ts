@@ -160,7 +160,8 @@ export class CasesRepository {
       params,
     );
     const count: { n: number }[] = await this.ds.query(
-      `SELECT count(*)::int AS n FROM ${SUMMARY_FROM} WHERE ${whereSql}`,
+      // Counting needs no names: only a text search looks at the resident.
+      `SELECT count(*)::int AS n FROM service_case c ${f.q ? 'LEFT JOIN resident r ON r.id = c.resident_id' : ''} WHERE ${whereSql}`,
       params.slice(0, params.length - 2),
     );
     return { rows: rows.map(toRow), total: count[0]!.n };
