@@ -171,8 +171,14 @@ export async function loadDemoCases(
     // The events carry where the case was at the time, for room replays.
     let assigneeAt: string | null = null;
     for (const e of c.events) {
-      if (e.type === 'assigned' && typeof e.data.assigneeUsername === 'string')
-        assigneeAt = ids.staff.get(e.data.assigneeUsername)?.id ?? null;
+      // Assignment and transfer to a colleague both change who holds the case from then on.
+      const handedTo =
+        e.type === 'assigned'
+          ? e.data.assigneeUsername
+          : e.type === 'transferred'
+            ? e.data.toUsername
+            : undefined;
+      if (typeof handedTo === 'string') assigneeAt = ids.staff.get(handedTo)?.id ?? assigneeAt;
       const actor = e.actorUsername ? ids.staff.get(e.actorUsername) : undefined;
       eventRows.push([
         id,
