@@ -61,3 +61,26 @@ export const canSeeAudit = (user: Maybe) => is(user, SUPERVISOR_ROLES);
 export const canSeeResidents = (user: Maybe) => is(user, COMMUNITY_ROLES);
 
 export const canReadContact = (user: Maybe) => is(user, PERSONAL_DATA_ROLES);
+
+// Service requests (cases)
+
+/** Work cases of their own community; the API returns `allowedActions` only to them. */
+export const CASE_WORKER_ROLES = COMMUNITY_ROLES;
+/** Read the cases of their scope, never change them. */
+export const CASE_READER_ROLES = ['street_admin', ...DISTRICT_ROLES] as const;
+
+export const isCaseWorker = (user: Maybe) => is(user, CASE_WORKER_ROLES);
+
+export const isCaseReader = (user: Maybe) => is(user, CASE_READER_ROLES);
+
+/** The staff roster (`GET /api/staff`) is for community admin and above: others assign to themselves. */
+export const canAssignOthers = (user: Maybe) => is(user, ['community_admin']);
+
+/** The overview of every desk of the community. */
+export const canSeeAllDesks = (user: Maybe) => is(user, ['community_admin']);
+
+/** The category catalogue and its reply templates are the bureau's. */
+export const canEditCategories = (user: Maybe) => is(user, ['bureau_admin']);
+
+/** Who finds the catalogue in the menu (everyone may read it). */
+export const CATEGORY_MENU_ROLES = ['community_admin', ...CASE_READER_ROLES] as const;

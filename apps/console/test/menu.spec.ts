@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import AppMenu from '@/components/layout/AppMenu.vue';
 import { makeUser, mountInApp, storeSession } from './helpers';
 
-const NAV_IDS = ['nav-home', 'nav-streets', 'nav-communities', 'nav-my-community', 'nav-audit'];
+const NAV_IDS = [
+  'nav-home',
+  'nav-workbench',
+  'nav-all-desks',
+  'nav-requests',
+  'nav-streets',
+  'nav-communities',
+  'nav-my-community',
+  'nav-categories',
+  'nav-audit',
+];
 
 async function menuOf(role: Role, level: ScopeLevel, home: string | null = null) {
   storeSession(makeUser(role, level, home ?? 'x'), home);
@@ -12,11 +22,13 @@ async function menuOf(role: Role, level: ScopeLevel, home: string | null = null)
 }
 
 describe('side menu by role', () => {
-  it('gives the bureau the district pages and the audit log', async () => {
+  it('gives the bureau the district pages, the requests to read, the catalogue and the audit log', async () => {
     expect(await menuOf('bureau_admin', 'district')).toEqual([
       'nav-home',
+      'nav-requests',
       'nav-streets',
       'nav-communities',
+      'nav-categories',
       'nav-audit',
     ]);
   });
@@ -24,22 +36,42 @@ describe('side menu by role', () => {
   it('gives a street admin the same pages, scoped by the API', async () => {
     expect(await menuOf('street_admin', 'street')).toEqual([
       'nav-home',
+      'nav-requests',
       'nav-streets',
       'nav-communities',
+      'nav-categories',
       'nav-audit',
     ]);
   });
 
-  it('gives a community admin their own community and the audit log', async () => {
+  it('gives a community admin the workbench, every desk, their community and the audit log', async () => {
     expect(await menuOf('community_admin', 'community', 'c1')).toEqual([
       'nav-home',
+      'nav-workbench',
+      'nav-all-desks',
       'nav-my-community',
+      'nav-categories',
       'nav-audit',
     ]);
   });
 
-  it('gives desk staff only their own community', async () => {
-    expect(await menuOf('desk_staff', 'community', 'c1')).toEqual(['nav-home', 'nav-my-community']);
+  it('gives desk staff their workbench and their own community', async () => {
+    expect(await menuOf('desk_staff', 'community', 'c1')).toEqual([
+      'nav-home',
+      'nav-workbench',
+      'nav-my-community',
+    ]);
+  });
+
+  it('labels the case entries by who uses them', async () => {
+    storeSession(makeUser('grid_worker', 'compound', 'cp1'), 'c1');
+    const worker = await mountInApp(AppMenu, { path: '/', stubViews: true });
+    expect(worker.wrapper.find('[data-testid="nav-workbench"]').text()).toBe('工作台');
+    worker.wrapper.unmount();
+    storeSession(makeUser('monitor', 'district', 'd1'));
+    const reader = await mountInApp(AppMenu, { path: '/', stubViews: true });
+    expect(reader.wrapper.find('[data-testid="nav-requests"]').text()).toBe('服务请求');
+    expect(reader.wrapper.find('[data-testid="nav-workbench"]').exists()).toBe(false);
   });
 
   it('labels the entries in the current language', async () => {
@@ -60,6 +92,23 @@ describe('route guard', () => {
     storeSession(makeUser('desk_staff', 'community', 'c1'), 'c1');
     const { router } = await mountInApp(AppMenu, { path: '/audit', stubViews: true });
     expect(router.currentRoute.value.name).toBe('forbidden');
+  });
+
+  it('keeps read-only roles out of the workbench and intake, and desk staff out of the all-desks view', async () => {
+    storeSession(makeUser('monitor', 'district', 'd1'));
+    const reader = await mountInApp(AppMenu, { path: '/cases/new', stubViews: true });
+    expect(reader.router.currentRoute.value.name).toBe('forbidden');
+    await reader.router.push('/workbench');
+    expect(reader.router.currentRoute.value.name).toBe('forbidden');
+    await reader.router.push('/cases/k1');
+    expect(reader.router.currentRoute.value.name).toBe('case-detail');
+    reader.wrapper.unmount();
+
+    storeSession(makeUser('desk_staff', 'community', 'c1'), 'c1');
+    const worker = await mountInApp(AppMenu, { path: '/cases/new', stubViews: true });
+    expect(worker.router.currentRoute.value.name).toBe('case-intake');
+    await worker.router.push('/workbench/desks');
+    expect(worker.router.currentRoute.value.name).toBe('forbidden');
   });
 
   it('lets a community admin open the audit log', async () => {

@@ -19,7 +19,12 @@ export interface CallOptions {
 export interface RequestOptions extends CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** JSON-encoded, except a `FormData` (multipart upload), which is sent as it is. */
   body?: unknown;
+  /** Extra headers such as `Idempotency-Key`; sent again unchanged when the call is retried. */
+  headers?: Record<string, string>;
+  /** `blob` for binary answers such as photos; JSON otherwise. */
+  responseType?: 'json' | 'blob';
   /** Send the access token (default true). */
   auth?: boolean;
   /** On 401, renew the session once and retry, else sign out (default: same as `auth`). */
@@ -105,16 +110,24 @@ async function send<T>(path: string, options: RequestOptions, mayRenew: boolean)
   const auth = useAuthStore();
   const useToken = options.auth !== false;
   const renew = options.renew ?? useToken;
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  const headers: Record<string, string> = {
+    Accept: options.responseType === 'blob' ? '*/*' : 'application/json',
+    ...options.headers,
+  };
+  // The browser sets a multipart body's Content-Type itself, with its boundary.
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (useToken && auth.accessToken) headers['Authorization'] = `Bearer ${auth.accessToken}`;
+  let body: BodyInit | undefined;
+  if (multipart) body = options.body as FormData;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -126,6 +139,7 @@ async function send<T>(path: string, options: RequestOptions, mayRenew: boolean)
   }
 
   if (response.ok) {
+    if (options.responseType === 'blob') return (await response.blob()) as T;
     return (await readJson(response)) as T;
   }
 
@@ -138,6 +152,29 @@ async function send<T>(path: string, options: RequestOptions, mayRenew: boolean)
     throw expireSession(error);
   }
   throw error;
+}
+
+/**
+ * A usable access token after `rejected` was refused somewhere other than an HTTP call (the
+ * real-time connection): the current one when it has been renewed meanwhile, else a fresh one
+ * from the same single-flight refresh the HTTP calls use; null when the session is over or the
+ * server cannot be reached.
+ */
+export async function renewAccessToken(rejected: string | null): Promise<string | null> {
+  const auth = useAuthStore();
+  if (!auth.refreshToken) return null;
+  if (auth.accessToken && auth.accessToken !== rejected) return auth.accessToken;
+  let renewed: boolean;
+  try {
+    renewed = await refreshOnce();
+  } catch {
+    return null;
+  }
+  if (!renewed) {
+    sessionExpiredHandler?.();
+    return null;
+  }
+  return auth.accessToken;
 }
 
 /** The console's one HTTP client: JSON, bearer token, one renewal on 401, one error toast. */

@@ -1,8 +1,26 @@
 import type { SessionUser } from '@baitong/contracts';
 import type { Component } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
-import { Document, HomeFilled, House, OfficeBuilding, Location } from '@element-plus/icons-vue';
-import { canSeeAudit, isCommunityRole, ORG_BROWSER_ROLES } from '@/permissions';
+import {
+  Collection,
+  Document,
+  Grid,
+  HomeFilled,
+  House,
+  List,
+  Location,
+  OfficeBuilding,
+  Tickets,
+} from '@element-plus/icons-vue';
+import {
+  canSeeAllDesks,
+  canSeeAudit,
+  CATEGORY_MENU_ROLES,
+  isCaseReader,
+  isCaseWorker,
+  isCommunityRole,
+  ORG_BROWSER_ROLES,
+} from '@/permissions';
 
 export interface MenuEntry {
   key: string;
@@ -27,6 +45,36 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       testId: 'nav-home',
     },
   ];
+  if (isCaseWorker(user) && homeCommunityId) {
+    entries.push({
+      key: 'workbench',
+      labelKey: 'nav.workbench',
+      icon: Tickets,
+      to: { name: 'workbench' },
+      path: '/workbench',
+      testId: 'nav-workbench',
+    });
+    if (canSeeAllDesks(user)) {
+      entries.push({
+        key: 'all-desks',
+        labelKey: 'nav.allDesks',
+        icon: Grid,
+        to: { name: 'community-desks' },
+        path: '/workbench/desks',
+        testId: 'nav-all-desks',
+      });
+    }
+  }
+  if (isCaseReader(user)) {
+    entries.push({
+      key: 'requests',
+      labelKey: 'nav.requests',
+      icon: List,
+      to: { name: 'cases' },
+      path: '/cases',
+      testId: 'nav-requests',
+    });
+  }
   if ((ORG_BROWSER_ROLES as readonly string[]).includes(user.role)) {
     entries.push(
       {
@@ -55,6 +103,16 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       to: { name: 'community-detail', params: { id: homeCommunityId } },
       path: `/communities/${homeCommunityId}`,
       testId: 'nav-my-community',
+    });
+  }
+  if ((CATEGORY_MENU_ROLES as readonly string[]).includes(user.role)) {
+    entries.push({
+      key: 'categories',
+      labelKey: 'nav.categories',
+      icon: Collection,
+      to: { name: 'categories' },
+      path: '/categories',
+      testId: 'nav-categories',
     });
   }
   if (canSeeAudit(user)) {

@@ -3,6 +3,7 @@ import AppLayout from '@/layouts/AppLayout.vue';
 import { STAFF_CONSOLE_ROLES } from '@/permissions';
 import { auditRoutes } from '@/router/routes/modules/audit';
 import { authRoutes } from '@/router/routes/modules/auth';
+import { caseRoutes } from '@/router/routes/modules/cases';
 import { orgRoutes } from '@/router/routes/modules/org';
 
 export const routes: RouteRecordRaw[] = [
@@ -18,6 +19,7 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/Home.vue'),
         meta: { titleKey: 'nav.home' },
       },
+      ...caseRoutes,
       ...orgRoutes,
       ...auditRoutes,
       {

@@ -1,0 +1,215 @@
+import type { CasePush } from '@baitong/contracts';
+import { io } from 'socket.io-client';
+
+/** The case pushes of docs/API.md, "Real time". */
+export const CASE_PUSH_EVENTS = [
+  'case.created',
+  'case.updated',
+  'case.assigned',
+  'case.overdue',
+] as const;
+export type CasePushEvent = (typeof CASE_PUSH_EVENTS)[number];
+
+export interface SubscribeRequest {
+  room: string;
+  since?: string;
+}
+
+export interface SubscribeAck {
+  ok: boolean;
+  code?: string;
+  replayed?: number;
+}
+
+/**
+ * The little of a socket.io client socket the console uses. This is the seam for tests: they
+ * hand a fake with these members to `setSocketFactory` instead of touching socket.io-client.
+ */
+export interface RealtimeSocket {
+  readonly connected: boolean;
+  /** False once the server refused or ended the connection: socket.io does not retry then. */
+  readonly active: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: 'subscribe', request: SubscribeRequest, ack: (res: SubscribeAck) => void): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface SocketOptions {
+  path: string;
+  /** Asked on every connection attempt, so a reconnect always sends the current token. */
+  auth: (cb: (data: { token: string }) => void) => void;
+}
+
+export type SocketFactory = (options: SocketOptions) => RealtimeSocket;
+
+const socketIoFactory: SocketFactory = (options) =>
+  io({ path: options.path, auth: options.auth, autoConnect: false }) as unknown as RealtimeSocket;
+
+let factory: SocketFactory = socketIoFactory;
+
+/** Replaces how sockets are made (tests); `null` restores socket.io-client. */
+export function setSocketFactory(next: SocketFactory | null): void {
+  factory = next ?? socketIoFactory;
+}
+
+/** `connecting`: the first attempt; `reconnecting`: the link was lost and is being restored. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting';
+
+export interface RealtimeOptions {
+  /** The current access token, or null when the session is over. */
+  getToken: () => string | null;
+  /** A fresh token after `rejected` was refused (shares the HTTP client's refresh). */
+  renew: (rejected: string | null) => Promise<string | null>;
+  onPush: (push: CasePush, event: CasePushEvent) => void;
+  onState: (state: ConnectionState) => void;
+  /** After a reconnect that could not ask for a replay (no event seen yet): reload instead. */
+  onResync?: () => void;
+  onSubscribed?: (room: string, ack: SubscribeAck) => void;
+}
+
+const MAX_RETRY_DELAY_MS = 60_000;
+const SEEN_LIMIT = 2000;
+
+/** Event ids come from one monotonic sequence, sent as strings: compare them as numbers. */
+function isAfter(next: string, last: string): boolean {
+  if (/^\d+$/.test(next) && /^\d+$/.test(last)) return BigInt(next) > BigInt(last);
+  return next !== last;
+}
+
+/**
+ * The console's one live connection. It joins the rooms the open pages ask for and, after every
+ * reconnect, joins them again with `since` = the last event id seen, so the server replays what
+ * was missed. A push that arrives twice (live and replayed, or through two rooms) is dropped.
+ */
+export class RealtimeConnection {
+  private readonly socket: RealtimeSocket;
+  private readonly rooms = new Set<string>();
+  private readonly seen = new Set<string>();
+  private lastEventId: string | null = null;
+  private handshakeToken: string | null = null;
+  private everConnected = false;
+  private refusals = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  private state: ConnectionState = 'idle';
+
+  constructor(private readonly options: RealtimeOptions) {
+    this.socket = factory({
+      path: '/socket.io',
+      auth: (cb) => {
+        this.handshakeToken = options.getToken();
+        cb({ token: this.handshakeToken ?? '' });
+      },
+    });
+    this.socket.on('connect', () => this.onConnect());
+    this.socket.on('connect_error', () => this.onRefusedOrFailed());
+    this.socket.on('disconnect', (reason: string) => {
+      if (this.stopped) return;
+      this.setState('reconnecting');
+      // The server ended the connection (e.g. the session ended): socket.io will not retry.
+      if (reason === 'io server disconnect') void this.recover();
+    });
+    for (const name of CASE_PUSH_EVENTS) {
+      this.socket.on(name, (push: CasePush) => this.onPush(name, push));
+    }
+  }
+
+  get lastSeen(): string | null {
+    return this.lastEventId;
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  start(): void {
+    if (this.stopped || !this.options.getToken()) return;
+    this.setState('connecting');
+    this.socket.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.socket.disconnect();
+    this.setState('idle');
+  }
+
+  /** Joins a room now when connected, and again after every reconnect. */
+  join(room: string): void {
+    if (this.rooms.has(room)) return;
+    this.rooms.add(room);
+    // A page that joins a room loads its list itself: no replay of older events here.
+    if (this.socket.connected) this.subscribe(room, undefined);
+  }
+
+  /** Not joined again after a reconnect (the server has no "leave"; pages filter what they get). */
+  leave(room: string): void {
+    this.rooms.delete(room);
+  }
+
+  private subscribe(room: string, since: string | undefined): void {
+    const request: SubscribeRequest = since === undefined ? { room } : { room, since };
+    this.socket.emit('subscribe', request, (ack) => this.options.onSubscribed?.(room, ack));
+  }
+
+  private setState(next: ConnectionState): void {
+    if (this.state === next) return;
+    this.state = next;
+    this.options.onState(next);
+  }
+
+  private onConnect(): void {
+    this.refusals = 0;
+    const reconnect = this.everConnected;
+    this.everConnected = true;
+    this.setState('connected');
+    // One `since` for every room, taken before any replay moves it on.
+    const since = this.lastEventId ?? undefined;
+    for (const room of this.rooms) this.subscribe(room, reconnect ? since : undefined);
+    if (reconnect && since === undefined) this.options.onResync?.();
+  }
+
+  private onPush(name: CasePushEvent, push: CasePush): void {
+    if (this.stopped || !push || typeof push !== 'object' || !push.case) return;
+    const id = push.eventId === undefined || push.eventId === null ? '' : String(push.eventId);
+    if (id) {
+      if (this.seen.has(id)) return;
+      this.seen.add(id);
+      if (this.seen.size > SEEN_LIMIT) {
+        const oldest = this.seen.values().next().value;
+        if (oldest !== undefined) this.seen.delete(oldest);
+      }
+      if (this.lastEventId === null || isAfter(id, this.lastEventId)) this.lastEventId = id;
+    }
+    this.options.onPush(push, name);
+  }
+
+  private onRefusedOrFailed(): void {
+    if (this.stopped) return;
+    this.setState(this.everConnected ? 'reconnecting' : 'connecting');
+    // While active, socket.io retries by itself (network trouble) and the auth callback sends
+    // whatever token is current then. Inactive means the server refused the handshake.
+    if (this.socket.active) return;
+    void this.recover();
+  }
+
+  /** Refused by the server: renew the token (it may have expired) and try again. */
+  private async recover(): Promise<void> {
+    if (this.stopped) return;
+    this.refusals += 1;
+    const used = this.handshakeToken ?? this.options.getToken();
+    const fresh = await this.options.renew(used);
+    if (this.stopped || !this.options.getToken()) return;
+    if (fresh && fresh !== used && this.refusals === 1) {
+      this.socket.connect();
+      return;
+    }
+    const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** Math.min(this.refusals, 6));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.stopped && !this.socket.connected) this.socket.connect();
+    }, delay);
+  }
+}
