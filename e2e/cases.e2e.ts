@@ -11,7 +11,11 @@ afterAll(() => browser.close());
 async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const res = await fetch(`${BASE_URL}${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.headers ?? {}),
+    },
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
@@ -19,15 +23,32 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
 
 /** A resident of 尚格博园 other than the demo one, found the way desk staff would (the read is audited). */
 async function shanggeResident(): Promise<{ phone: string; name: string; deskId: string }> {
-  const { accessToken: token } = await api<{ accessToken: string }>('/api/auth/staff/login', { method: 'POST', body: JSON.stringify({ username: 'desk.cuiyulu', password: DEMO_PASSWORD }) });
+  const { accessToken: token } = await api<{ accessToken: string }>('/api/auth/staff/login', {
+    method: 'POST',
+    body: JSON.stringify({ username: 'desk.cuiyulu', password: DEMO_PASSWORD }),
+  });
   const [community] = await api<{ id: string }[]>('/api/communities', { token });
-  const compounds = await api<{ id: string; name: string }[]>(`/api/communities/${community!.id}/compounds`, { token });
+  const compounds = await api<{ id: string; name: string }[]>(
+    `/api/communities/${community!.id}/compounds`,
+    { token },
+  );
   const shangge = compounds.find((c) => c.name === '尚格博园')!;
-  const desks = await api<{ id: string; compoundId: string | null }[]>(`/api/communities/${community!.id}/desks`, { token });
-  const residents = await api<{ items: { id: string; name: string; compoundId: string; phoneMasked: string }[] }>(`/api/residents?communityId=${community!.id}&pageSize=200`, { token });
-  const r = residents.items.find((x) => x.compoundId === shangge.id && !x.phoneMasked.startsWith('138'))!;
+  const desks = await api<{ id: string; compoundId: string | null }[]>(
+    `/api/communities/${community!.id}/desks`,
+    { token },
+  );
+  const residents = await api<{
+    items: { id: string; name: string; compoundId: string; phoneMasked: string }[];
+  }>(`/api/residents?communityId=${community!.id}&pageSize=200`, { token });
+  const r = residents.items.find(
+    (x) => x.compoundId === shangge.id && !x.phoneMasked.startsWith('138'),
+  )!;
   const contact = await api<{ phone: string }>(`/api/residents/${r.id}/contact`, { token });
-  return { phone: contact.phone, name: r.name, deskId: desks.find((d) => d.compoundId === shangge.id)!.id };
+  return {
+    phone: contact.phone,
+    name: r.name,
+    deskId: desks.find((d) => d.compoundId === shangge.id)!.id,
+  };
 }
 
 async function residentLogin(page: Page, phone: string): Promise<void> {
@@ -40,11 +61,16 @@ async function residentLogin(page: Page, phone: string): Promise<void> {
   await page.getByTestId('home-greeting').waitFor();
 }
 
-async function runAction(page: Page, action: string, text?: { testId: string; value: string }): Promise<void> {
+async function runAction(
+  page: Page,
+  action: string,
+  text?: { testId: string; value: string },
+): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   const confirm = page.getByTestId('action-confirm');
   if (text) await page.getByTestId(text.testId).fill(text.value);
-  if (text || (await confirm.isVisible({ timeout: 1500 }).catch(() => false))) await confirm.click();
+  if (text || (await confirm.isVisible({ timeout: 1500 }).catch(() => false)))
+    await confirm.click();
 }
 
 describe('a request from the resident app to the desk and back, live', () => {
@@ -85,12 +111,17 @@ describe('a request from the resident app to the desk and back, live', () => {
     await desk.locator('[data-testid="case-detail"]').waitFor();
     await runAction(desk, 'accept');
     await desk.locator('[data-testid="case-detail"][data-status="accepted"]').waitFor();
-    await runAction(desk, 'resolve', { testId: 'resolution-input', value: '已更换3栋2单元楼道灯泡，恢复照明' });
+    await runAction(desk, 'resolve', {
+      testId: 'resolution-input',
+      value: '已更换3栋2单元楼道灯泡，恢复照明',
+    });
     await desk.locator('[data-testid="case-detail"][data-status="resolved"]').waitFor();
     await desk.screenshot({ path: shot('cases-worker-resolved'), fullPage: true });
 
     // And the resident's open page follows, again without reload.
-    await app.locator('[data-testid="request-detail"][data-status="resolved"]').waitFor({ timeout: 15_000 });
+    await app
+      .locator('[data-testid="request-detail"][data-status="resolved"]')
+      .waitFor({ timeout: 15_000 });
     expect(await app.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(3);
     await app.screenshot({ path: shot('cases-resident-resolved'), fullPage: true });
     await staffCtx.close();
