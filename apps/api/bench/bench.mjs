@@ -1,0 +1,198 @@
+// Benchmark (not a test) of the built API: intake throughput, live push latency and the desk queue
+// read with 1,000,000 cases, each printed as a ratio against a baseline measured in the same run.
+// Starts its own embedded PostgreSQL and API process; `BENCH_QUICK=1` scales everything ~10× down.
+// See bench/README.md.
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { HttpClient, QUICK, cleanup, ms, num, onCleanup, ratio, stopping } from './lib/harness.mjs';
+import { apiIntake, intakeCounts, pgBaseline } from './lib/intake.mjs';
+import { healthRoundTrips, push, pushCounts } from './lib/push.mjs';
+import { OPEN, explainQueue, loadCases, queueCounts, queueRead, sqlDirect } from './lib/queue.mjs';
+import { CpuMeter, formatCores } from './lib/cpu.mjs';
+import {
+  PASSWORD,
+  apiDir,
+  connect,
+  createIntakeOrg,
+  login,
+  startApi,
+  startDatabase,
+} from './lib/setup.mjs';
+
+const AIM = { intakeRatio: 0.3, pushP99: 100, queueP99: 20 };
+const TOTAL_LIMIT_MS = QUICK ? 5 * 60_000 : 15 * 60_000;
+
+const require = createRequire(`${apiDir}/package.json`);
+const { hash } = require('@node-rs/argon2');
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const say = (line = '') => console.log(line);
+const step = (what) => console.log(`  … ${what} (${elapsed()})`);
+const met = (ok) => (ok ? 'met' : 'MISSED');
+const clip = (line) => (line.length > 160 ? `${line.slice(0, 160)}…` : line);
+
+async function main() {
+  const cpus = os.cpus();
+  say(
+    `API bench${QUICK ? ' (BENCH_QUICK: about 10× smaller)' : ''}: Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${os.loadavg()[0].toFixed(1)}`,
+  );
+  const db = await startDatabase();
+  const sql = await connect(db.url);
+  const pgVersion = (await sql.query('SHOW server_version')).rows[0].server_version;
+  say(`  PostgreSQL ${pgVersion} (embedded, port ${db.port}), ${db.applied} migrations applied`);
+  const passwordHash = await hash(PASSWORD);
+  const org = await createIntakeOrg(sql, passwordHash);
+  const api = await startApi(db.url, db.dir);
+  say(`  API: node dist/main.js, pid ${api.pid}, port ${api.port} (NODE_ENV=development)`);
+  const meter = new CpuMeter(api.pid, db.dir);
+  const http = new HttpClient(api.port, 1);
+  onCleanup(() => http.close());
+  const desk = await login(http, org.username);
+  const r = {};
+
+  // 1. Intake
+  say('');
+  say(
+    `1. Intake: POST /api/cases, ${num(intakeCounts.COUNT)} requests after ${num(intakeCounts.WARM_UP)} warm-up, ${intakeCounts.CONCURRENCY} keep-alive connections`,
+  );
+  const base = await pgBaseline(db.url, meter);
+  say(
+    `   baseline pg INSERT (pool of 64): ${num(base.rps)} rows/s (${num(base.done)} in ${base.seconds.toFixed(2)} s), p50 ${ms(base.p50)}, p99 ${ms(base.p99)}`,
+  );
+  say(`     ${formatCores(base.cpu)}`);
+  const intake = await apiIntake(api.port, desk.token, org.categoryId, meter);
+  say(
+    `   API POST /api/cases: ${num(intake.rps)} req/s (${num(intake.done)} in ${intake.seconds.toFixed(1)} s), p50 ${ms(intake.p50)}, p99 ${ms(intake.p99)}`,
+  );
+  say(`     ${formatCores(intake.cpu, intake.done)}`);
+  r.intake = { ratio: intake.rps / base.rps, api: intake, pg: base };
+  say(`   intake ratio = api_rps / pg_rps = ${ratio(r.intake.ratio)} (aim ≥ ${AIM.intakeRatio})`);
+
+  // 2. Push
+  say('');
+  say(
+    `2. Push: ${num(pushCounts.SOCKETS)} socket.io clients in desk:<id> (opened ${pushCounts.BATCH} at a time), ${pushCounts.ROUNDS} cases after ${pushCounts.WARM_UP_ROUNDS} warm-up`,
+  );
+  const health = await healthRoundTrips(api.port);
+  say(
+    `   baseline GET /health/live: p50 ${ms(health.p50)}, p99 ${ms(health.p99)} (${num(health.n)} sequential)`,
+  );
+  const p = await push(api.port, desk.token, org.deskId, org.categoryId, meter);
+  say(`   ${num(p.sockets)} sockets connected and subscribed in ${p.connectSeconds.toFixed(1)} s`);
+  say(
+    `   deliveries: ${num(p.deliveries)} of ${num(p.expected)}; before the HTTP response arrived: ${num(p.early)} (${((100 * p.early) / Math.max(1, p.deliveries)).toFixed(1)} %, counted as 0 ms)`,
+  );
+  say(
+    `   create response -> push: p50 ${ms(p.afterResponse.p50)}, p99 ${ms(p.afterResponse.p99)}, max ${ms(p.afterResponse.max)}`,
+  );
+  say(
+    `   request start   -> push: p50 ${ms(p.fromStart.p50)}, p99 ${ms(p.fromStart.p99)}, max ${ms(p.fromStart.max)}`,
+  );
+  say(
+    `   per case (p50): create round trip ${ms(p.create.p50)}, first delivery ${ms(p.first.p50)} after the request, first to last delivery ${ms(p.spread.p50)}`,
+  );
+  say(
+    `     ${formatCores(p.cpu)}; the clients' own work per case (receiving ${num(p.sockets)} pushes): ${((1000 * p.cpu.benchSeconds) / Math.max(1, p.rounds)).toFixed(0)} ms CPU`,
+  );
+  r.push = {
+    ratio: p.afterResponse.p99 / health.p50,
+    startRatio: p.fromStart.p99 / health.p50,
+    met: p.afterResponse.p99 <= AIM.pushP99 && p.missing === 0,
+    push: p,
+    health,
+  };
+  say(
+    `   push p99 / health p50 = ${ratio(r.push.ratio)} (aim: p99 ≤ ${AIM.pushP99} ms); from request start: ${ratio(r.push.startRatio)}`,
+  );
+  if (p.missing > 0) say(`   WARNING: ${num(p.missing)} deliveries did not arrive within 10 s`);
+
+  // 3. Queue read
+  say('');
+  say(
+    `3. Queue read: ${num(queueCounts.CASES)} cases over ${queueCounts.DESKS} desks, ${queueCounts.COUNT} sequential reads after ${queueCounts.WARM_UP} warm-up`,
+  );
+  step('loading cases (one INSERT … SELECT FROM generate_series)');
+  const load = await loadCases(sql, org.streetId, passwordHash);
+  say(
+    `   loaded ${num(load.cases)} cases in ${load.insertSeconds.toFixed(1)} s, ${load.rebuilt.length} indexes rebuilt in ${load.indexSeconds.toFixed(1)} s, VACUUM (ANALYZE) ${load.analyzeSeconds.toFixed(1)} s; table ${load.size.heap}, indexes ${load.size.indexes}`,
+  );
+  say(`   busiest desk: ${num(load.deskOpen)} open of ${num(load.deskTotal)} cases`);
+  const queueStaff = await login(http, load.username);
+  const q = await queueRead(api.port, queueStaff.token, load.deskId, meter);
+  say(`   GET /api/cases?deskId=…&status=${OPEN.join(',')}&sort=due&pageSize=50`);
+  say(
+    `     page of ${q.items} of ${num(q.total)}: p50 ${ms(q.queue.p50)}, p99 ${ms(q.queue.p99)}, max ${ms(q.queue.max)}`,
+  );
+  say(
+    `   baseline GET /health/live (alternating with the reads): p50 ${ms(q.health.p50)}, p99 ${ms(q.health.p99)}`,
+  );
+  say(`     ${formatCores(q.cpu)}`);
+  const direct = await sqlDirect(sql, queueStaff.actor, load.deskId);
+  say(
+    `   the same page + count SQL from a plain pg client: p50 ${ms(direct.p50)}, p99 ${ms(direct.p99)}`,
+  );
+  const plans = await explainQueue(sql, queueStaff.actor, load.deskId);
+  for (const plan of plans) {
+    say(
+      `   EXPLAIN (ANALYZE, BUFFERS) ${plan.name}: ${plan.seqScan ? 'SEQUENTIAL SCAN of service_case; ' : ''}index used: ${plan.indexes.join(', ') || 'NONE'}; planning ${ms(plan.planningMs)}, execution ${ms(plan.executionMs)}`,
+    );
+    for (const line of plan.scanLines) say(`     ${clip(line)}`);
+  }
+  r.queue = {
+    ratio: q.queue.p99 / q.health.p99,
+    met: q.queue.p99 <= AIM.queueP99,
+    read: q,
+    direct,
+    plans,
+  };
+  say(`   queue p99 / health p99 = ${ratio(r.queue.ratio)} (aim: p99 ≤ ${AIM.queueP99} ms)`);
+  if (!r.queue.met) {
+    say(
+      `   The queue read MISSES its aim (p99 ${ms(q.queue.p99)} > ${AIM.queueP99} ms). Plan of the page query:`,
+    );
+    for (const line of plans[0].plan)
+      if (
+        /->|^Limit|Index Cond|Sort Key|Sort Method|Heap Blocks|Planning Time|Execution Time/.test(
+          line,
+        )
+      )
+        say(`     ${clip(line)}`);
+  }
+  if (!api.isRunning()) throw new Error(`the API stopped during the run:\n${api.tail.join('\n')}`);
+
+  // Summary: one line per benchmark.
+  say('');
+  say(
+    `API bench finished in ${elapsed()} on ${cpus.length} shared cores${QUICK ? ' (BENCH_QUICK)' : ''}, load average now ${os.loadavg()[0].toFixed(1)}:`,
+  );
+  say(
+    `intake: ratio ${ratio(r.intake.ratio)} (API ${num(r.intake.api.rps)} req/s / pg ${num(r.intake.pg.rps)} rows/s); API p50 ${ms(r.intake.api.p50)}, p99 ${ms(r.intake.api.p99)}; aim ratio ≥ ${AIM.intakeRatio}: ${met(r.intake.ratio >= AIM.intakeRatio)}`,
+  );
+  say(
+    `push:   ratio ${ratio(r.push.ratio)} (push p99 ${ms(p.afterResponse.p99)} / health p50 ${ms(health.p50)}); push p50 ${ms(p.afterResponse.p50)}, ${((100 * p.early) / Math.max(1, p.deliveries)).toFixed(0)} % before the response; from request start p50 ${ms(p.fromStart.p50)}, p99 ${ms(p.fromStart.p99)}; aim p99 ≤ ${AIM.pushP99} ms: ${met(r.push.met)}`,
+  );
+  say(
+    `queue:  ratio ${ratio(r.queue.ratio)} (queue p99 ${ms(q.queue.p99)} / health p99 ${ms(q.health.p99)}); queue p50 ${ms(q.queue.p50)}, ${num(queueCounts.CASES)} cases, index ${plans[0].indexes.join(', ') || 'NONE'}; aim p99 ≤ ${AIM.queueP99} ms: ${met(r.queue.met)}`,
+  );
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`the benchmark exceeded ${TOTAL_LIMIT_MS / 60_000} minutes: stopping`);
+  void cleanup().finally(() => process.exit(1));
+}, TOTAL_LIMIT_MS);
+
+let failed = false;
+try {
+  await main();
+} catch (err) {
+  failed = true;
+  // after a signal the run ends with whatever request was cut off: not a finding
+  if (!stopping())
+    console.error(`\nAPI bench failed: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+}
+process.exit(failed ? 1 : 0);
