@@ -60,6 +60,8 @@ export class CategoryEntity {
 @Index('idx_case_place', ['compoundId', 'categoryId', 'resolvedAt'])
 // A pg_trgm GIN index for repeat candidates; created by hand in a migration, so TypeORM leaves it alone.
 @Index('idx_case_description_trgm', { synchronize: false })
+// The desk queue's order over open cases only (expression index, also created by hand).
+@Index('idx_case_desk_open_due', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 32, unique: true }) number: string;

@@ -37,6 +37,9 @@ export interface CaseFilter {
   pageSize: number;
 }
 
+/** When an open case is next due: acceptance while submitted, resolution while being worked. */
+export const QUEUE_DUE = `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress') THEN c.resolve_due_at END)`;
+
 const SUMMARY_SELECT = `
   c.*, cat.name_zh AS category_name, cat.name_en AS category_name_en, x.name AS compound_name, d.name AS desk_name,
   COALESCE(r.name, c.walk_in_name) AS resident_name, COALESCE(r.phone, c.walk_in_phone) AS resident_phone,
@@ -49,8 +52,14 @@ const SUMMARY_FROM = `
   LEFT JOIN resident r ON r.id = c.resident_id
   LEFT JOIN staff_account a ON a.id = c.assignee_id`;
 
+const camelNames = new Map<string, string>();
 function camel(s: string): string {
-  return s.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
+  let name = camelNames.get(s);
+  if (name === undefined) {
+    name = s.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase());
+    camelNames.set(s, name);
+  }
+  return name;
 }
 
 /** Raw snake_case rows to the entity's camelCase shape (dates and jsonb already parsed by pg). */
@@ -148,23 +157,30 @@ export class CasesRepository {
         `(c.number ILIKE ${q} OR c.description ILIKE ${q} OR r.name ILIKE ${q} OR c.walk_in_name ILIKE ${q})`,
       );
     }
+    // The same expression as the partial index idx_case_desk_open_due, so the queue is an ordered
+    // index scan that stops after one page however long the backlog is.
     const order =
       f.sort === 'due'
-        ? `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress') THEN c.resolve_due_at END) ASC NULLS LAST, c.submitted_at ASC`
+        ? `${QUEUE_DUE} ASC NULLS LAST, c.submitted_at ASC`
         : 'c.submitted_at DESC, c.id DESC';
     const whereSql = where.join(' AND ');
+    const from = `service_case c ${f.q ? 'LEFT JOIN resident r ON r.id = c.resident_id' : ''}`;
+    const filterParams = [...params];
     const limit = p(f.pageSize);
     const offset = p((f.page - 1) * f.pageSize);
-    const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
-    const count: { n: number }[] = await this.ds.query(
-      // Counting needs no names: only a text search looks at the resident.
-      `SELECT count(*)::int AS n FROM service_case c ${f.q ? 'LEFT JOIN resident r ON r.id = c.resident_id' : ''} WHERE ${whereSql}`,
-      params.slice(0, params.length - 2),
-    );
-    return { rows: rows.map(toRow), total: count[0]!.n };
+    // The page's ids first, names joined for those rows only; the count runs alongside.
+    const [ids, count] = await Promise.all([
+      this.ds.query(
+        `SELECT c.id FROM ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      ) as Promise<{ id: string }[]>,
+      this.ds.query(
+        `SELECT count(*)::int AS n FROM ${from} WHERE ${whereSql}`,
+        filterParams,
+      ) as Promise<{ n: number }[]>,
+    ]);
+    const rows = new Map((await this.findCases(ids.map((r) => r.id))).map((r) => [r.id, r]));
+    return { rows: ids.flatMap((r) => rows.get(r.id) ?? []), total: count[0]!.n };
   }
 
   listEvents(caseId: string): Promise<CaseEventEntity[]> {
@@ -186,13 +202,13 @@ export class CasesRepository {
   }
 
   /** The desk a case goes to by default: the compound's own desk, else the community office's. */
-  async defaultDesk(communityId: string, compoundId: string | null): Promise<DeskEntity | null> {
+  async defaultDeskId(communityId: string, compoundId: string | null): Promise<string | null> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT id FROM desk WHERE community_id = $1
         ORDER BY (compound_id IS NOT DISTINCT FROM $2) DESC, (compound_id IS NULL) DESC, name LIMIT 1`,
       [communityId, compoundId],
     );
-    return rows[0] ? this.findDesk(rows[0].id) : null;
+    return rows[0]?.id ?? null;
   }
 
   async deskHours(

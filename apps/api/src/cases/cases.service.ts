@@ -118,9 +118,21 @@ export class CasesService {
         await this.repo.completeIdempotencyKey(m, actor.id, idempotencyKey, caseId);
       return { caseId, eventId };
     });
-    if (result.eventId)
-      await this.publish([{ eventId: result.eventId, type: 'created', caseId: result.caseId }]);
-    return { detail: await this.detail(actor, result.caseId), replayed: result.eventId === null };
+    if (!result.eventId) return { detail: await this.detail(actor, result.caseId), replayed: true };
+    // A new case has no mediation or repeat decision yet: one read serves the push and the answer.
+    const row = (await this.repo.findCase(null, result.caseId))!;
+    await this.publisher.publish([
+      { eventId: result.eventId, type: 'created', caseId: row.id, row },
+    ]);
+    const photos = dto.photoIds?.length ? await this.repo.listPhotos(row.id) : [];
+    return {
+      detail: toDetail(
+        row,
+        { photos, mediation: null, decidedByName: null, actions: this.canWork(actor, row) },
+        this.clock.now(),
+      ),
+      replayed: false,
+    };
   }
 
   private async intakeDraft(
@@ -180,10 +192,10 @@ export class CasesService {
         throw AppException.invalid('deskId', 'no such desk in this community');
       deskId = desk.id;
     } else {
-      const desk = await this.repo.defaultDesk(communityId, compoundId);
-      if (!desk)
+      const id = await this.repo.defaultDeskId(communityId, compoundId);
+      if (!id)
         throw new AppException('CONFLICT', 'This community has no desk to handle requests yet');
-      deskId = desk.id;
+      deskId = id;
     }
     let earlierCaseId: string | null = null;
     if (dto.earlierCaseId) {

@@ -45,9 +45,9 @@ export class RealtimeService implements CasePublisher {
     const server = this.server;
     if (!server || events.length === 0) return;
     const now = this.clock.now();
-    const rows = new Map(
-      (await this.cases.findCases([...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r]),
-    );
+    const missing = [...new Set(events.filter((e) => !e.row).map((e) => e.caseId))];
+    const rows = new Map((await this.cases.findCases(missing)).map((r) => [r.id, r]));
+    for (const e of events) if (e.row) rows.set(e.caseId, e.row);
     for (const e of events) {
       const row = rows.get(e.caseId);
       if (!row) continue;

@@ -5,6 +5,7 @@ import { ServiceCases1795765947499 } from './1795765947499-service-cases';
 import { CaseRules1795765947600 } from './1795765947600-case-rules';
 import { SocketIoAttachments1795765947700 } from './1795765947700-socket-io-attachments';
 import { GridPatrolWithoutResident1795767354509 } from './1795767354509-grid-patrol-without-resident';
+import { DeskQueueIndex1795767900000 } from './1795767900000-desk-queue-index';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CaseRules1795765947600,
   SocketIoAttachments1795765947700,
   GridPatrolWithoutResident1795767354509,
+  DeskQueueIndex1795767900000,
 ];
