@@ -239,8 +239,26 @@ export interface CasePush {
 
 export interface ClientToServerEvents {
   /** Join a room the caller may see; replays every event after `since` (a case-event id). */
-  subscribe: (
-    req: { room: string; since?: string },
-    ack: (res: { ok: boolean; code?: string; replayed?: number }) => void,
-  ) => void;
+  subscribe: (req: { room: string; since?: string }, ack: (res: SubscribeAck) => void) => void;
+}
+
+/** The pushes a client listens for, in the order of `ServerToClientEvents`. */
+export const CASE_PUSH_EVENTS = [
+  'case.created',
+  'case.updated',
+  'case.assigned',
+  'case.overdue',
+] as const satisfies readonly (keyof ServerToClientEvents)[];
+export type CasePushEvent = (typeof CASE_PUSH_EVENTS)[number];
+
+export interface SubscribeAck {
+  ok: boolean;
+  code?: string;
+  replayed?: number;
+}
+
+/** Event ids come from one database sequence, sent as strings: compare them as numbers. */
+export function isLaterEventId(next: string, last: string): boolean {
+  if (/^\d+$/.test(next) && /^\d+$/.test(last)) return BigInt(next) > BigInt(last);
+  return next !== last;
 }

@@ -1,25 +1,21 @@
-import type { CasePush } from '@baitong/contracts';
+import {
+  CASE_PUSH_EVENTS,
+  isLaterEventId,
+  type CasePush,
+  type CasePushEvent,
+  type SubscribeAck,
+} from '@baitong/contracts';
 import { io } from 'socket.io-client';
 
-/** The case pushes of docs/API.md, "Real time". */
-export const CASE_PUSH_EVENTS = [
-  'case.created',
-  'case.updated',
-  'case.assigned',
-  'case.overdue',
-] as const;
-export type CasePushEvent = (typeof CASE_PUSH_EVENTS)[number];
+export { CASE_PUSH_EVENTS };
+export type { CasePushEvent };
 
 export interface SubscribeRequest {
   room: string;
   since?: string;
 }
 
-export interface SubscribeAck {
-  ok: boolean;
-  code?: string;
-  replayed?: number;
-}
+export type { SubscribeAck };
 
 /**
  * The little of a socket.io client socket the console uses. This is the seam for tests: they
@@ -70,12 +66,6 @@ export interface RealtimeOptions {
 
 const MAX_RETRY_DELAY_MS = 60_000;
 const SEEN_LIMIT = 2000;
-
-/** Event ids come from one monotonic sequence, sent as strings: compare them as numbers. */
-function isAfter(next: string, last: string): boolean {
-  if (/^\d+$/.test(next) && /^\d+$/.test(last)) return BigInt(next) > BigInt(last);
-  return next !== last;
-}
 
 /**
  * The console's one live connection. It joins the rooms the open pages ask for and, after every
@@ -181,7 +171,7 @@ export class RealtimeConnection {
         const oldest = this.seen.values().next().value;
         if (oldest !== undefined) this.seen.delete(oldest);
       }
-      if (this.lastEventId === null || isAfter(id, this.lastEventId)) this.lastEventId = id;
+      if (this.lastEventId === null || isLaterEventId(id, this.lastEventId)) this.lastEventId = id;
     }
     this.options.onPush(push, name);
   }

@@ -1,25 +1,21 @@
-import type { CasePush } from '@baitong/contracts';
+import {
+  CASE_PUSH_EVENTS,
+  isLaterEventId,
+  type CasePush,
+  type CasePushEvent,
+  type SubscribeAck,
+} from '@baitong/contracts';
 import { io } from 'socket.io-client';
 
-/** The pushes a resident receives in `user:<ownId>` (docs/API.md, "Real time"). */
-export const CASE_EVENTS = [
-  'case.created',
-  'case.updated',
-  'case.assigned',
-  'case.overdue',
-] as const;
-export type CaseEventName = (typeof CASE_EVENTS)[number];
+export { CASE_PUSH_EVENTS as CASE_EVENTS };
+export type { CasePushEvent as CaseEventName };
 
 export interface SubscribeRequest {
   room: string;
   since?: string;
 }
 
-export interface SubscribeAck {
-  ok: boolean;
-  code?: string;
-  replayed?: number;
-}
+export type { SubscribeAck };
 
 /**
  * The little of a socket.io client socket the app uses. The seam for tests: they pass a fake
@@ -59,17 +55,11 @@ export interface RealtimeOptions {
   getToken: () => string | null;
   /** A fresh token after `rejected` was refused (shared with the HTTP client's refresh). */
   renew: (rejected: string) => Promise<string | null>;
-  onPush: (push: CasePush, event: CaseEventName) => void;
+  onPush: (push: CasePush, event: CasePushEvent) => void;
   onSubscribed?: (ack: SubscribeAck) => void;
 }
 
 const MAX_RETRY_DELAY_MS = 60_000;
-
-/** Event ids are numbers from the event table, sent as strings; compare them as numbers. */
-function isAfter(next: string, last: string): boolean {
-  if (/^\d+$/.test(next) && /^\d+$/.test(last)) return BigInt(next) > BigInt(last);
-  return next !== last;
-}
 
 /**
  * One live connection for one signed-in resident: joins `user:<id>` and, after every
@@ -98,7 +88,7 @@ export class RealtimeConnection {
       // The server ended the connection (e.g. the token expired): socket.io will not reconnect.
       if (reason === 'io server disconnect') void this.recover();
     });
-    for (const name of CASE_EVENTS) {
+    for (const name of CASE_PUSH_EVENTS) {
       this.socket.on(name, (push: CasePush) => this.onPush(name, push));
     }
   }
@@ -130,12 +120,12 @@ export class RealtimeConnection {
     this.socket.emit('subscribe', request, (ack) => this.options.onSubscribed?.(ack));
   }
 
-  private onPush(name: CaseEventName, push: CasePush): void {
+  private onPush(name: CasePushEvent, push: CasePush): void {
     if (this.stopped || !push || typeof push !== 'object') return;
     const id = push.eventId === undefined || push.eventId === null ? '' : String(push.eventId);
     if (id) {
       // Already seen (a replay overlapping a live push): nothing new.
-      if (this.lastEventId !== null && !isAfter(id, this.lastEventId)) return;
+      if (this.lastEventId !== null && !isLaterEventId(id, this.lastEventId)) return;
       this.lastEventId = id;
     }
     this.options.onPush(push, name);
