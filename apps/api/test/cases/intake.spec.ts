@@ -122,6 +122,40 @@ describe('idempotent submission', () => {
   });
 });
 
+describe('the desk queue', () => {
+  it('lists open cases of a desk by the nearest due time, names joined, and pages them', async () => {
+    const desk = await t.given.desk({ community: w.community });
+    const at = [
+      '2026-11-27T10:20:00+08:00',
+      '2026-11-27T09:10:00+08:00',
+      '2026-11-27T09:40:00+08:00',
+    ];
+    const made = [];
+    for (const time of at) {
+      t.clock.set(time);
+      made.push(await deskCase(t, w, { deskId: desk.id }));
+    }
+    t.clock.set('2026-11-27T11:00:00+08:00');
+    const accepted = (await act(t, w.deskAuth, made[1]!, { action: 'accept' })).body;
+    const res = await t.http
+      .get(`/api/cases?deskId=${desk.id}&status=submitted,accepted&sort=due&pageSize=2`)
+      .set('Authorization', w.deskAuth);
+    t.clock.at = null;
+    // Submitted 09:40 and 10:20 are due for acceptance at 10:10 and 10:50; the accepted one only when its resolution is due.
+    expect(res.body.total).toBe(3);
+    expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([made[2]!.id, made[0]!.id]);
+    expect(res.body.items[0]).toMatchObject({
+      deskName: desk.name,
+      residentName: '王大爷',
+      categoryName: w.category.nameZh,
+    });
+    const next = await t.http
+      .get(`/api/cases?deskId=${desk.id}&status=submitted,accepted&sort=due&pageSize=2&page=2`)
+      .set('Authorization', w.deskAuth);
+    expect(next.body.items.map((c: { id: string }) => c.id)).toEqual([accepted.id]);
+  });
+});
+
 describe('concurrent edits', () => {
   it('lets exactly one of two staff accepting at once win; the other gets 409', async () => {
     for (let round = 0; round < 5; round++) {
