@@ -237,9 +237,16 @@ export interface CasePush {
   case: CaseSummary;
 }
 
+export interface SubscribeRequest {
+  /** `user:<id>`, `desk:<id>` or `community:<id>`. */
+  room: string;
+  /** The last case-event id seen: everything after it is replayed. */
+  since?: string;
+}
+
 export interface ClientToServerEvents {
   /** Join a room the caller may see; replays every event after `since` (a case-event id). */
-  subscribe: (req: { room: string; since?: string }, ack: (res: SubscribeAck) => void) => void;
+  subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
 }
 
 /** The pushes a client listens for, in the order of `ServerToClientEvents`. */
@@ -262,3 +269,25 @@ export function isLaterEventId(next: string, last: string): boolean {
   if (/^\d+$/.test(next) && /^\d+$/.test(last)) return BigInt(next) > BigInt(last);
   return next !== last;
 }
+
+/**
+ * The little of a socket.io client socket that the front ends use: their seam for tests, which
+ * hand a fake with these members to the app's `setSocketFactory` instead of touching socket.io.
+ */
+export interface RealtimeSocket {
+  readonly connected: boolean;
+  /** False once the server refused or ended the connection: socket.io does not retry then. */
+  readonly active: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  emit(event: 'subscribe', request: SubscribeRequest, ack: (res: SubscribeAck) => void): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export interface RealtimeSocketOptions {
+  path: string;
+  /** Asked on every connection attempt, so a reconnect always sends the current token. */
+  auth: (cb: (data: { token: string }) => void) => void;
+}
+
+export type RealtimeSocketFactory = (options: RealtimeSocketOptions) => RealtimeSocket;

@@ -3,41 +3,21 @@ import {
   isLaterEventId,
   type CasePush,
   type CasePushEvent,
+  type RealtimeSocket,
+  type RealtimeSocketFactory,
+  type RealtimeSocketOptions,
   type SubscribeAck,
+  type SubscribeRequest,
 } from '@baitong/contracts';
 import { io } from 'socket.io-client';
 
 export { CASE_PUSH_EVENTS };
 export type { CasePushEvent };
 
-export interface SubscribeRequest {
-  room: string;
-  since?: string;
-}
-
-export type { SubscribeAck };
-
-/**
- * The little of a socket.io client socket the console uses. This is the seam for tests: they
- * hand a fake with these members to `setSocketFactory` instead of touching socket.io-client.
- */
-export interface RealtimeSocket {
-  readonly connected: boolean;
-  /** False once the server refused or ended the connection: socket.io does not retry then. */
-  readonly active: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  emit(event: 'subscribe', request: SubscribeRequest, ack: (res: SubscribeAck) => void): unknown;
-  connect(): unknown;
-  disconnect(): unknown;
-}
-
-export interface SocketOptions {
-  path: string;
-  /** Asked on every connection attempt, so a reconnect always sends the current token. */
-  auth: (cb: (data: { token: string }) => void) => void;
-}
-
-export type SocketFactory = (options: SocketOptions) => RealtimeSocket;
+// The socket seam's types are shared with the other front end (packages/contracts).
+export type { RealtimeSocket, SubscribeAck, SubscribeRequest };
+export type SocketOptions = RealtimeSocketOptions;
+export type SocketFactory = RealtimeSocketFactory;
 
 const socketIoFactory: SocketFactory = (options) =>
   io({ path: options.path, auth: options.auth, autoConnect: false }) as unknown as RealtimeSocket;
