@@ -274,6 +274,32 @@ describe('case detail', () => {
     expect(calls.filter((c) => c.path === '/api/cases/k1')).toHaveLength(2);
   });
 
+  it('does not reload for the push of its own change, which arrives before its answer', async () => {
+    const current = makeDetail({ version: 1 });
+    let socket: ReturnType<typeof socketRecorder>['last'] | undefined;
+    const { recorder, calls, wrapper } = await openDetail(current, {
+      'POST /api/cases/k1/transitions': () => {
+        // The server publishes before it answers: the push is here first.
+        socket?.push('case.updated', push('56', { ...accepted, version: 2 }));
+        return jsonResponse(200, { ...accepted, version: 2 });
+      },
+    });
+    socket = recorder.last;
+    socket.accept();
+    await wrapper.find('[data-testid="action-accept"]').trigger('click');
+    await flushPromises();
+    dialogButton('action-confirm')?.click();
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="case-detail"]').attributes('data-status')).toBe(
+        'accepted',
+      ),
+    );
+    // Past the live debounce: no second read of the case, so no "just updated" notice either.
+    await new Promise((r) => setTimeout(r, 450));
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'GET' && c.path === '/api/cases/k1')).toHaveLength(1);
+  });
+
   it('records the mediation of a dispute with the version', async () => {
     const dispute = makeDetail({
       kind: 'dispute',
