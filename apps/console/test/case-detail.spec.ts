@@ -276,16 +276,17 @@ describe('case detail', () => {
 
   it('does not reload for the push of its own change, which arrives before its answer', async () => {
     const current = makeDetail({ version: 1 });
-    let socket: ReturnType<typeof socketRecorder>['last'] | undefined;
+    // Filled once the page has connected; the POST handler runs after that.
+    const live: { socket?: ReturnType<typeof socketRecorder>['last'] } = {};
     const { recorder, calls, wrapper } = await openDetail(current, {
       'POST /api/cases/k1/transitions': () => {
         // The server publishes before it answers: the push is here first.
-        socket?.push('case.updated', push('56', { ...accepted, version: 2 }));
+        live.socket?.push('case.updated', push('56', { ...accepted, version: 2 }));
         return jsonResponse(200, { ...accepted, version: 2 });
       },
     });
-    socket = recorder.last;
-    socket.accept();
+    live.socket = recorder.last;
+    live.socket.accept();
     await wrapper.find('[data-testid="action-accept"]').trigger('click');
     await flushPromises();
     dialogButton('action-confirm')?.click();
