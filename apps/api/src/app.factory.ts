@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 import { AppModule, type AppOverrides } from './app.module';
 import { ApiExceptionFilter, toApiError } from './common/exception.filter';
 import { logPoolError } from './common/logger';
+import { requestScope } from './common/request-scope';
 import type { AppRequest } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
@@ -60,6 +61,9 @@ export async function createApp(
       },
     }),
   );
+
+  // Work bound to the request (its audit row) commits with the request's change.
+  app.use((_req: Request, _res: Response, next: NextFunction) => requestScope.run({}, next));
 
   // Body parsing errors (broken JSON, huge bodies) get the same error shape as everything else.
   const parseJson = express.json({

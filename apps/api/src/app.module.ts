@@ -18,13 +18,16 @@ import {
   WebhookSmsProvider,
 } from './auth/sms.provider';
 import { TokenService } from './auth/token.service';
-import { CASE_PUBLISHER } from './cases/case-publisher';
 import { CategoriesService } from './cases/categories.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
 import { DiskPhotoStorage, PHOTO_STORAGE, type PhotoStorage } from './cases/photo-storage';
+import { PhotosRepository } from './cases/photos.repository';
 import { PhotosService } from './cases/photos.service';
+import { Db } from './database/db';
+import { EventsRepository } from './events/events.repository';
+import { EventStream } from './events/event-stream.service';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { LOGGER } from './common/logger';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -33,6 +36,7 @@ import { HealthController } from './health/health.controller';
 import { JOBS_DATABASE_URL, JobsService } from './jobs/jobs.service';
 import { HealthRepository } from './health/health.repository';
 import { OrgController, PublicDesksController } from './org/org.controller';
+import { OrgPushes } from './org/org-pushes';
 import { OrgRepository } from './org/org.repository';
 import { OrgService } from './org/org.service';
 import { PeopleController } from './people/people.controller';
@@ -71,7 +75,6 @@ export class AppModule {
         useValue: overrides.photos ?? new DiskPhotoStorage(join(config.dataDir, 'uploads')),
       },
       { provide: JOBS_DATABASE_URL, useValue: databaseUrl },
-      { provide: CASE_PUBLISHER, useExisting: RealtimeService },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_INTERCEPTOR, useClass: AuditWritesInterceptor },
       AuditRepository,
@@ -79,6 +82,10 @@ export class AppModule {
       CasesService,
       CategoriesService,
       PhotosService,
+      PhotosRepository,
+      Db,
+      EventsRepository,
+      EventStream,
       RealtimeService,
       RealtimeGateway,
       JobsService,
@@ -89,6 +96,7 @@ export class AppModule {
       HealthRepository,
       OrgRepository,
       OrgService,
+      OrgPushes,
       PeopleRepository,
       PeopleService,
     ];

@@ -48,6 +48,18 @@ export function canEditCommunity(user: Maybe, community: Pick<Community, 'id' | 
   }
 }
 
+/**
+ * The facts the rating rests on (election date, households, registered residents, desk area)
+ * belong to the bureau and to the street admin of the community's street.
+ */
+export function canChangeRatingFacts(user: Maybe, community: Pick<Community, 'streetId'>) {
+  if (!user) return false;
+  return (
+    user.role === 'bureau_admin' ||
+    (user.role === 'street_admin' && user.scope.id === community.streetId)
+  );
+}
+
 /** Compounds, desks, grids and opening hours are kept by the community's own admin. */
 export function canManageCommunity(user: Maybe, communityId: string) {
   return is(user, ['community_admin']) && user.scope.id === communityId;
@@ -57,8 +69,12 @@ export const canSeeStaff = (user: Maybe) => is(user, SUPERVISOR_ROLES);
 
 export const canSeeAudit = (user: Maybe) => is(user, SUPERVISOR_ROLES);
 
-/** Residents are listed to the community's own staff. */
+/** Residents are listed (names masked) to the community's own staff, who serve them in person. */
 export const canSeeResidents = (user: Maybe) => is(user, COMMUNITY_ROLES);
+
+/** The street and the bureau steer with resident numbers, never with people; the monitor sees neither. */
+export const canSeeResidentCounts = (user: Maybe) =>
+  is(user, [...COMMUNITY_ROLES, 'street_admin', 'bureau_admin']);
 
 export const canReadContact = (user: Maybe) => is(user, PERSONAL_DATA_ROLES);
 

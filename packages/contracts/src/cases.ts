@@ -1,3 +1,4 @@
+import type { StreamPushMap } from './events.js';
 import type { Page } from './org.js';
 
 export const CASE_KINDS = ['affair', 'inquiry', 'concern', 'dispute'] as const;
@@ -64,6 +65,8 @@ export const CASE_EVENT_TYPES = [
   'mediation_recorded',
   'overdue',
   'note',
+  /** The handling desk's hours changed and the system recomputed the due times. */
+  'due_recomputed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -222,72 +225,18 @@ export interface TransitionRequest {
 
 export type CasePage = Page<CaseSummary>;
 
-/** Socket.io events pushed to rooms `user:<id>`, `desk:<id>`, `community:<id>`. */
-export interface ServerToClientEvents {
-  'case.created': (e: CasePush) => void;
-  'case.updated': (e: CasePush) => void;
-  'case.assigned': (e: CasePush) => void;
-  'case.overdue': (e: CasePush) => void;
-}
-
 export interface CasePush {
-  /** The case-event id this push came from. */
+  /** The id in the one event stream (all domains) this push came from. */
   eventId: string;
   type: CaseEventType;
   case: CaseSummary;
 }
 
-export interface SubscribeRequest {
-  /** `user:<id>`, `desk:<id>` or `community:<id>`. */
-  room: string;
-  /** The last case-event id seen: everything after it is replayed. */
-  since?: string;
-}
-
-export interface ClientToServerEvents {
-  /** Join a room the caller may see; replays every event after `since` (a case-event id). */
-  subscribe: (req: SubscribeRequest, ack: (res: SubscribeAck) => void) => void;
-}
-
-/** The pushes a client listens for, in the order of `ServerToClientEvents`. */
+/** The case pushes a client listens for. */
 export const CASE_PUSH_EVENTS = [
   'case.created',
   'case.updated',
   'case.assigned',
   'case.overdue',
-] as const satisfies readonly (keyof ServerToClientEvents)[];
+] as const satisfies readonly (keyof StreamPushMap)[];
 export type CasePushEvent = (typeof CASE_PUSH_EVENTS)[number];
-
-export interface SubscribeAck {
-  ok: boolean;
-  code?: string;
-  replayed?: number;
-}
-
-/** Event ids come from one database sequence, sent as strings: compare them as numbers. */
-export function isLaterEventId(next: string, last: string): boolean {
-  if (/^\d+$/.test(next) && /^\d+$/.test(last)) return BigInt(next) > BigInt(last);
-  return next !== last;
-}
-
-/**
- * The little of a socket.io client socket that the front ends use: their seam for tests, which
- * hand a fake with these members to the app's `setSocketFactory` instead of touching socket.io.
- */
-export interface RealtimeSocket {
-  readonly connected: boolean;
-  /** False once the server refused or ended the connection: socket.io does not retry then. */
-  readonly active: boolean;
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  emit(event: 'subscribe', request: SubscribeRequest, ack: (res: SubscribeAck) => void): unknown;
-  connect(): unknown;
-  disconnect(): unknown;
-}
-
-export interface RealtimeSocketOptions {
-  path: string;
-  /** Asked on every connection attempt, so a reconnect always sends the current token. */
-  auth: (cb: (data: { token: string }) => void) => void;
-}
-
-export type RealtimeSocketFactory = (options: RealtimeSocketOptions) => RealtimeSocket;

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './org.js';
 export * from './cases.js';
+export * from './events.js';

@@ -22,6 +22,37 @@ export interface Community {
   deskCount: number;
 }
 
+/**
+ * Facts the district rating rests on. They belong to the bureau (and the street admin of the
+ * community's street): a change needs a reason and is kept in the fact history.
+ */
+export const COMMUNITY_FACT_FIELDS = [
+  'firstElectedOn',
+  'households',
+  'registeredResidents',
+] as const;
+export const DESK_FACT_FIELDS = ['areaSqm'] as const;
+export const RATING_FACT_FIELDS = [...COMMUNITY_FACT_FIELDS, ...DESK_FACT_FIELDS] as const;
+export type RatingFactField = (typeof RATING_FACT_FIELDS)[number];
+
+/** One recorded change of a rating fact (`GET /api/communities/:id/fact-history`), newest first. */
+export interface FactChange {
+  id: string;
+  communityId: string;
+  /** The desk whose fact changed; null for the community's own facts. */
+  deskId: string | null;
+  deskName: string | null;
+  field: RatingFactField;
+  /** Dates as YYYY-MM-DD, counts and areas as numbers; null where there was no value. */
+  oldValue: string | number | null;
+  newValue: string | number | null;
+  reason: string;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  at: string;
+}
+
 export interface Compound {
   id: string;
   communityId: string;
@@ -114,6 +145,7 @@ export interface StaffMember {
 
 export interface ResidentSummary {
   id: string;
+  /** Masked (李*, J*** S****): the full name comes only with the audited contact read. */
   name: string;
   /** Always masked here; the full number is a separate, audited read. */
   phoneMasked: string;
@@ -124,10 +156,22 @@ export interface ResidentSummary {
   registeredAt: string;
 }
 
+/** Unmasked name and contact data of one resident; every read of it is written to the audit log. */
 export interface ResidentContact {
   id: string;
+  name: string;
   phone: string;
   idNumber: string | null;
+}
+
+/** Residents of one community in numbers only: what the street and the bureau may see. */
+export interface ResidentCount {
+  communityId: string;
+  communityName: string;
+  residents: number;
+  foreign: number;
+  /** Residents who used the resident app in the last 30 days. */
+  activeLast30Days: number;
 }
 
 export interface AuditEntry {

@@ -4,14 +4,16 @@ import {
   Injectable,
   type NestInterceptor,
 } from '@nestjs/common';
-import { type Observable, tap } from 'rxjs';
+import { catchError, concatMap, from, type Observable, throwError } from 'rxjs';
+import { requestScope } from '../common/request-scope';
+import type { Tx } from '../database/tx';
 import { toApiError } from '../common/exception.filter';
 import { type AppRequest, requestMeta } from '../common/request-context';
 import { AuditService } from './audit.service';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Every staff write is recorded, whether it succeeded or was refused. */
+/** Every staff write is recorded, whether it succeeded or was refused; the record is never lost silently. */
 @Injectable()
 export class AuditWritesInterceptor implements NestInterceptor {
   constructor(private readonly audit: AuditService) {}
@@ -29,7 +31,7 @@ export class AuditWritesInterceptor implements NestInterceptor {
       return next.handle();
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const base = { method: req.method, route, params: req.params };
-    const write = (detail: Record<string, unknown>) =>
+    const write = (detail: Record<string, unknown>, tx?: Tx) =>
       this.audit.record(
         actor,
         {
@@ -39,13 +41,22 @@ export class AuditWritesInterceptor implements NestInterceptor {
           detail: { ...base, ...detail },
         },
         requestMeta(req),
+        tx,
       );
+    const scope = requestScope.getStore();
+    // The ok row commits inside the change's own transaction (see Db.transaction), so a change
+    // never lands without its audit row; a write that opened no transaction is recorded after.
+    if (scope) scope.beforeCommit = (tx) => write({ outcome: 'ok' }, tx);
     return next.handle().pipe(
-      tap({
-        next: () => void write({ outcome: 'ok' }).catch(() => undefined),
-        error: (err: unknown) =>
-          void write({ outcome: 'refused', code: toApiError(err).code }).catch(() => undefined),
+      concatMap(async (value: unknown) => {
+        if (!scope?.committedWithChange) await write({ outcome: 'ok' });
+        return value;
       }),
+      catchError((err: unknown) =>
+        from(write({ outcome: 'refused', code: toApiError(err).code })).pipe(
+          concatMap(() => throwError(() => err)),
+        ),
+      ),
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { AuditEntry, Page } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { Tx } from '../database/tx';
 import type { Actor } from '../auth/actor';
 import { policy } from '../auth/policy';
 import { AppException } from '../common/app-exception';
@@ -20,12 +20,7 @@ export interface AuditEvent {
 export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
-  record(
-    actor: Actor | null,
-    event: AuditEvent,
-    meta: RequestMeta,
-    manager?: EntityManager,
-  ): Promise<void> {
+  record(actor: Actor | null, event: AuditEvent, meta: RequestMeta, manager?: Tx): Promise<void> {
     return this.repo.insert(
       {
         actorKind: actor?.kind ?? 'anonymous',

@@ -57,3 +57,24 @@ export function claimsFromActor(a: Omit<Actor, 'sessionId'>, sessionId: string):
     cp: a.compoundId,
   };
 }
+
+/**
+ * Jobs and reactions act as this named actor, through the same service methods as staff; the
+ * reason (`overdue`, `desk_hours_changed`, `followup_dissatisfied` …) is recorded with each event.
+ */
+export interface SystemActor {
+  kind: 'system';
+  id: null;
+  name: 'system';
+  reason: string;
+}
+
+export const systemActor = (reason: string): SystemActor => ({
+  kind: 'system',
+  id: null,
+  name: 'system',
+  reason,
+});
+
+/** Anyone whose change is recorded: a person, or the system with its reason. */
+export type ChangeActor = Actor | SystemActor;

@@ -183,4 +183,14 @@ export class AuthRepository {
     );
     return { count: rows[0]!.count, resetInSeconds: Math.max(1, rows[0]!.reset) };
   }
+
+  /** Which of these sessions are still live at `now`: the socket gateway's periodic re-check. */
+  async activeSessionIds(ids: string[], now: Date): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.ds.query(
+      'SELECT id FROM auth_session WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL AND refresh_expires_at > $2',
+      [ids, now],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
 }

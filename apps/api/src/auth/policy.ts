@@ -1,4 +1,37 @@
+import { PERSONAL_DATA_ROLES, type Role } from '@baitong/contracts';
 import type { Actor } from './actor';
+
+/**
+ * Residents' data, need-to-know per role. On top of this, every read is limited to the caller's
+ * scope (a grid worker's is their own compound, not the whole community).
+ *
+ * | role             | resident list  | names, phones in lists | full name, phone, ID (audited) | counts       |
+ * |------------------|----------------|------------------------|--------------------------------|--------------|
+ * | desk_staff       | own community  | masked (李*, 139****)  | yes, one resident at a time    | yes          |
+ * | community_worker | own community  | masked                 | yes                            | yes          |
+ * | grid_worker      | own compound   | masked                 | yes, own compound              | own compound |
+ * | community_admin  | own community  | masked                 | yes                            | yes          |
+ * | street_admin     | no (403)       | —                      | no (403)                       | its street   |
+ * | bureau_admin     | no (403)       | —                      | no (403)                       | district     |
+ * | monitor          | no (403)       | —                      | no (403)                       | no (403)     |
+ * | resident         | no (403)       | —                      | no (403)                       | no (403)     |
+ *
+ * Lists keep nationality and "foreign" for the roles that serve residents (language, services).
+ * Those who serve residents in person find them in a list (by name or the last four digits of
+ * the phone) and open one record at a time; the street and the bureau steer with numbers and
+ * never need a person; the third-party monitor assesses communities, not residents.
+ */
+const RESIDENT_SERVING_ROLES: readonly Role[] = PERSONAL_DATA_ROLES;
+const RESIDENT_COUNT_ROLES: readonly Role[] = [
+  ...RESIDENT_SERVING_ROLES,
+  'street_admin',
+  'bureau_admin',
+];
+
+/** Who owns the facts the rating rests on: the bureau, or the street admin of the community's street. */
+const ownsRatingFacts = (a: Actor, community: { streetId: string }): boolean =>
+  a.kind === 'staff' &&
+  (a.role === 'bureau_admin' || (a.role === 'street_admin' && a.streetId === community.streetId));
 
 /** Write rules for the organisation, in one place. Reads are governed by `communityScope`. */
 export const policy = {
@@ -22,12 +55,26 @@ export const policy = {
     a.kind === 'staff' &&
     ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
 
-  readResidents: (a: Actor): boolean => a.kind === 'staff',
+  /**
+   * `firstElectedOn`, `households`, `registeredResidents` and a desk's `areaSqm`: a change needs
+   * a reason and is kept in the fact history. The community's own admin may not change them.
+   */
+  changeRatingFacts: ownsRatingFacts,
 
-  /** Unmasked phone and ID numbers: only those who serve residents in person. */
+  /** The fact history is read like the community itself: by staff whose scope holds it. */
+  readFactHistory: (a: Actor): boolean => a.kind === 'staff',
+
+  /** The resident list (masked names and phones), see the table above. */
+  readResidents: (a: Actor): boolean =>
+    a.kind === 'staff' && RESIDENT_SERVING_ROLES.includes(a.role),
+
+  /** Resident numbers per community, no person in them. */
+  readResidentCounts: (a: Actor): boolean =>
+    a.kind === 'staff' && RESIDENT_COUNT_ROLES.includes(a.role),
+
+  /** Unmasked name, phone and ID number of one resident, each read audited. */
   readPersonalData: (a: Actor): boolean =>
-    a.kind === 'staff' &&
-    ['desk_staff', 'community_worker', 'grid_worker', 'community_admin'].includes(a.role),
+    a.kind === 'staff' && RESIDENT_SERVING_ROLES.includes(a.role),
 
   readAudit: (a: Actor): boolean =>
     a.kind === 'staff' &&

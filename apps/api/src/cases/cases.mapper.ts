@@ -138,3 +138,51 @@ export const toCaseEvent = (e: CaseEventEntity): CaseEvent => ({
   note: e.note,
   data: e.data,
 });
+
+/**
+ * What a resident sees of their own case: no staff ids, no internal escalation. Their handler's
+ * name stays, as on a government service receipt.
+ */
+export function toResidentSummary(c: CaseRow, now: Date): CaseSummary {
+  return { ...toSummary(c, now), assigneeId: null, escalated: false };
+}
+
+/** Event types a resident's timeline shows; assignment, escalation, repeat checks and overdue marks are internal. */
+const RESIDENT_EVENT_TYPES = new Set<CaseEventEntity['type']>([
+  'created',
+  'transition',
+  'transferred',
+  'mediation_recorded',
+  'due_recomputed',
+]);
+
+/** Transitions whose note is written to the resident (the resolution, the reason, what is missing). */
+const PUBLIC_NOTE_ACTIONS = new Set(['resolve', 'reject', 'wait_resident', 'reopen']);
+
+/** The resident's timeline entry: public fields only, or null for an internal event. */
+export function toResidentEvent(e: CaseEventEntity): CaseEvent | null {
+  if (!RESIDENT_EVENT_TYPES.has(e.type)) return null;
+  const action = typeof e.data['action'] === 'string' ? e.data['action'] : undefined;
+  const data: Record<string, unknown> =
+    e.type === 'transition'
+      ? { action }
+      : e.type === 'created'
+        ? { channel: e.data['channel'] }
+        : e.type === 'mediation_recorded'
+          ? { outcome: e.data['outcome'] ?? null }
+          : e.type === 'due_recomputed'
+            ? { resolveDueAt: e.data['resolveDueAt'] ?? null }
+            : {};
+  return {
+    id: String(e.id),
+    caseId: e.caseId,
+    type: e.type,
+    at: e.at.toISOString(),
+    actorKind: e.actorKind,
+    actorName: e.actorKind === 'staff' ? e.actorName : null,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.type === 'transition' && action && PUBLIC_NOTE_ACTIONS.has(action) ? e.note : null,
+    data,
+  };
+}

@@ -2,7 +2,7 @@ import type { CaseKind, CaseStatus } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { communityScope } from '../auth/scope';
+import { type Reader, scopeSql } from '../auth/scope';
 import { CompoundEntity, DeskEntity, DeskHoursExceptionEntity } from '../org/org.entities';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import {
@@ -36,6 +36,14 @@ export interface CaseFilter {
   page: number;
   pageSize: number;
 }
+
+/** Where a case sits for scope: community, compound (grid workers), its resident, its assignee. */
+const CASE_SCOPE = {
+  community: 'c.community_id',
+  compound: 'c.compound_id',
+  resident: 'c.resident_id',
+  assignee: 'c.assignee_id',
+};
 
 /** When an open case is next due: acceptance while submitted, resolution while being worked. */
 export const QUEUE_DUE = `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress') THEN c.resolve_due_at END)`;
@@ -100,21 +108,12 @@ export class CasesRepository {
 
   // Reads
 
-  /** The scope rule for cases: staff by community, residents only their own. */
-  private scope(actor: Actor, alias = 'c', offset = 0): { sql: string; params: unknown[] } {
-    if (actor.kind === 'resident')
-      return { sql: `${alias}.resident_id = $${offset + 1}`, params: [actor.id] };
-    const s = communityScope(actor, `${alias}.community_id`);
-    if (s.sql === 'TRUE') return { sql: 'TRUE', params: [] };
-    const value = Object.values(s.params)[0];
-    return { sql: s.sql.replace(/:\w+/, `$${offset + 1}`), params: [value] };
-  }
-
-  async findCase(actor: Actor | null, id: string, m?: EntityManager): Promise<CaseRow | null> {
-    const scope = actor ? this.scope(actor, 'c', 1) : { sql: 'TRUE', params: [] };
+  async findCase(reader: Reader, id: string, m?: EntityManager): Promise<CaseRow | null> {
+    const params: unknown[] = [id];
+    const scope = scopeSql(reader, CASE_SCOPE, params);
     const rows: Record<string, unknown>[] = await (m ?? this.ds).query(
-      `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE c.id = $1 AND ${scope.sql}`,
-      [id, ...scope.params],
+      `SELECT ${SUMMARY_SELECT} FROM ${SUMMARY_FROM} WHERE c.id = $1 AND ${scope}`,
+      params,
     );
     return rows[0] ? toRow(rows[0]) : null;
   }
@@ -133,9 +132,8 @@ export class CasesRepository {
     f: CaseFilter,
     now: Date,
   ): Promise<{ rows: CaseRow[]; total: number }> {
-    const scope = this.scope(actor);
-    const where = [scope.sql];
-    const params: unknown[] = [...scope.params];
+    const params: unknown[] = [];
+    const where = [scopeSql(actor, CASE_SCOPE, params)];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
@@ -203,6 +201,29 @@ export class CasesRepository {
 
   findDesk(id: string): Promise<DeskEntity | null> {
     return this.ds.getRepository(DeskEntity).findOneBy({ id });
+  }
+
+  /** A desk with the street it belongs to, for the transfer rule. */
+  async findDeskPlace(id: string): Promise<{
+    id: string;
+    communityId: string;
+    compoundId: string | null;
+    streetId: string;
+  } | null> {
+    const rows: {
+      id: string;
+      community_id: string;
+      compound_id: string | null;
+      street_id: string;
+    }[] = await this.ds.query(
+      `SELECT d.id, d.community_id, d.compound_id, c.street_id
+           FROM desk d JOIN community c ON c.id = d.community_id WHERE d.id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    return r
+      ? { id: r.id, communityId: r.community_id, compoundId: r.compound_id, streetId: r.street_id }
+      : null;
   }
 
   /** The desk a case goes to by default: the compound's own desk, else the community office's. */
@@ -419,39 +440,26 @@ export class CasesRepository {
     );
   }
 
-  async markOverdue(
-    m: EntityManager,
-    id: string,
-    which: 'accept' | 'resolve',
-    now: Date,
-  ): Promise<void> {
-    await m.query(
-      `UPDATE service_case SET ${which === 'accept' ? 'accept_overdue_at' : 'resolve_overdue_at'} = $2, escalated = true, version = version + 1 WHERE id = $1`,
-      [id, now],
-    );
+  async lockCase(m: EntityManager, id: string): Promise<void> {
+    await m.query('SELECT 1 FROM service_case WHERE id = $1 FOR UPDATE', [id]);
   }
 
-  /** Events of a room after `since`, oldest first. */
-  async eventsForRoom(
-    room: { kind: 'desk' | 'community' | 'user'; id: string; userKind?: 'staff' | 'resident' },
-    since: string,
-    limit: number,
-  ): Promise<CaseEventEntity[]> {
-    const column =
-      room.kind === 'desk'
-        ? 'desk_id'
-        : room.kind === 'community'
-          ? 'community_id'
-          : room.userKind === 'resident'
-            ? 'resident_id'
-            : 'assignee_id';
-    const qb = this.ds
-      .getRepository(CaseEventEntity)
-      .createQueryBuilder('e')
-      .where(`e.${column} = :id`, { id: room.id })
-      .andWhere('e.id > :since', { since })
-      .orderBy('e.id', 'ASC')
-      .take(limit);
-    return qb.getMany();
+  /** A system annotation (overdue marks, recomputed due times): the version a worker edits against stays. */
+  async updateKeepingVersion(
+    m: EntityManager,
+    id: string,
+    patch: Partial<CaseEntity>,
+  ): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await m.createQueryBuilder().update(CaseEntity).set(patch).where('id = :id', { id }).execute();
+  }
+
+  async openCaseIdsAtDesk(deskId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM service_case WHERE desk_id = $1
+          AND status IN ('submitted','accepted','in_progress','waiting_resident') ORDER BY id`,
+      [deskId],
+    );
+    return rows.map((r) => r.id);
   }
 }

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CaseDetail, CaseEvent, CaseSummary, Page, RepeatCandidate } from '@baitong/contracts';
-import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { type Actor, type ChangeActor, systemActor } from '../auth/actor';
+import { systemRead } from '../auth/scope';
+import { Db } from '../database/db';
+import type { Tx } from '../database/tx';
+import { EventStream } from '../events/event-stream.service';
+import { RealtimeService } from '../realtime/realtime.service';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { localDate } from '../org/opening-hours';
@@ -12,7 +16,6 @@ import type { HolidayCalendar } from '../sla/holiday-calendar';
 import { computeSla } from '../sla/sla-clock';
 import { slaCalendar } from './sla-calendar';
 import type { CaseEntity, CategoryEntity } from './case.entities';
-import { CASE_PUBLISHER, type CasePublisher, type PublishedEvent } from './case-publisher';
 import type {
   AssignDto,
   CaseListQuery,
@@ -23,9 +26,35 @@ import type {
   TransferDto,
   TransitionDto,
 } from './cases.dto';
-import { toCaseEvent, toDetail, toSummary } from './cases.mapper';
+import { caseRenderer, STREAM_NAMES } from './case-pushes';
+import { toCaseEvent, toDetail, toResidentEvent, toSummary } from './cases.mapper';
 import { type CaseRow, CasesRepository } from './cases.repository';
 import { nextStatus } from './lifecycle';
+
+/**
+ * Transfers stay inside the actor's write scope: workers move cases between their community's
+ * desks; out of a community only its admin (to a community of the same street), the street admin
+ * (within the street) or the bureau — so nobody can push work, or overdue figures, onto a
+ * neighbour's desks.
+ */
+export function mayTransfer(
+  actor: Actor,
+  from: { communityId: string; streetId: string },
+  to: { communityId: string; streetId: string },
+): boolean {
+  if (actor.kind !== 'staff') return false;
+  if (to.communityId === from.communityId)
+    return CASE_WORKERS.includes(actor.role)
+      ? actor.communityId === from.communityId
+      : actor.role === 'bureau_admin' ||
+          (actor.role === 'street_admin' && actor.streetId === from.streetId);
+  if (actor.role === 'bureau_admin') return true;
+  if (actor.role === 'street_admin')
+    return actor.streetId === from.streetId && actor.streetId === to.streetId;
+  if (actor.role === 'community_admin')
+    return actor.communityId === from.communityId && to.streetId === from.streetId;
+  return false;
+}
 
 /** Staff who take and work cases at the desk; others with read access (street, bureau) only read. */
 const CASE_WORKERS = ['desk_staff', 'grid_worker', 'community_worker', 'community_admin'];
@@ -39,16 +68,30 @@ type EventDraft = Omit<
 >;
 
 @Injectable()
-export class CasesService {
+export class CasesService implements OnModuleInit {
   private readonly calendar: HolidayCalendar;
 
   constructor(
     private readonly repo: CasesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(CASE_PUBLISHER) private readonly publisher: CasePublisher,
+    private readonly db: Db,
+    private readonly stream: EventStream,
+    private readonly realtime: RealtimeService,
     @Inject(LOGGER) log: Logger,
   ) {
     this.calendar = slaCalendar(log);
+  }
+
+  onModuleInit(): void {
+    this.realtime.render('case', caseRenderer(this.repo, this.clock));
+    // Desk hours belong to the organisation module; it does not know that cases follow them.
+    this.stream.react({
+      name: 'cases.recompute-due-times',
+      on: ['desk.hours_changed'],
+      handle: async (e) => {
+        await this.recomputeDueTimes(systemActor('desk_hours_changed'), e.subjectId);
+      },
+    });
   }
 
   // Intake
@@ -67,7 +110,7 @@ export class CasesService {
     const now = this.clock.now();
     const draft = await this.intakeDraft(actor, dto, category);
 
-    const result = await this.repo.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       if (idempotencyKey) {
         const claim = await this.repo.claimIdempotencyKey(m, actor.id, idempotencyKey, hash);
         if (!claim.claimed) {
@@ -119,11 +162,8 @@ export class CasesService {
       return { caseId, eventId };
     });
     if (!result.eventId) return { detail: await this.detail(actor, result.caseId), replayed: true };
-    // A new case has no mediation or repeat decision yet: one read serves the push and the answer.
-    const row = (await this.repo.findCase(null, result.caseId))!;
-    await this.publisher.publish([
-      { eventId: result.eventId, type: 'created', caseId: row.id, row },
-    ]);
+    // A new case has no mediation or repeat decision yet: one read serves the answer.
+    const row = (await this.repo.findCase(systemRead('case just created'), result.caseId))!;
     const photos = dto.photoIds?.length ? await this.repo.listPhotos(row.id) : [];
     return {
       detail: toDetail(
@@ -251,7 +291,7 @@ export class CasesService {
       this.repo.findMediation(c.id),
       c.repeatDecidedById ? this.repo.findStaff(c.repeatDecidedById) : Promise.resolve(null),
     ]);
-    return toDetail(
+    const detail = toDetail(
       c,
       {
         photos,
@@ -261,11 +301,26 @@ export class CasesService {
       },
       this.clock.now(),
     );
+    // The resident sees the outcome of a mediation, not the other parties' record.
+    return actor.kind === 'resident'
+      ? {
+          ...detail,
+          assigneeId: null,
+          escalated: false,
+          repeatDecision: null,
+          mediation: detail.mediation
+            ? { ...detail.mediation, parties: [], sessions: [], mediatorName: '' }
+            : null,
+        }
+      : detail;
   }
 
   async events(actor: Actor, id: string): Promise<CaseEvent[]> {
     const c = await this.readable(actor, id);
-    return (await this.repo.listEvents(c.id)).map(toCaseEvent);
+    const events = await this.repo.listEvents(c.id);
+    if (actor.kind === 'resident')
+      return events.map(toResidentEvent).filter((e): e is CaseEvent => e !== null);
+    return events.map(toCaseEvent);
   }
 
   async summaries(ids: string[]): Promise<Map<string, CaseSummary>> {
@@ -402,10 +457,18 @@ export class CasesService {
             { status: c.status },
           );
         }
-        const desk = await this.repo.findDesk(dto.deskId);
+        const desk = await this.repo.findDeskPlace(dto.deskId);
         if (!desk) throw AppException.invalid('deskId', 'no such desk');
         if (desk.id === c.deskId)
           throw AppException.invalid('deskId', 'the case is already at this desk');
+        const from = (await this.repo.findDeskPlace(c.deskId))!;
+        if (!mayTransfer(actor, from, desk))
+          throw AppException.invalid(
+            'deskId',
+            desk.communityId === from.communityId
+              ? 'only this community’s desk, grid and community staff move its cases between desks'
+              : 'a case leaves its community only by its community admin (within the street), the street admin (within the street) or the bureau',
+          );
         fromRooms = [`desk:${c.deskId}`, `community:${c.communityId}`];
         const category = (await this.repo.findCategory(c.categoryId))!;
         const moved = desk.communityId !== c.communityId;
@@ -441,6 +504,12 @@ export class CasesService {
         };
       },
       () => fromRooms,
+      // Street and bureau admins may move a case out of a community they do not work in.
+      async (a, i) => {
+        const c = await this.readable(a, i);
+        if (!this.canWork(a, c) && !['street_admin', 'bureau_admin'].includes(a.role))
+          throw AppException.forbidden('Your role does not transfer cases');
+      },
     );
     return detail;
   }
@@ -533,43 +602,128 @@ export class CasesService {
     });
   }
 
-  // The overdue job
+  // System work: the overdue job and reactions, as the system actor through the same rules
 
   /** Marks open cases past their due time, escalates them and tells the desk; safe with several processes. */
   async markOverdue(limit = 200): Promise<number> {
-    const now = this.clock.now();
-    const published = await this.repo.transaction(async (m) => {
-      const due = await this.repo.lockOverdue(m, now, limit);
-      const out: PublishedEvent[] = [];
-      for (const d of due) {
-        await this.repo.markOverdue(m, d.id, d.which, now);
-        const c = (await this.repo.findCase(null, d.id, m))!;
-        const eventId = await this.repo.appendEvent(m, {
+    const actor = systemActor('overdue');
+    return this.db.transaction(async (m) => {
+      const due = await this.repo.lockOverdue(m, this.clock.now(), limit);
+      for (const d of due) await this.recordOverdue(actor, d.id, d.which);
+      return due.length;
+    });
+  }
+
+  /**
+   * One case turned overdue. The mark is the system's annotation, not an edit of what a worker
+   * works on, so it keeps the version: a worker saving against the version they loaded still wins.
+   */
+  private recordOverdue(
+    actor: ChangeActor,
+    id: string,
+    which: 'accept' | 'resolve',
+  ): Promise<void> {
+    return this.systemChange(actor, id, (c, now) => {
+      const open =
+        which === 'accept'
+          ? c.status === 'submitted'
+          : ['accepted', 'in_progress'].includes(c.status);
+      const marked = which === 'accept' ? c.acceptOverdueAt : c.resolveOverdueAt;
+      if (!open || marked) return null;
+      const dueAt = which === 'accept' ? c.acceptDueAt : c.resolveDueAt;
+      return {
+        patch: {
+          ...(which === 'accept' ? { acceptOverdueAt: now } : { resolveOverdueAt: now }),
+          escalated: true,
+        },
+        event: {
           caseId: c.id,
           type: 'overdue',
-          actorKind: 'system',
-          actorId: null,
-          actorName: null,
           fromStatus: null,
           toStatus: null,
           note: null,
           data: {
-            which: d.which,
-            dueAt: new Date((d.which === 'accept' ? c.acceptDueAt : c.resolveDueAt)!).toISOString(),
+            which,
+            dueAt: dueAt ? new Date(dueAt).toISOString() : null,
             escalatedTo: 'community_admin',
           },
           at: now,
-          communityId: c.communityId,
-          deskId: c.deskId,
-          residentId: c.residentId,
-          assigneeId: c.assigneeId,
-        });
-        out.push({ eventId, type: 'overdue', caseId: c.id });
-      }
-      return out;
+        },
+      };
     });
-    await this.publish(published);
-    return published.length;
+  }
+
+  /** A desk's hours changed: its open cases' due times follow the new hours, each said in its events. */
+  async recomputeDueTimes(actor: ChangeActor, deskId: string): Promise<number> {
+    let changed = 0;
+    for (const id of await this.repo.openCaseIdsAtDesk(deskId)) {
+      await this.systemChange(actor, id, async (c, now, m) => {
+        if (
+          c.deskId !== deskId ||
+          !['submitted', 'accepted', 'in_progress', 'waiting_resident'].includes(c.status)
+        )
+          return null;
+        const category = (await this.repo.findCategory(c.categoryId))!;
+        const due = await this.dueTimes(m, deskId, category, {
+          submittedAt: new Date(c.submittedAt),
+          acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
+          resolvedAt: null,
+          pauses: c.pauses,
+        });
+        const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+        if (
+          iso(due.acceptDueAt) === iso(c.acceptDueAt) &&
+          iso(due.resolveDueAt) === iso(c.resolveDueAt)
+        )
+          return null;
+        changed++;
+        return {
+          patch: due,
+          event: {
+            caseId: c.id,
+            type: 'due_recomputed',
+            fromStatus: null,
+            toStatus: null,
+            note: null,
+            data: {
+              acceptDueAt: iso(due.acceptDueAt),
+              resolveDueAt: iso(due.resolveDueAt),
+              previousAcceptDueAt: iso(c.acceptDueAt),
+              previousResolveDueAt: iso(c.resolveDueAt),
+            },
+            at: now,
+          },
+        };
+      });
+    }
+    return changed;
+  }
+
+  /** A system change to one case, under a row lock, leaving the version alone. */
+  private async systemChange(
+    actor: ChangeActor,
+    id: string,
+    apply: (
+      c: CaseRow,
+      now: Date,
+      m: Tx,
+    ) =>
+      | Promise<{ patch: Partial<CaseEntity>; event: EventDraft } | null>
+      | { patch: Partial<CaseEntity>; event: EventDraft }
+      | null,
+  ): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.repo.lockCase(m, id);
+      const c = (await this.repo.findCase(
+        systemRead(actor.kind === 'system' ? actor.reason : 'change'),
+        id,
+        m,
+      ))!;
+      const change = await apply(c, this.clock.now(), m);
+      if (!change) return;
+      await this.repo.updateKeepingVersion(m, id, change.patch);
+      await this.append(m, actor, { ...c, ...change.patch }, change.event);
+    });
   }
 
   // Helpers
@@ -580,11 +734,18 @@ export class CasesService {
     return c;
   }
 
-  private canWork(actor: Actor, c: { communityId: string }): boolean {
+  private canWork(
+    actor: Actor,
+    c: { communityId: string; compoundId: string | null; assigneeId: string | null },
+  ): boolean {
     return (
       actor.kind === 'staff' &&
       CASE_WORKERS.includes(actor.role) &&
-      actor.communityId === c.communityId
+      actor.communityId === c.communityId &&
+      // A grid worker works their own compound's cases, and those assigned to them.
+      (actor.scopeLevel !== 'compound' ||
+        c.compoundId === actor.compoundId ||
+        c.assigneeId === actor.id)
     );
   }
 
@@ -599,14 +760,14 @@ export class CasesService {
 
   /**
    * One change to a case: authorise, check the version, apply the patch and append its event in
-   * one transaction, publish after commit. A stale version is a 409 and nothing is written.
+   * one transaction; the stream publishes after commit. A stale version is a 409 and nothing is written.
    */
   private async change(
     actor: Actor,
     id: string,
     version: number,
     apply: (
-      m: EntityManager,
+      m: Tx,
       c: CaseRow,
       now: Date,
     ) => Promise<{
@@ -616,15 +777,16 @@ export class CasesService {
       eventPlace?: { deskId: string; communityId: string };
     }>,
     extraRooms: () => string[] = () => [],
+    authorise: (actor: Actor, id: string) => Promise<unknown> = (a, i) => this.workable(a, i),
   ): Promise<CaseDetail> {
-    await this.workable(actor, id);
+    await authorise(actor, id);
     const now = this.clock.now();
-    const published = await this.repo.transaction(async (m) => {
-      const c = (await this.repo.findCase(null, id, m))!;
+    await this.db.transaction(async (m) => {
+      const c = (await this.repo.findCase(systemRead('change after authorisation'), id, m))!;
       if (c.version !== version) throw this.stale(c.version);
       const { patch, event, eventAssigneeId, eventPlace } = await apply(m, c, now);
       if (!(await this.repo.updateIfVersion(m, id, version, patch))) throw this.stale(version + 1);
-      const eventId = await this.append(
+      await this.append(
         m,
         actor,
         {
@@ -634,10 +796,9 @@ export class CasesService {
           ...(eventPlace ?? {}),
         },
         event,
+        extraRooms(),
       );
-      return { eventId, type: event.type, caseId: id };
     });
-    await this.publish([{ ...published, alsoRooms: extraRooms() }]);
     return this.detail(actor, id).catch(async (e: unknown) => {
       // After a transfer to another community the caller may no longer read the case.
       if (e instanceof AppException && e.code === 'NOT_FOUND') return this.detailAfterLeaving(id);
@@ -646,7 +807,7 @@ export class CasesService {
   }
 
   private async detailAfterLeaving(id: string): Promise<CaseDetail> {
-    const c = (await this.repo.findCase(null, id))!;
+    const c = (await this.repo.findCase(systemRead('answer after a transfer out'), id))!;
     return toDetail(
       c,
       { photos: [], mediation: null, decidedByName: null, actions: false },
@@ -663,14 +824,18 @@ export class CasesService {
     );
   }
 
-  private append(
-    m: EntityManager,
-    actor: Actor,
-    c: Pick<CaseEntity, 'communityId' | 'deskId' | 'residentId' | 'assigneeId'>,
+  /** The case's own history row and its entry in the one event stream, in the same transaction. */
+  private async append(
+    m: Tx,
+    actor: ChangeActor,
+    c: Pick<CaseEntity, 'id' | 'communityId' | 'deskId' | 'residentId' | 'assigneeId'>,
     e: EventDraft,
+    alsoRooms: string[] = [],
   ): Promise<string> {
-    return this.repo.appendEvent(m, {
+    const data = actor.kind === 'system' ? { ...e.data, reason: actor.reason } : e.data;
+    const caseEventId = await this.repo.appendEvent(m, {
       ...e,
+      data,
       actorKind: actor.kind,
       actorId: actor.id,
       actorName: actor.name,
@@ -679,15 +844,23 @@ export class CasesService {
       residentId: c.residentId ?? null,
       assigneeId: c.assigneeId ?? null,
     });
-  }
-
-  private async publish(events: PublishedEvent[]): Promise<void> {
-    if (events.length) await this.publisher.publish(events);
+    const rooms = [`desk:${c.deskId}`, `community:${c.communityId}`, ...alsoRooms];
+    if (c.residentId) rooms.push(`user:${c.residentId}`);
+    if (c.assigneeId) rooms.push(`user:${c.assigneeId}`);
+    return this.stream.append(m, {
+      name: STREAM_NAMES[e.type],
+      subject: { type: 'case', id: e.caseId },
+      communityId: c.communityId,
+      rooms,
+      actor,
+      data: { type: e.type, caseEventId },
+      at: e.at,
+    });
   }
 
   /** Due times from the handling desk's hours, the holiday calendar and the pauses. */
   private async dueTimes(
-    m: EntityManager,
+    m: Tx,
     deskId: string,
     category: CategoryEntity,
     t: {

@@ -16,6 +16,8 @@ import {
   GridEntity,
   StreetEntity,
 } from '../org/org.entities';
+import { DomainEventEntity, EventReactionEntity } from '../events/domain-event.entity';
+import { CommunityFactChangeEntity } from '../org/fact-change.entity';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 
 export const ENTITIES = [
@@ -37,4 +39,7 @@ export const ENTITIES = [
   CaseMediationEntity,
   IdempotencyKeyEntity,
   PhotoEntity,
+  CommunityFactChangeEntity,
+  DomainEventEntity,
+  EventReactionEntity,
 ];

@@ -7,11 +7,13 @@ import {
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { CasesService } from '../cases/cases.service';
+import { PhotosService } from '../cases/photos.service';
 import { LOGGER, logPoolError } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
 const SLA_SCAN = 'sla-scan';
+const PHOTO_CLEANUP = 'photo-cleanup';
 
 /**
  * Scheduled work on PostgreSQL (pg-boss): every minute one process, whichever takes the job,
@@ -23,6 +25,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly cases: CasesService,
+    private readonly photos: PhotosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOBS_DATABASE_URL) private readonly url: string,
     @Inject(LOGGER) private readonly log: Logger,
@@ -38,6 +41,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await boss.work(SLA_SCAN, async () => {
       const marked = await this.cases.markOverdue();
       if (marked > 0) this.log.info({ marked }, 'overdue cases marked and escalated');
+    });
+    // Hourly, photos never attached to a case for a day go; row locks let several processes run it.
+    await boss.createQueue(PHOTO_CLEANUP, {
+      name: PHOTO_CLEANUP,
+      policy: 'singleton',
+    } as PgBoss.Queue);
+    await boss.schedule(PHOTO_CLEANUP, '17 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(PHOTO_CLEANUP, async () => {
+      await this.photos.removeUnattached();
     });
     this.boss = boss;
   }

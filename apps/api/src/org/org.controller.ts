@@ -2,16 +2,18 @@ import type {
   Community,
   Compound,
   Desk,
+  FactChange,
   Grid,
   OpenState,
   PublicDesk,
   Street,
 } from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
-import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Public, Roles } from '../auth/decorators';
+import { type AppRequest, requestMeta } from '../common/request-context';
 import { ID, UuidPipe } from '../common/uuid.pipe';
 import {
   CommunityListQuery,
@@ -70,8 +72,12 @@ export class OrgController {
   }
 
   @Post('communities')
-  createCommunity(@CurrentActor() a: Actor, @Body() dto: CreateCommunityDto): Promise<Community> {
-    return this.org.createCommunity(a, dto);
+  createCommunity(
+    @CurrentActor() a: Actor,
+    @Body() dto: CreateCommunityDto,
+    @Req() req: AppRequest,
+  ): Promise<Community> {
+    return this.org.createCommunity(a, dto, requestMeta(req));
   }
 
   @Patch('communities/:id')
@@ -79,8 +85,14 @@ export class OrgController {
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
     @Body() dto: UpdateCommunityDto,
+    @Req() req: AppRequest,
   ): Promise<Community> {
-    return this.org.updateCommunity(a, id, dto);
+    return this.org.updateCommunity(a, id, dto, requestMeta(req));
+  }
+
+  @Get('communities/:id/fact-history')
+  factHistory(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<FactChange[]> {
+    return this.org.factHistory(a, id);
   }
 
   @Get('communities/:id/compounds')
@@ -137,8 +149,12 @@ export class OrgController {
   }
 
   @Post('desks')
-  createDesk(@CurrentActor() a: Actor, @Body() dto: CreateDeskDto): Promise<DeskView> {
-    return this.org.createDesk(a, dto);
+  createDesk(
+    @CurrentActor() a: Actor,
+    @Body() dto: CreateDeskDto,
+    @Req() req: AppRequest,
+  ): Promise<DeskView> {
+    return this.org.createDesk(a, dto, requestMeta(req));
   }
 
   @Patch('desks/:id')
@@ -146,8 +162,9 @@ export class OrgController {
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
     @Body() dto: UpdateDeskDto,
+    @Req() req: AppRequest,
   ): Promise<DeskView> {
-    return this.org.updateDesk(a, id, dto);
+    return this.org.updateDesk(a, id, dto, requestMeta(req));
   }
 
   @Put('desks/:id/hours')

@@ -103,7 +103,17 @@ export class CreateCommunityDto {
   @ApiProperty() @IsInt() @Min(0) @Max(5_000_000) registeredResidents: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
 }
-export class UpdateCommunityDto extends PartialType(CreateCommunityDto) {}
+const REASON_DOC = 'Why a rating fact changes; required when one does';
+
+export class UpdateCommunityDto extends PartialType(CreateCommunityDto) {
+  @ApiPropertyOptional({
+    description: `${REASON_DOC} (firstElectedOn, households, registeredResidents)`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
 
 export class CreateCompoundDto {
   @ApiProperty() @IsUUID('4') communityId: string;
@@ -155,6 +165,11 @@ export class CreateDeskDto {
 }
 export class UpdateDeskDto extends PartialType(CreateDeskDto) {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: `${REASON_DOC} (areaSqm)` })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class CommunityListQuery {

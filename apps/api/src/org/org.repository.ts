@@ -1,12 +1,10 @@
+import type { OpeningInterval } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
-import {
-  DataSource,
-  type EntityManager,
-  type ObjectLiteral,
-  type SelectQueryBuilder,
-} from 'typeorm';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { communityScope, streetScope } from '../auth/scope';
+import { type Reader, communityScope, scopeSql, streetScope } from '../auth/scope';
+import type { Tx } from '../database/tx';
+import type { CommunityFactChangeEntity } from './fact-change.entity';
 import {
   CommunityEntity,
   CompoundEntity,
@@ -30,24 +28,41 @@ export interface DeskRow extends DeskEntity {
   exceptions: DeskHoursExceptionEntity[];
 }
 
-/** Applies the actor's scope; `null` means a public read (only for data that is public anyway). */
+export type FactChangeInsert = Omit<CommunityFactChangeEntity, 'id' | 'community' | 'desk'>;
+export interface FactChangeRow extends FactChangeInsert {
+  id: string;
+  deskName: string | null;
+}
+
+type Columns<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
+export type StreetInsert = Pick<StreetEntity, 'code' | 'name' | 'nameEn'>;
+export type CommunityInsert = Omit<
+  Columns<CommunityEntity>,
+  'street' | 'address' | 'lat' | 'lng'
+> & { address?: string };
+export type CompoundInsert = Omit<
+  Columns<CompoundEntity>,
+  'community' | 'address' | 'households'
+> & { address?: string; households?: number };
+export type GridInsert = Omit<Columns<GridEntity>, 'community' | 'compound'>;
+export type DeskInsert = Omit<Columns<DeskEntity>, 'community' | 'compound' | 'address'> & {
+  address?: string;
+};
+
+/** Applies the reader's scope; the public desk finder says so with a system read. */
 function scoped<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  actor: Actor | null,
+  reader: Reader,
   column: string,
 ): SelectQueryBuilder<T> {
-  if (!actor) return qb;
-  const s = communityScope(actor, column);
+  const s = communityScope(reader, column);
   return qb.andWhere(s.sql, s.params);
 }
 
+/** The one place that reads and writes the organisation; writes run in the caller's transaction. */
 @Injectable()
 export class OrgRepository {
   constructor(private readonly ds: DataSource) {}
-
-  transaction<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.ds.transaction(fn);
-  }
 
   async listStreets(actor: Actor): Promise<StreetRow[]> {
     const s = streetScope(actor, 's.id');
@@ -69,7 +84,7 @@ export class OrgRepository {
     return rows.find((r) => r.id === id) ?? null;
   }
 
-  private communities(actor: Actor | null) {
+  private communities(actor: Reader) {
     const qb = this.ds
       .getRepository(CommunityEntity)
       .createQueryBuilder('c')
@@ -111,7 +126,7 @@ export class OrgRepository {
     return this.communityRows(qb);
   }
 
-  async findCommunity(actor: Actor | null, id: string): Promise<CommunityRow | null> {
+  async findCommunity(actor: Reader, id: string): Promise<CommunityRow | null> {
     const rows = await this.communityRows(this.communities(actor).andWhere('c.id = :id', { id }));
     return rows[0] ?? null;
   }
@@ -150,9 +165,9 @@ export class OrgRepository {
     return scoped(qb, actor, 'g.community_id').getOne();
   }
 
-  /** Desks with names and upcoming exceptions; `actor: null` is the public desk finder. */
+  /** Desks with names and upcoming exceptions. */
   async listDesks(
-    actor: Actor | null,
+    actor: Reader,
     filter: { communityId?: string; ids?: string[]; fromDate: string },
   ): Promise<DeskRow[]> {
     const qb = this.ds
@@ -192,7 +207,7 @@ export class OrgRepository {
     );
   }
 
-  async findDesk(actor: Actor | null, id: string, fromDate: string): Promise<DeskRow | null> {
+  async findDesk(actor: Reader, id: string, fromDate: string): Promise<DeskRow | null> {
     return (await this.listDesks(actor, { ids: [id], fromDate }))[0] ?? null;
   }
 
@@ -200,14 +215,138 @@ export class OrgRepository {
     return this.ds.getRepository(DeskHoursExceptionEntity).findOneBy({ id: exceptionId, deskId });
   }
 
+  // Writes: each one inside the caller's transaction.
+
+  async insertStreet(tx: Tx, row: StreetInsert): Promise<string> {
+    return (await tx.save(tx.create(StreetEntity, row))).id;
+  }
+
+  async updateStreet(tx: Tx, id: string, patch: Partial<StreetInsert>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await tx.update(StreetEntity, { id }, patch);
+  }
+
+  async insertCommunity(tx: Tx, row: CommunityInsert): Promise<string> {
+    return (await tx.save(tx.create(CommunityEntity, row))).id;
+  }
+
+  async updateCommunity(tx: Tx, id: string, patch: Partial<CommunityInsert>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await tx.update(CommunityEntity, { id }, patch);
+  }
+
+  insertCompound(tx: Tx, row: CompoundInsert): Promise<CompoundEntity> {
+    return tx.save(tx.create(CompoundEntity, row));
+  }
+
+  async updateCompound(tx: Tx, id: string, patch: Partial<CompoundInsert>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await tx.update(CompoundEntity, { id }, patch);
+  }
+
+  insertGrid(tx: Tx, row: GridInsert): Promise<GridEntity> {
+    return tx.save(tx.create(GridEntity, row));
+  }
+
+  async updateGrid(tx: Tx, id: string, patch: Partial<GridInsert>): Promise<void> {
+    if (Object.keys(patch).length === 0) return;
+    await tx.update(GridEntity, { id }, patch);
+  }
+
+  async insertDesk(tx: Tx, row: DeskInsert): Promise<string> {
+    return (await tx.save(tx.create(DeskEntity, row))).id;
+  }
+
+  /** One exception per date: a new one for the same day replaces the old. Bumps the desk's version. */
+  async putException(
+    tx: Tx,
+    deskId: string,
+    e: { date: string; intervals: OpeningInterval[]; note: string },
+  ): Promise<void> {
+    await tx.delete(DeskHoursExceptionEntity, { deskId, date: e.date });
+    await tx.insert(DeskHoursExceptionEntity, { deskId, ...e });
+    await tx.increment(DeskEntity, { id: deskId }, 'version', 1);
+  }
+
+  /** Removes one exception of the desk and bumps the desk's version. */
+  async removeException(tx: Tx, deskId: string, exceptionId: string): Promise<void> {
+    await tx.delete(DeskHoursExceptionEntity, { id: exceptionId, deskId });
+    await tx.increment(DeskEntity, { id: deskId }, 'version', 1);
+  }
+
+  // The fact history is read and written in SQL: it is append-only and has no relations to load.
+
+  async recordFactChanges(tx: Tx, rows: FactChangeInsert[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO community_fact_change
+         (community_id, desk_id, field, old_value, new_value, reason, actor_id, actor_name, actor_role, at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::text[],
+                            $6::varchar[], $7::uuid[], $8::varchar[], $9::varchar[], $10::timestamptz[])`,
+      [
+        rows.map((r) => r.communityId),
+        rows.map((r) => r.deskId),
+        rows.map((r) => r.field),
+        rows.map((r) => r.oldValue),
+        rows.map((r) => r.newValue),
+        rows.map((r) => r.reason),
+        rows.map((r) => r.actorId),
+        rows.map((r) => r.actorName),
+        rows.map((r) => r.actorRole),
+        rows.map((r) => r.at),
+      ],
+    );
+  }
+
+  /** The fact history of one community and its desks, newest first; scoped like the community. */
+  async listFactChanges(actor: Actor, communityId: string, limit = 500): Promise<FactChangeRow[]> {
+    const params: unknown[] = [communityId, limit];
+    const scope = scopeSql(actor, { community: 'f.community_id' }, params);
+    const rows: {
+      id: string;
+      community_id: string;
+      desk_id: string | null;
+      desk_name: string | null;
+      field: FactChangeRow['field'];
+      old_value: string | null;
+      new_value: string | null;
+      reason: string;
+      actor_id: string;
+      actor_name: string;
+      actor_role: string;
+      at: Date;
+    }[] = await this.ds.query(
+      `SELECT f.id::text AS id, f.community_id, f.desk_id, d.name AS desk_name, f.field, f.old_value,
+              f.new_value, f.reason, f.actor_id, f.actor_name, f.actor_role, f.at
+         FROM community_fact_change f LEFT JOIN desk d ON d.id = f.desk_id
+        WHERE f.community_id = $1 AND ${scope}
+        ORDER BY f.at DESC, f.id DESC LIMIT $2`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      communityId: r.community_id,
+      deskId: r.desk_id,
+      deskName: r.desk_name,
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      reason: r.reason,
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorRole: r.actor_role,
+      at: r.at,
+    }));
+  }
+
   /** Saves only if nobody changed the desk since `version` was read; false means stale. */
   async updateDeskIfVersion(
-    m: EntityManager,
+    tx: Tx,
     id: string,
     version: number,
-    patch: Partial<DeskEntity>,
+    patch: Partial<DeskInsert>,
   ): Promise<boolean> {
-    const res = await m
+    const res = await tx
       .createQueryBuilder()
       .update(DeskEntity)
       .set({ ...patch, version: () => 'version + 1' })

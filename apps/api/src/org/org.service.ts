@@ -2,18 +2,25 @@ import type {
   Community,
   Compound,
   Desk,
+  FactChange,
   Grid,
   OpenState,
   PublicDesk,
   Street,
   WeeklyHours,
 } from '@baitong/contracts';
+import { COMMUNITY_FACT_FIELDS, DESK_FACT_FIELDS } from '@baitong/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { policy } from '../auth/policy';
+import { systemRead } from '../auth/scope';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
+import type { RequestMeta } from '../common/request-context';
+import { Db } from '../database/db';
+import type { Tx } from '../database/tx';
+import { EventStream } from '../events/event-stream.service';
 import { distanceMeters } from './geo';
 import { DEFAULT_WEEKLY_HOURS, intervalProblems, localDate, openState } from './opening-hours';
 import type {
@@ -31,16 +38,12 @@ import type {
   UpdateGridDto,
   UpdateStreetDto,
 } from './org.dto';
-import {
-  CommunityEntity,
-  CompoundEntity,
-  DeskEntity,
-  DeskHoursExceptionEntity,
-  GridEntity,
-  StreetEntity,
-} from './org.entities';
 import { toCommunity, toCompound, toDesk, toGrid, toPublicDesk, toStreet } from './org.mapper';
-import { type DeskRow, OrgRepository } from './org.repository';
+import { type CommunityRow, type DeskInsert, type DeskRow, OrgRepository } from './org.repository';
+import { type FactDiff, factDiffs, toFactChange } from './rating-facts';
+
+/** The public desk finder reads desks for nobody in particular, and says so. */
+const PUBLIC_READ = systemRead('public desk finder');
 
 /** Weekly hours must name each weekday at most once, and a day's intervals may not overlap. */
 function checkWeeklyHours(hours: WeeklyHours[], field = 'weeklyHours'): void {
@@ -65,6 +68,9 @@ function checkWeeklyHours(hours: WeeklyHours[], field = 'weeklyHours'): void {
 export class OrgService {
   constructor(
     private readonly repo: OrgRepository,
+    private readonly db: Db,
+    private readonly events: EventStream,
+    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -76,9 +82,7 @@ export class OrgService {
 
   async createStreet(actor: Actor, dto: CreateStreetDto): Promise<Street> {
     if (!policy.manageStreets(actor)) throw AppException.forbidden();
-    const id = await this.repo.transaction(
-      async (m) => (await m.save(m.create(StreetEntity, dto))).id,
-    );
+    const id = await this.db.transaction((tx) => this.repo.insertStreet(tx, dto));
     return toStreet((await this.repo.findStreet(actor, id))!);
   }
 
@@ -86,7 +90,7 @@ export class OrgService {
     const street = await this.repo.findStreet(actor, id);
     if (!street) throw AppException.notFound('Street');
     if (!policy.manageStreets(actor)) throw AppException.forbidden();
-    await this.repo.transaction((m) => m.update(StreetEntity, { id }, dto));
+    await this.db.transaction((tx) => this.repo.updateStreet(tx, id, dto));
     return toStreet((await this.repo.findStreet(actor, id))!);
   }
 
@@ -103,31 +107,59 @@ export class OrgService {
     return toCommunity(await this.community(actor, id));
   }
 
-  async createCommunity(actor: Actor, dto: CreateCommunityDto): Promise<Community> {
+  async createCommunity(
+    actor: Actor,
+    dto: CreateCommunityDto,
+    meta: RequestMeta,
+  ): Promise<Community> {
     if (!(await this.repo.findStreet(actor, dto.streetId)))
       throw AppException.invalid('streetId', 'no such street');
     if (!policy.createCommunity(actor, dto.streetId)) throw AppException.forbidden();
-    const id = await this.repo.transaction(
-      async (m) =>
-        (
-          await m.save(
-            m.create(CommunityEntity, { ...dto, firstElectedOn: dto.firstElectedOn ?? null }),
-          )
-        ).id,
-    );
+    const row = { ...dto, firstElectedOn: dto.firstElectedOn ?? null };
+    const id = await this.db.transaction(async (tx) => {
+      const id = await this.repo.insertCommunity(tx, row);
+      const initial = factDiffs({}, row, COMMUNITY_FACT_FIELDS);
+      await this.recordFacts(
+        tx,
+        actor,
+        { communityId: id, deskId: null },
+        initial,
+        'created',
+        meta,
+      );
+      return id;
+    });
     return this.getCommunity(actor, id);
   }
 
-  async updateCommunity(actor: Actor, id: string, dto: UpdateCommunityDto): Promise<Community> {
+  async updateCommunity(
+    actor: Actor,
+    id: string,
+    dto: UpdateCommunityDto,
+    meta: RequestMeta,
+  ): Promise<Community> {
     const c = await this.community(actor, id);
     if (!policy.editCommunity(actor, c)) throw AppException.forbidden();
+    const { reason, ...patch } = dto;
     // Moving a community to another street is the bureau's decision.
-    if (dto.streetId && dto.streetId !== c.streetId && actor.role !== 'bureau_admin')
+    if (patch.streetId && patch.streetId !== c.streetId && actor.role !== 'bureau_admin')
       throw AppException.forbidden('Only the bureau moves a community to another street');
-    if (dto.streetId && !(await this.repo.findStreet(actor, dto.streetId)))
+    const changes = factDiffs(c, patch, COMMUNITY_FACT_FIELDS);
+    const why = this.factChangeAllowed(actor, c, changes, reason);
+    if (patch.streetId && !(await this.repo.findStreet(actor, patch.streetId)))
       throw AppException.invalid('streetId', 'no such street');
-    await this.repo.transaction((m) => m.update(CommunityEntity, { id }, dto));
+    await this.db.transaction(async (tx) => {
+      await this.repo.updateCommunity(tx, id, patch);
+      await this.recordFacts(tx, actor, { communityId: id, deskId: null }, changes, why, meta);
+    });
     return this.getCommunity(actor, id);
+  }
+
+  /** Changes of the rating facts of the community and its desks, newest first. */
+  async factHistory(actor: Actor, communityId: string): Promise<FactChange[]> {
+    if (!policy.readFactHistory(actor)) throw AppException.forbidden();
+    await this.community(actor, communityId);
+    return (await this.repo.listFactChanges(actor, communityId)).map(toFactChange);
   }
 
   // Compounds
@@ -145,8 +177,8 @@ export class OrgService {
 
   async createCompound(actor: Actor, dto: CreateCompoundDto): Promise<Compound> {
     await this.managed(actor, dto.communityId, 'communityId');
-    const saved = await this.repo.transaction((m) =>
-      m.save(m.create(CompoundEntity, { ...dto, lat: dto.lat ?? null, lng: dto.lng ?? null })),
+    const saved = await this.db.transaction((tx) =>
+      this.repo.insertCompound(tx, { ...dto, lat: dto.lat ?? null, lng: dto.lng ?? null }),
     );
     return toCompound(saved);
   }
@@ -157,7 +189,7 @@ export class OrgService {
     await this.managed(actor, x.communityId);
     if (dto.communityId && dto.communityId !== x.communityId)
       throw AppException.invalid('communityId', 'a compound cannot move to another community');
-    await this.repo.transaction((m) => m.update(CompoundEntity, { id }, dto));
+    await this.db.transaction((tx) => this.repo.updateCompound(tx, id, dto));
     return this.getCompound(actor, id);
   }
 
@@ -171,8 +203,8 @@ export class OrgService {
   async createGrid(actor: Actor, dto: CreateGridDto): Promise<Grid> {
     await this.managed(actor, dto.communityId, 'communityId');
     if (dto.compoundId) await this.compoundOf(actor, dto.compoundId, dto.communityId);
-    const saved = await this.repo.transaction((m) =>
-      m.save(m.create(GridEntity, { ...dto, compoundId: dto.compoundId ?? null })),
+    const saved = await this.db.transaction((tx) =>
+      this.repo.insertGrid(tx, { ...dto, compoundId: dto.compoundId ?? null }),
     );
     return toGrid(saved);
   }
@@ -184,7 +216,7 @@ export class OrgService {
     if (dto.communityId && dto.communityId !== g.communityId)
       throw AppException.invalid('communityId', 'a grid cannot move to another community');
     if (dto.compoundId) await this.compoundOf(actor, dto.compoundId, g.communityId);
-    await this.repo.transaction((m) => m.update(GridEntity, { id }, dto));
+    await this.db.transaction((tx) => this.repo.updateGrid(tx, id, dto));
     return toGrid((await this.repo.findGrid(actor, id))!);
   }
 
@@ -204,46 +236,61 @@ export class OrgService {
     return { ...toDesk(d), ...this.state(d, now) };
   }
 
-  async createDesk(actor: Actor, dto: CreateDeskDto): Promise<Desk & OpenState> {
+  async createDesk(actor: Actor, dto: CreateDeskDto, meta: RequestMeta): Promise<Desk & OpenState> {
     await this.managed(actor, dto.communityId, 'communityId');
     if (dto.compoundId) await this.compoundOf(actor, dto.compoundId, dto.communityId);
     const weeklyHours = dto.weeklyHours ?? DEFAULT_WEEKLY_HOURS;
     checkWeeklyHours(weeklyHours);
-    const saved = await this.repo.transaction((m) =>
-      m.save(
-        m.create(DeskEntity, {
-          ...dto,
-          compoundId: dto.compoundId ?? null,
-          phone: dto.phone ?? null,
-          weeklyHours,
-        }),
-      ),
-    );
-    return this.getDesk(actor, saved.id);
+    const id = await this.db.transaction(async (tx) => {
+      const id = await this.repo.insertDesk(tx, {
+        ...dto,
+        compoundId: dto.compoundId ?? null,
+        phone: dto.phone ?? null,
+        weeklyHours,
+      });
+      const initial = factDiffs({}, dto, DESK_FACT_FIELDS);
+      const where = { communityId: dto.communityId, deskId: id };
+      await this.recordFacts(tx, actor, where, initial, 'created', meta);
+      return id;
+    });
+    return this.getDesk(actor, id);
   }
 
-  async updateDesk(actor: Actor, id: string, dto: UpdateDeskDto): Promise<Desk & OpenState> {
-    const d = await this.deskManaged(actor, id);
-    const { version, ...patch } = dto;
+  async updateDesk(
+    actor: Actor,
+    id: string,
+    dto: UpdateDeskDto,
+    meta: RequestMeta,
+  ): Promise<Desk & OpenState> {
+    const { desk: d, community } = await this.deskManaged(actor, id);
+    const { version, reason, ...patch } = dto;
     if (patch.communityId && patch.communityId !== d.communityId)
       throw AppException.invalid('communityId', 'a desk cannot move to another community');
+    const changes = factDiffs(d, patch, DESK_FACT_FIELDS);
+    const why = this.factChangeAllowed(actor, community, changes, reason);
     if (patch.compoundId) await this.compoundOf(actor, patch.compoundId, d.communityId);
     if (patch.weeklyHours) checkWeeklyHours(patch.weeklyHours);
-    await this.repo.transaction((m) => this.saveDesk(m, d, version, patch));
+    await this.db.transaction(async (tx) => {
+      await this.saveDesk(tx, d, version, patch);
+      const where = { communityId: d.communityId, deskId: d.id };
+      await this.recordFacts(tx, actor, where, changes, why, meta);
+      if (patch.weeklyHours) await this.hoursChanged(tx, actor, d);
+    });
     return this.getDesk(actor, id);
   }
 
   async setHours(actor: Actor, id: string, dto: SetHoursDto): Promise<Desk & OpenState> {
-    const d = await this.deskManaged(actor, id);
+    const { desk: d } = await this.deskManaged(actor, id);
     checkWeeklyHours(dto.weeklyHours);
-    await this.repo.transaction((m) =>
-      this.saveDesk(m, d, dto.version, { weeklyHours: dto.weeklyHours }),
-    );
+    await this.db.transaction(async (tx) => {
+      await this.saveDesk(tx, d, dto.version, { weeklyHours: dto.weeklyHours });
+      await this.hoursChanged(tx, actor, d);
+    });
     return this.getDesk(actor, id);
   }
 
   async addException(actor: Actor, id: string, dto: CreateExceptionDto): Promise<Desk & OpenState> {
-    const d = await this.deskManaged(actor, id);
+    const { desk: d } = await this.deskManaged(actor, id);
     const problems = intervalProblems(dto.intervals);
     if (problems.length) {
       const fields = problems.map(([j, message]) => ({ field: `intervals.${j}`, message }));
@@ -255,27 +302,24 @@ export class OrgService {
     }
     if (dto.date < localDate(this.clock.now()))
       throw AppException.invalid('date', 'must be today or later');
-    await this.repo.transaction(async (m) => {
-      // One exception per date: a new one for the same day replaces the old.
-      await m.delete(DeskHoursExceptionEntity, { deskId: d.id, date: dto.date });
-      await m.insert(DeskHoursExceptionEntity, {
-        deskId: d.id,
+    await this.db.transaction(async (tx) => {
+      await this.repo.putException(tx, d.id, {
         date: dto.date,
         intervals: dto.intervals,
         note: dto.note ?? '',
       });
-      await m.increment(DeskEntity, { id: d.id }, 'version', 1);
+      await this.hoursChanged(tx, actor, d);
     });
     return this.getDesk(actor, id);
   }
 
   async removeException(actor: Actor, id: string, exceptionId: string): Promise<Desk & OpenState> {
-    const d = await this.deskManaged(actor, id);
+    const { desk: d } = await this.deskManaged(actor, id);
     const ex = await this.repo.findException(d.id, exceptionId);
     if (!ex) throw AppException.notFound('Exception');
-    await this.repo.transaction(async (m) => {
-      await m.delete(DeskHoursExceptionEntity, { id: ex.id });
-      await m.increment(DeskEntity, { id: d.id }, 'version', 1);
+    await this.db.transaction(async (tx) => {
+      await this.repo.removeException(tx, d.id, ex.id);
+      await this.hoursChanged(tx, actor, d);
     });
     return this.getDesk(actor, id);
   }
@@ -287,7 +331,7 @@ export class OrgService {
       throw AppException.invalid(q.lat === undefined ? 'lat' : 'lng', 'lat and lng go together');
     }
     const now = this.clock.now();
-    const rows = await this.repo.listDesks(null, {
+    const rows = await this.repo.listDesks(PUBLIC_READ, {
       communityId: q.communityId,
       fromDate: localDate(now),
     });
@@ -302,7 +346,7 @@ export class OrgService {
 
   async publicDesk(id: string): Promise<PublicDesk> {
     const now = this.clock.now();
-    const d = await this.repo.findDesk(null, id, localDate(now));
+    const d = await this.repo.findDesk(PUBLIC_READ, id, localDate(now));
     if (!d) throw AppException.notFound('Desk');
     return toPublicDesk(d, this.state(d, now), null);
   }
@@ -336,20 +380,97 @@ export class OrgService {
       throw AppException.invalid('compoundId', 'no such compound in this community');
   }
 
-  private async deskManaged(actor: Actor, id: string): Promise<DeskRow> {
-    const d = await this.repo.findDesk(actor, id, localDate(this.clock.now()));
-    if (!d) throw AppException.notFound('Desk');
-    await this.managed(actor, d.communityId);
-    return d;
+  private async deskManaged(
+    actor: Actor,
+    id: string,
+  ): Promise<{ desk: DeskRow; community: CommunityRow }> {
+    const desk = await this.repo.findDesk(actor, id, localDate(this.clock.now()));
+    if (!desk) throw AppException.notFound('Desk');
+    return { desk, community: await this.managed(actor, desk.communityId) };
+  }
+
+  /**
+   * Rating facts are the bureau's and the street's: anyone else changing one is refused, naming
+   * the fields; the owners must say why. Returns the reason to record.
+   */
+  private factChangeAllowed(
+    actor: Actor,
+    community: { streetId: string },
+    changes: FactDiff[],
+    reason: string | undefined,
+  ): string {
+    if (changes.length === 0) return '';
+    if (!policy.changeRatingFacts(actor, community)) {
+      const names = changes.map((c) => c.field);
+      throw new AppException(
+        'FORBIDDEN',
+        `Only the bureau or the street admin changes the rating facts: ${names.join(', ')}`,
+        names.map((field) => ({ field, message: 'set by the bureau or the street admin' })),
+      );
+    }
+    const why = reason?.trim() ?? '';
+    if (!why) throw AppException.invalid('reason', 'say why the rating facts change');
+    return why;
+  }
+
+  /** The history rows and the audit row of a fact change, in the change's transaction. */
+  private async recordFacts(
+    tx: Tx,
+    actor: Actor,
+    where: { communityId: string; deskId: string | null },
+    changes: FactDiff[],
+    reason: string,
+    meta: RequestMeta,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    const at = this.clock.now();
+    await this.repo.recordFactChanges(
+      tx,
+      changes.map((c) => ({
+        ...where,
+        field: c.field,
+        oldValue: c.from,
+        newValue: c.to,
+        reason,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        at,
+      })),
+    );
+    await this.audit.record(
+      actor,
+      {
+        action: 'rating_facts.changed',
+        entity: where.deskId ? 'desk' : 'community',
+        entityId: where.deskId ?? where.communityId,
+        communityId: where.communityId,
+        detail: { changes, reason },
+      },
+      meta,
+      tx,
+    );
+  }
+
+  /** Tells the stream, in the change's transaction, so open cases' due times follow the new hours. */
+  private async hoursChanged(tx: Tx, actor: Actor, desk: DeskRow): Promise<void> {
+    await this.events.append(tx, {
+      name: 'desk.hours_changed',
+      subject: { type: 'desk', id: desk.id },
+      communityId: desk.communityId,
+      rooms: [`desk:${desk.id}`, `community:${desk.communityId}`],
+      actor,
+      data: { deskId: desk.id },
+    });
   }
 
   private async saveDesk(
-    m: EntityManager,
+    tx: Tx,
     d: DeskRow,
     version: number | undefined,
-    patch: Partial<DeskEntity>,
+    patch: Partial<DeskInsert>,
   ): Promise<void> {
-    const ok = await this.repo.updateDeskIfVersion(m, d.id, version ?? d.version, patch);
+    const ok = await this.repo.updateDeskIfVersion(tx, d.id, version ?? d.version, patch);
     if (!ok) {
       throw new AppException(
         'STALE_VERSION',

@@ -1,4 +1,10 @@
-import type { Page, ResidentContact, ResidentSummary, StaffMember } from '@baitong/contracts';
+import type {
+  Page,
+  ResidentContact,
+  ResidentCount,
+  ResidentSummary,
+  StaffMember,
+} from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -19,6 +25,10 @@ export class ResidentQuery extends PageQuery {
   q?: string;
 }
 
+export class ResidentCountQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
+}
+
 export class StaffQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
 }
@@ -33,6 +43,14 @@ export class PeopleController {
   @Get('residents')
   residents(@CurrentActor() a: Actor, @Query() q: ResidentQuery): Promise<Page<ResidentSummary>> {
     return this.people.listResidents(a, q);
+  }
+
+  @Get('residents/counts')
+  residentCounts(
+    @CurrentActor() a: Actor,
+    @Query() q: ResidentCountQuery,
+  ): Promise<ResidentCount[]> {
+    return this.people.residentCounts(a, q);
   }
 
   @Get('residents/:id/contact')

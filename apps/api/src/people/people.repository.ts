@@ -1,12 +1,16 @@
+import type { ResidentCount } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { communityScope } from '../auth/scope';
+import { type ScopeColumns, communityScope, scopeSql, scopeWhere } from '../auth/scope';
 import { ResidentEntity, StaffAccountEntity } from './people.entities';
 
 export interface StaffRow extends StaffAccountEntity {
   scopeName: string;
 }
+
+/** A resident row knows its compound: a grid worker sees the residents of their compound only. */
+const RESIDENT_SCOPE: ScopeColumns = { community: 'r.community_id', compound: 'r.compound_id' };
 
 @Injectable()
 export class PeopleRepository {
@@ -16,7 +20,7 @@ export class PeopleRepository {
     actor: Actor,
     f: { communityId?: string; q?: string; page: number; pageSize: number },
   ): Promise<{ rows: ResidentEntity[]; total: number }> {
-    const s = communityScope(actor, 'r.community_id');
+    const s = scopeWhere(actor, RESIDENT_SCOPE);
     const qb = this.ds
       .getRepository(ResidentEntity)
       .createQueryBuilder('r')
@@ -38,13 +42,48 @@ export class PeopleRepository {
   }
 
   findResident(actor: Actor, id: string): Promise<ResidentEntity | null> {
-    const s = communityScope(actor, 'r.community_id');
+    const s = scopeWhere(actor, RESIDENT_SCOPE);
     return this.ds
       .getRepository(ResidentEntity)
       .createQueryBuilder('r')
       .where('r.id = :id', { id })
       .andWhere(s.sql, s.params)
       .getOne();
+  }
+
+  /** Resident numbers per community in scope; `activeSince` decides who counts as active. */
+  async countResidents(
+    actor: Actor,
+    f: { communityId?: string; activeSince: Date },
+  ): Promise<ResidentCount[]> {
+    const params: unknown[] = [f.activeSince, f.communityId ?? null];
+    const residents = scopeSql(actor, RESIDENT_SCOPE, params);
+    const communities = scopeSql(actor, { community: 'c.id' }, params);
+    const rows: {
+      community_id: string;
+      community_name: string;
+      residents: number;
+      foreign_count: number;
+      active: number;
+    }[] = await this.ds.query(
+      `SELECT c.id AS community_id, c.name AS community_name,
+              count(r.id)::int AS residents,
+              (count(r.id) FILTER (WHERE r.is_foreign))::int AS foreign_count,
+              (count(r.id) FILTER (WHERE r.last_active_at >= $1))::int AS active
+         FROM community c
+         LEFT JOIN resident r ON r.community_id = c.id AND ${residents}
+        WHERE ($2::uuid IS NULL OR c.id = $2) AND ${communities}
+        GROUP BY c.id, c.name, c.code
+        ORDER BY c.code`,
+      params,
+    );
+    return rows.map((r) => ({
+      communityId: r.community_id,
+      communityName: r.community_name,
+      residents: r.residents,
+      foreign: r.foreign_count,
+      activeLast30Days: r.active,
+    }));
   }
 
   async listStaff(actor: Actor, communityId?: string): Promise<StaffRow[]> {

@@ -1,88 +1,99 @@
-import type { CasePush, ClientToServerEvents, ServerToClientEvents } from '@baitong/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  StreamEventName,
+  StreamPushMap,
+} from '@baitong/contracts';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Server } from 'socket.io';
-import { CLOCK, type Clock } from '../common/clock';
-import type { CaseEventEntity } from '../cases/case.entities';
-import type { CasePublisher, PublishedEvent } from '../cases/case-publisher';
-import { toSummary } from '../cases/cases.mapper';
-import { CasesRepository } from '../cases/cases.repository';
+import { type DomainEvent, EventStream } from '../events/event-stream.service';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
-export type PushName = keyof ServerToClientEvents;
 
-const PUSH_NAMES: Record<CaseEventEntity['type'], PushName> = {
-  created: 'case.created',
-  assigned: 'case.assigned',
-  overdue: 'case.overdue',
-  transition: 'case.updated',
-  transferred: 'case.updated',
-  escalated: 'case.updated',
-  repeat_linked: 'case.updated',
-  repeat_dismissed: 'case.updated',
-  mediation_recorded: 'case.updated',
-  note: 'case.updated',
-};
+export type StreamPush = StreamPushMap[StreamEventName];
 
-export function pushName(type: CaseEventEntity['type']): PushName {
-  return PUSH_NAMES[type];
+/**
+ * Turns committed events of one subject type into pushes. It is given every room an event goes
+ * to and answers with the payload for that room, or null to send nothing there — so a resident's
+ * room gets the resident's view of the same event.
+ */
+export type PushRenderer = (
+  events: DomainEvent[],
+) => Promise<(event: DomainEvent, room: string) => StreamPush | null>;
+
+export interface Push {
+  name: StreamEventName;
+  push: StreamPush;
 }
 
-/** Sends committed case events to the rooms they concern; through the Postgres adapter, every API process delivers them. */
+/**
+ * Publishes the one event stream to socket rooms after commit, and replays it; it knows no domain:
+ * each module registers how its subjects are rendered. Through the Postgres adapter every API
+ * process delivers them.
+ */
 @Injectable()
-export class RealtimeService implements CasePublisher {
+export class RealtimeService implements OnModuleInit {
   private server: IoServer | null = null;
+  private readonly renderers = new Map<string, PushRenderer>();
 
-  constructor(
-    private readonly cases: CasesRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly stream: EventStream) {}
+
+  onModuleInit(): void {
+    this.stream.onCommitted((events) => this.publish(events));
+  }
 
   attach(server: IoServer): void {
     this.server = server;
   }
 
-  async publish(events: PublishedEvent[]): Promise<void> {
-    const server = this.server;
-    if (!server || events.length === 0) return;
-    const now = this.clock.now();
-    const missing = [...new Set(events.filter((e) => !e.row).map((e) => e.caseId))];
-    const rows = new Map((await this.cases.findCases(missing)).map((r) => [r.id, r]));
-    for (const e of events) if (e.row) rows.set(e.caseId, e.row);
-    for (const e of events) {
-      const row = rows.get(e.caseId);
-      if (!row) continue;
-      const rooms = new Set([
-        `desk:${row.deskId}`,
-        `community:${row.communityId}`,
-        ...(e.alsoRooms ?? []),
-      ]);
-      if (row.residentId) rooms.add(`user:${row.residentId}`);
-      if (row.assigneeId) rooms.add(`user:${row.assigneeId}`);
-      const push: CasePush = { eventId: e.eventId, type: e.type, case: toSummary(row, now) };
-      server.to([...rooms]).emit(pushName(e.type), push);
-    }
+  /** Registers the renderer of one subject type (`case`, `desk`, …). */
+  render(subjectType: string, renderer: PushRenderer): void {
+    this.renderers.set(subjectType, renderer);
   }
 
-  /** The events of a room after `since`, as pushes, for a client that reconnects. */
-  async replay(
-    room: { kind: 'desk' | 'community' | 'user'; id: string; userKind?: 'staff' | 'resident' },
-    since: string,
-  ): Promise<{ name: PushName; push: CasePush }[]> {
-    const events = await this.cases.eventsForRoom(room, since, 1000);
-    const now = this.clock.now();
-    const rows = new Map(
-      (await this.cases.findCases([...new Set(events.map((e) => e.caseId))])).map((r) => [r.id, r]),
-    );
-    return events.flatMap((e) => {
-      const row = rows.get(e.caseId);
-      return row
-        ? [
-            {
-              name: pushName(e.type),
-              push: { eventId: String(e.id), type: e.type, case: toSummary(row, now) },
-            },
-          ]
-        : [];
-    });
+  private async publish(events: DomainEvent[]): Promise<void> {
+    const server = this.server;
+    if (!server || events.length === 0) return;
+    // Rooms that get the same payload go in one emit, so a socket in several of them gets it once.
+    const groups = new Map<StreamPush, { name: StreamEventName; rooms: string[] }>();
+    for (const { event, room, push } of await this.pushesFor(events)) {
+      const g = groups.get(push) ?? { name: event.name, rooms: [] };
+      g.rooms.push(room);
+      groups.set(push, g);
+    }
+    for (const [push, { name, rooms }] of groups) server.to(rooms).emit(name, push as never);
+  }
+
+  /** The pushes of one room after `since`, in stream order, for a client that reconnects. */
+  async replay(room: string, since: string): Promise<Push[]> {
+    const events = await this.stream.afterInRoom(room, since);
+    return (await this.pushesFor(events, room)).map(({ event, push }) => ({
+      name: event.name,
+      push,
+    }));
+  }
+
+  private async pushesFor(
+    events: DomainEvent[],
+    onlyRoom?: string,
+  ): Promise<{ event: DomainEvent; room: string; push: StreamPush }[]> {
+    const bySubject = new Map<string, DomainEvent[]>();
+    for (const e of events)
+      bySubject.set(e.subjectType, [...(bySubject.get(e.subjectType) ?? []), e]);
+    const views = new Map<string, Awaited<ReturnType<PushRenderer>>>();
+    for (const [type, list] of bySubject) {
+      const renderer = this.renderers.get(type);
+      if (renderer) views.set(type, await renderer(list));
+    }
+    const out: { event: DomainEvent; room: string; push: StreamPush }[] = [];
+    for (const event of events) {
+      const view = views.get(event.subjectType);
+      if (!view) continue;
+      for (const room of onlyRoom ? [onlyRoom] : event.rooms) {
+        const push = view(event, room);
+        if (push) out.push({ event, room, push });
+      }
+    }
+    return out;
   }
 }

@@ -62,7 +62,8 @@ export const getCommunity = (id: string, options: CallOptions = {}) =>
 export const createCommunity = (body: CommunityInput) =>
   request<Community>('/communities', { method: 'POST', body });
 
-export const updateCommunity = (id: string, body: Partial<CommunityInput>) =>
+/** `reason` is required by the API when a rating fact (election date, households, residents) changes. */
+export const updateCommunity = (id: string, body: Partial<CommunityInput> & { reason?: string }) =>
   request<Community>(`/communities/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 
 export const listCompounds = (communityId: string, options: CallOptions = {}) =>

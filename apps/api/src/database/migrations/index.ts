@@ -6,6 +6,8 @@ import { CaseRules1795765947600 } from './1795765947600-case-rules';
 import { SocketIoAttachments1795765947700 } from './1795765947700-socket-io-attachments';
 import { GridPatrolWithoutResident1795767354509 } from './1795767354509-grid-patrol-without-resident';
 import { DeskQueueIndex1795767900000 } from './1795767900000-desk-queue-index';
+import { RatingFactHistory1796309531935 } from './1796309531935-rating-fact-history';
+import { EventStream1796315050886 } from './1796315050886-event-stream';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   SocketIoAttachments1795765947700,
   GridPatrolWithoutResident1795767354509,
   DeskQueueIndex1795767900000,
+  RatingFactHistory1796309531935,
+  EventStream1796315050886,
 ];
