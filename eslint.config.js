@@ -101,4 +101,33 @@ export default tseslint.config(
       ],
     },
   },
+  // Repositories are the only code that queries: TypeORM stays in repositories, entities, the
+  // database folder (data source, migrations, Db), the demo loader (a bulk writer like a
+  // migration) and the one filter that maps database errors to HTTP.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/**/*.entity.ts',
+      'apps/api/src/**/*.entities.ts',
+      'apps/api/src/database/**',
+      'apps/api/src/demo/**',
+      'apps/api/src/app.module.ts',
+      'apps/api/src/common/exception.filter.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message: 'Only repositories, entities and migrations use TypeORM; pass a Tx.',
+            },
+            { name: '@nestjs/typeorm', message: 'Only app.module.ts wires TypeORM.' },
+          ],
+        },
+      ],
+    },
+  },
 );

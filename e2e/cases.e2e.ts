@@ -55,12 +55,16 @@ async function residentLogin(page: Page, phone: string): Promise<void> {
   await page.goto(`${BASE_URL}/login`);
   await page.getByTestId('phone-input').fill(phone);
   await page.getByTestId('send-code').click();
-  const code = ((await page.getByTestId('dev-code').textContent()) ?? '').match(/\d{6}/)![0];
+  // The code is shown once the request returns: wait for the digits, not just the element.
+  const devCode = page.getByTestId('dev-code').filter({ hasText: /\d{6}/ });
+  await devCode.waitFor();
+  const code = ((await devCode.textContent()) ?? '').match(/\d{6}/)![0];
   await page.getByTestId('code-input').fill(code);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('home-greeting').waitFor();
 }
 
+/** Every lifecycle action opens the confirmation dialog; it closes once the change is saved. */
 async function runAction(
   page: Page,
   action: string,
@@ -68,9 +72,10 @@ async function runAction(
 ): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   const confirm = page.getByTestId('action-confirm');
+  await confirm.waitFor({ state: 'visible' });
   if (text) await page.getByTestId(text.testId).fill(text.value);
-  if (text || (await confirm.isVisible({ timeout: 1500 }).catch(() => false)))
-    await confirm.click();
+  await confirm.click();
+  await confirm.waitFor({ state: 'hidden' });
 }
 
 describe('a request from the resident app to the desk and back, live', () => {
@@ -122,6 +127,8 @@ describe('a request from the resident app to the desk and back, live', () => {
     await app
       .locator('[data-testid="request-detail"][data-status="resolved"]')
       .waitFor({ timeout: 15_000 });
+    // The timeline reloads after the push: wait for its third entry rather than count too early.
+    await app.getByTestId('timeline-item').nth(2).waitFor();
     expect(await app.getByTestId('timeline-item').count()).toBeGreaterThanOrEqual(3);
     await app.screenshot({ path: shot('cases-resident-resolved'), fullPage: true });
     await staffCtx.close();

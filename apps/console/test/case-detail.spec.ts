@@ -22,6 +22,9 @@ import {
 } from './helpers';
 
 enableAutoUnmount(afterEach);
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const accepted = makeDetail({
   status: 'accepted',
@@ -289,15 +292,19 @@ describe('case detail', () => {
     live.socket.accept();
     await wrapper.find('[data-testid="action-accept"]').trigger('click');
     await flushPromises();
+    // The live debounce is a timer: with fake ones the test runs it rather than sleeping past it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     dialogButton('action-confirm')?.click();
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="case-detail"]').attributes('data-status')).toBe(
         'accepted',
       ),
     );
-    // Past the live debounce: no second read of the case, so no "just updated" notice either.
-    await new Promise((r) => setTimeout(r, 450));
+    expect(posts(calls)).toHaveLength(1);
+    // Every pending timer, the debounced reload among them, has run and settled.
+    await vi.runAllTimersAsync();
     await flushPromises();
+    // No second read of the case, so no "just updated" notice either.
     expect(calls.filter((c) => c.method === 'GET' && c.path === '/api/cases/k1')).toHaveLength(1);
   });
 
