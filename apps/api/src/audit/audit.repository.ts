@@ -37,10 +37,7 @@ export class AuditRepository {
       .getRepository(AuditLogEntity)
       .createQueryBuilder('a')
       // District roles see everything; others only rows tied to communities in their scope.
-      .where(
-        actor.scopeLevel === 'district' ? 'TRUE' : `a.community_id IS NOT NULL AND ${scope.sql}`,
-        scope.params,
-      )
+      .where(scope.sql, scope.params)
       .orderBy('a.id', 'DESC')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize);

@@ -19,6 +19,8 @@ export const systemRead = (purpose: string): SystemRead => ({ kind: 'system_read
  */
 export interface ScopeColumns {
   community: string;
+  /** Rows owned by a street itself (its own staff): a street reader sees them too. */
+  street?: string;
   compound?: string;
   resident?: string;
   assignee?: string;
@@ -52,6 +54,7 @@ function terms(reader: Reader, cols: ScopeColumns): Term[] | 'all' | 'none' {
           sql: `${cols.community} IN (SELECT sc.id FROM community sc WHERE sc.street_id = ?)`,
           value: reader.streetId,
         },
+        ...(cols.street ? [{ sql: `${cols.street} = ?`, value: reader.streetId }] : []),
       ];
     case 'community':
       return [{ sql: `${cols.community} = ?`, value: reader.communityId }, ...own];

@@ -2,7 +2,7 @@ import type { ResidentCount } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { type ScopeColumns, communityScope, scopeSql, scopeWhere } from '../auth/scope';
+import { type ScopeColumns, scopeSql, scopeWhere } from '../auth/scope';
 import { ResidentEntity, StaffAccountEntity } from './people.entities';
 
 export interface StaffRow extends StaffAccountEntity {
@@ -87,7 +87,8 @@ export class PeopleRepository {
   }
 
   async listStaff(actor: Actor, communityId?: string): Promise<StaffRow[]> {
-    const s = communityScope(actor, 'a.community_id');
+    // A street admin sees its own street's staff and the staff of its communities.
+    const s = scopeWhere(actor, { community: 'a.community_id', street: 'a.street_id' });
     const qb = this.ds
       .getRepository(StaffAccountEntity)
       .createQueryBuilder('a')
@@ -97,12 +98,7 @@ export class PeopleRepository {
       .addSelect(`COALESCE(x.name, c.name, s.name, '两江新区')`, 'scope_name')
       .orderBy('a.role')
       .addOrderBy('a.username');
-    if (actor.scopeLevel === 'street') {
-      // A street admin sees its own street's staff and the staff of its communities.
-      qb.where(`(a.street_id = :st OR ${s.sql})`, { st: actor.streetId, ...s.params });
-    } else if (actor.scopeLevel !== 'district') {
-      qb.where(s.sql, s.params);
-    }
+    qb.where(s.sql, s.params);
     if (communityId) qb.andWhere('a.community_id = :communityId', { communityId });
     const { entities, raw } = await qb.getRawAndEntities<{ scope_name: string }>();
     return entities.map((e, i) => Object.assign(e, { scopeName: raw[i]!.scope_name }));
