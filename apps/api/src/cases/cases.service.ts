@@ -223,6 +223,15 @@ export class CasesService implements OnModuleInit {
       }
     }
     if (!communityId) throw AppException.forbidden();
+    // A grid worker takes requests in their own compound only: others they could not see again.
+    if (actor.kind === 'staff' && actor.scopeLevel === 'compound') {
+      compoundId = compoundId ?? actor.compoundId;
+      if (compoundId !== actor.compoundId)
+        throw AppException.invalid(
+          'compoundId',
+          'a grid worker takes requests of their own compound',
+        );
+    }
     if (compoundId && !(await this.repo.compoundInCommunity(compoundId, communityId)))
       throw AppException.invalid('compoundId', 'no such compound in this community');
     let deskId: string;

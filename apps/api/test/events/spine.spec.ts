@@ -315,3 +315,39 @@ describe('access holes', () => {
     await until(() => ended, 6000);
   });
 });
+
+describe('compound scope', () => {
+  it('limits a grid worker to the cases of their own compound', async () => {
+    const otherCompound = await t.given.compound({ community: w.community });
+    const grid = await t.given.staff('grid_worker', {
+      community: w.community,
+      compound: w.compound,
+    });
+    const gridAuth = `Bearer ${await t.given.token(grid)}`;
+    const mine = await deskCase(t, w, { compoundId: w.compound.id });
+    const theirs = await deskCase(t, w, { compoundId: otherCompound.id });
+    expect((await t.http.get(`/api/cases/${mine.id}`).set('Authorization', gridAuth)).status).toBe(
+      200,
+    );
+    expect(
+      (await t.http.get(`/api/cases/${theirs.id}`).set('Authorization', gridAuth)).status,
+    ).toBe(404);
+    const list = await t.http.get('/api/cases?pageSize=100').set('Authorization', gridAuth);
+    const ids = (list.body.items as { id: string }[]).map((c) => c.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    const intake = await t.http.post('/api/cases').set('Authorization', gridAuth).send({
+      categoryId: w.category.id,
+      description: '隔壁小区的井盖松动',
+      channel: 'grid_patrol',
+      compoundId: otherCompound.id,
+    });
+    expect(intake.status).toBe(400);
+    expect(intake.body.fields?.[0]?.field).toBe('compoundId');
+    const s = connect(gridAuth);
+    const ack = (await s
+      .timeout(5000)
+      .emitWithAck('subscribe', { room: `community:${w.community.id}` })) as { ok: boolean };
+    expect(ack.ok).toBe(false);
+  });
+});
