@@ -1,35 +1,39 @@
 import type { CasePush } from '@baitong/contracts';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CasesService } from '../../src/cases/cases.service';
 import { type TestContext, createTestApp } from '../utils/app';
-import { type CaseWorld, act, caseWorld, deskCase } from './world';
+import { act, caseWorld, deskCase } from './world';
 
+// Each test builds its own community, desk, staff and resident, and asserts only on the cases it
+// created, so the tests pass in any order and one at a time.
 let t: TestContext;
-let w: CaseWorld;
 beforeAll(async () => {
   t = await createTestApp();
-  w = await caseWorld(t);
+});
+afterEach(() => {
+  t.clock.at = null;
 });
 afterAll(() => t.close());
 
 describe('due times through the API', () => {
   it('counts only opening hours: a 21:00 request with 30 minutes to accept is due at 21:30, one at 21:20 the next morning', async () => {
+    const w = await caseWorld(t);
     t.clock.set('2026-11-27T21:20:00+08:00');
     const c = await deskCase(t, w);
     expect(c.sla.acceptDueAt).toBe('2026-11-28T00:50:00.000Z'); // 08:50 next day, after 10 + 20 open minutes
-    t.clock.at = null;
   });
 
   it('skips the National Day holidays for a working-days target', async () => {
+    const w = await caseWorld(t);
     t.clock.set('2026-09-30T10:00:00+08:00');
     const c = await deskCase(t, w, { categoryId: w.dispute.id, description: '国庆前的邻里纠纷' });
     // 5 working days after 30 Sept: 8, 9, 10 (make-up Saturday), 12, 13 October; the desk closes at 21:30.
     expect(c.sla.resolveDueAt).toBe('2026-10-13T13:30:00.000Z');
-    t.clock.at = null;
   });
 
   it('moves the due time by the open time spent waiting for the resident, and shows none while waiting', async () => {
+    const w = await caseWorld(t);
     t.clock.set('2026-11-23T09:00:00+08:00');
     let c = await deskCase(t, w);
     c = (await act(t, w.deskAuth, c, { action: 'accept' })).body;
@@ -43,20 +47,21 @@ describe('due times through the API', () => {
     c = (await act(t, w.deskAuth, c, { action: 'resume' })).body;
     // Two open hours later than Tuesday 20:00: 1.5 h until closing, 0.5 h on Wednesday from 08:30.
     expect(c.sla.resolveDueAt).toBe('2026-11-25T01:00:00.000Z');
-    t.clock.at = null;
   });
 
   it('still takes requests whose due date falls in a year the holiday calendar has not published', async () => {
+    // Sign in at the clock's time: a token issued weeks earlier would have expired.
     t.clock.set('2026-12-28T10:00:00+08:00');
+    const w = await caseWorld(t);
     const c = await deskCase(t, w, { categoryId: w.dispute.id, description: '年底的物业纠纷' });
     // Monday–Friday for 2027 until the arrangement is published: 29, 30, 31 Dec, then 1 and 4 Jan.
     expect(c.sla.resolveDueAt).toBe('2027-01-04T13:30:00.000Z');
-    t.clock.at = null;
   });
 });
 
 describe('the overdue job', () => {
   it('marks each overdue case once, escalates it and pushes it to the desk, also with two runs at once', async () => {
+    const w = await caseWorld(t);
     const service = t.app.get(CasesService);
     t.clock.set('2026-11-26T09:00:00+08:00');
     const late = await deskCase(t, w);
@@ -76,6 +81,7 @@ describe('the overdue job', () => {
     await s.timeout(5000).emitWithAck('subscribe', { room: `desk:${w.desk.id}` });
     t.clock.set('2026-11-26T10:00:00+08:00');
     const [a, b] = await Promise.all([service.markOverdue(), service.markOverdue()]);
+    // Other tests' cases elsewhere may turn overdue in the same runs; these two certainly do.
     expect(a + b).toBeGreaterThanOrEqual(2);
     expect(await service.markOverdue()).toBe(0);
     const rows: { case_id: string; n: number }[] = await t.ds.query(
@@ -95,22 +101,21 @@ describe('the overdue job', () => {
       Date.now() - start < 5000
     )
       await new Promise((r) => setTimeout(r, 20));
-    // Earlier tests in this file left overdue cases at the same desk; these two must be among the pushes.
-    expect(got.map((p) => p.case.id)).toEqual(expect.arrayContaining([late.id, lateToo.id]));
-    expect(got.filter((p) => p.case.id === onTime.id)).toEqual([]);
+    // The desk is this test's own: its overdue pushes and list are exactly the two late cases.
+    expect(got.map((p) => p.case.id).sort()).toEqual([late.id, lateToo.id].sort());
     const overdueList = await t.http
       .get(`/api/cases?overdue=true&deskId=${w.desk.id}`)
       .set('Authorization', w.deskAuth);
-    expect(overdueList.body.items.map((c: { id: string }) => c.id)).toEqual(
-      expect.arrayContaining([late.id, lateToo.id]),
+    expect(overdueList.body.items.map((c: { id: string }) => c.id).sort()).toEqual(
+      [late.id, lateToo.id].sort(),
     );
     s.disconnect();
-    t.clock.at = null;
   });
 });
 
 describe('repeat handling', () => {
   it('offers the same resident’s earlier resolved case of the same matter, and records the decision', async () => {
+    const w = await caseWorld(t);
     t.clock.set('2026-11-10T10:00:00+08:00');
     const earlier = (
       await t.http
@@ -148,10 +153,10 @@ describe('repeat handling', () => {
       .set('Authorization', w.deskAuth)
       .send({ decision: 'link', repeatOfId: unrelated.id, version: linked.body.version });
     expect(wrong.status).toBe(400);
-    t.clock.at = null;
   });
 
   it('finds nothing for a first-time matter, nor outside the 90-day look-back', async () => {
+    const w = await caseWorld(t);
     t.clock.set('2026-06-01T10:00:00+08:00');
     const old = (
       await t.http
@@ -180,10 +185,10 @@ describe('repeat handling', () => {
       repeatOfId: null,
       repeatDecision: { decision: 'dismissed' },
     });
-    t.clock.at = null;
   });
 
   it('puts the earlier request the resident pointed to first, and matches public-area concerns by place', async () => {
+    const w = await caseWorld(t);
     const lights = await t.given.category({ publicArea: true });
     const neighbour = await t.given.resident({ community: w.community, compound: w.compound });
     const neighbourAuth = `Bearer ${(await t.given.residentLogin(neighbour)).accessToken}`;
@@ -224,6 +229,5 @@ describe('repeat handling', () => {
       .send({ categoryId: lights.id, description: '指向别人的请求试试', earlierCaseId: first.id });
     expect(foreign.status).toBe(400);
     expect(foreign.body.fields[0].field).toBe('earlierCaseId');
-    t.clock.at = null;
   });
 });

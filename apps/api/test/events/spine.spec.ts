@@ -128,8 +128,10 @@ describe('the system actor', () => {
         c.id,
       ])) as { version: number; escalated: boolean }[];
       expect(row).toEqual({ version: c.version, escalated: true });
-      // The worker saves against the version they loaded before the case turned overdue.
-      const res = await act(t, w.deskAuth, c, { action: 'accept' });
+      // The worker saves against the version they loaded before the case turned overdue (signed
+      // in again: the clock moved past the first token's lifetime).
+      const auth = `Bearer ${await t.given.token(w.desker)}`;
+      const res = await act(t, auth, c, { action: 'accept' });
       expect(res.status).toBe(200);
     } finally {
       t.clock.at = null;

@@ -1,0 +1,223 @@
+import { ROLES, type Role } from '@baitong/contracts';
+
+/**
+ * Who may call each route of the API, written as the system should behave (docs/API.md and issue
+ * 7), not as it happens to behave. route-matrix.spec.ts calls every route below for every caller
+ * and every target with a real record, and fails for a route of the app missing here.
+ *
+ * Targets, seen from the caller (a district role's "own" community is simply the first one):
+ * - `own`: a record of the caller's own community; for a grid worker, of their own compound;
+ * - `otherCompound`: a record of another compound of the caller's community;
+ * - `sibling`: a record of another community on the same street;
+ * - `otherStreet`: a record of a community on another street.
+ *
+ * Allowed: 2xx, and a list holds the target's record. Refused: 401/403/404 (400 where the target
+ * is named in the body), or a list without the record; a refused write changes nothing.
+ */
+export type Caller = Role | 'anonymous';
+export const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
+export const TARGETS = ['own', 'otherCompound', 'sibling', 'otherStreet'] as const;
+export type Target = (typeof TARGETS)[number];
+
+/** Per target: the callers that may. */
+export type TargetAccess = Record<Target, readonly Caller[]>;
+/** A route about no record in particular (sign-in, the catalogue, uploads): who may call it. */
+export interface GlobalAccess {
+  anyone: readonly Caller[];
+}
+/** Sign-in routes: called once, without a token, with a real body. */
+export interface PublicAccess {
+  public: true;
+}
+export type Access = TargetAccess | GlobalAccess | PublicAccess;
+
+const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'resident');
+const SIGNED_IN: readonly Caller[] = ROLES;
+const STREET_UP: readonly Role[] = ['street_admin', 'bureau_admin', 'monitor'];
+const DISTRICT: readonly Role[] = ['bureau_admin', 'monitor'];
+/** Who takes and works cases: the community's own staff. */
+const CASE_WORKERS: readonly Role[] = [
+  'desk_staff',
+  'grid_worker',
+  'community_worker',
+  'community_admin',
+];
+/** Who moves a case between desks besides the community's own case workers, within their scope. */
+const TRANSFER_ABOVE: readonly Role[] = ['street_admin', 'bureau_admin'];
+/** Compounds, grids, desks and hours of a community in scope. */
+const MANAGERS: readonly Role[] = ['community_admin', 'street_admin', 'bureau_admin'];
+/** The rating facts belong to the bureau and to the street admin of the community's street. */
+const FACT_OWNERS: readonly Role[] = ['street_admin', 'bureau_admin'];
+/** Who serves residents in person (lists masked, one contact at a time, audited). */
+const SERVING: readonly Role[] = [
+  'desk_staff',
+  'community_worker',
+  'community_admin',
+  'grid_worker',
+];
+const COUNTS: readonly Role[] = [...SERVING, 'street_admin', 'bureau_admin'];
+const OVERSIGHT: readonly Role[] = ['community_admin', 'street_admin', 'bureau_admin', 'monitor'];
+
+const among = (roles: readonly Caller[], allowed: readonly Caller[]) =>
+  roles.filter((r) => allowed.includes(r));
+const without = (roles: readonly Caller[], gone: Caller) => roles.filter((r) => r !== gone);
+
+/** A record of the community itself: scope reaches it by community, street or district. */
+const communityRecord = (roles: readonly Caller[]): TargetAccess => ({
+  own: roles,
+  otherCompound: roles,
+  sibling: among(roles, STREET_UP),
+  otherStreet: among(roles, DISTRICT),
+});
+/** A record that belongs to a compound: a grid worker reaches only their own compound's. */
+const compoundRecord = (roles: readonly Caller[]): TargetAccess => ({
+  ...communityRecord(roles),
+  otherCompound: without(roles, 'grid_worker'),
+});
+/** Cases and what hangs off them: staff in scope, and the resident whose case it is. */
+const caseRecord: TargetAccess = {
+  ...compoundRecord(STAFF),
+  own: [...STAFF, 'resident'],
+};
+/** Working a case: the case workers of the case's community (compound for a grid worker). */
+const caseWork = compoundRecord(CASE_WORKERS);
+const anyone = (callers: readonly Caller[]): GlobalAccess => ({ anyone: callers });
+const everyone: TargetAccess = {
+  own: CALLERS,
+  otherCompound: CALLERS,
+  sibling: CALLERS,
+  otherStreet: CALLERS,
+};
+
+/**
+ * A key is "METHOD /path" as the router has it; "METHOD /path #variant" is a second body for the
+ * same route whose rule differs (rating facts, transfers out of the community).
+ */
+export const ROUTE_ACCESS = {
+  // Sign-in; refresh and cookie logout read the app's httpOnly cookie, no bearer token.
+  'POST /api/auth/staff/login': { public: true },
+  'POST /api/auth/staff/refresh': { public: true },
+  'POST /api/auth/staff/logout': { public: true },
+  'POST /api/auth/resident/otp': { public: true },
+  'POST /api/auth/resident/login': { public: true },
+  'POST /api/auth/resident/refresh': { public: true },
+  'POST /api/auth/resident/logout': { public: true },
+  'POST /api/auth/logout': anyone(SIGNED_IN),
+  'GET /api/auth/me': anyone(SIGNED_IN),
+
+  // The public desk finder
+  'GET /api/public/desks': everyone,
+  'GET /api/public/desks/:id': everyone,
+
+  // Organisation
+  'GET /api/streets': {
+    own: STAFF,
+    otherCompound: STAFF,
+    // The sibling community lies on the caller's own street.
+    sibling: STAFF,
+    otherStreet: DISTRICT,
+  },
+  'POST /api/streets': anyone(['bureau_admin']),
+  'PATCH /api/streets/:id': {
+    own: ['bureau_admin'],
+    otherCompound: ['bureau_admin'],
+    sibling: ['bureau_admin'],
+    otherStreet: ['bureau_admin'],
+  },
+  'GET /api/communities': communityRecord(STAFF),
+  'GET /api/communities/:id': communityRecord(STAFF),
+  'POST /api/communities': {
+    own: ['street_admin', 'bureau_admin'],
+    otherCompound: ['street_admin', 'bureau_admin'],
+    sibling: ['street_admin', 'bureau_admin'],
+    otherStreet: ['bureau_admin'],
+  },
+  'PATCH /api/communities/:id': communityRecord(MANAGERS),
+  // firstElectedOn, households, registeredResidents: never the community's own admin.
+  'PATCH /api/communities/:id #rating facts': communityRecord(FACT_OWNERS),
+  'GET /api/communities/:id/fact-history': communityRecord(STAFF),
+  'GET /api/communities/:id/compounds': communityRecord(STAFF),
+  'GET /api/communities/:id/grids': communityRecord(STAFF),
+  'GET /api/communities/:id/desks': communityRecord(STAFF),
+  'GET /api/compounds/:id': communityRecord(STAFF),
+  'POST /api/compounds': communityRecord(MANAGERS),
+  'PATCH /api/compounds/:id': communityRecord(MANAGERS),
+  'POST /api/grids': communityRecord(MANAGERS),
+  'PATCH /api/grids/:id': communityRecord(MANAGERS),
+  'GET /api/desks/:id': communityRecord(STAFF),
+  'POST /api/desks': communityRecord(MANAGERS),
+  'PATCH /api/desks/:id': communityRecord(MANAGERS),
+  // A desk's area is a rating fact.
+  'PATCH /api/desks/:id #rating facts': communityRecord(FACT_OWNERS),
+  'PUT /api/desks/:id/hours': communityRecord(MANAGERS),
+  'POST /api/desks/:id/exceptions': communityRecord(MANAGERS),
+  'DELETE /api/desks/:id/exceptions/:exceptionId': communityRecord(MANAGERS),
+
+  // People: need-to-know (auth/policy.ts); the monitor sees no resident, not even counted.
+  'GET /api/residents': compoundRecord(SERVING),
+  'GET /api/residents/counts': communityRecord(COUNTS),
+  'GET /api/residents/:id/contact': compoundRecord(SERVING),
+  'GET /api/staff': communityRecord(OVERSIGHT),
+  'GET /api/audit': communityRecord(OVERSIGHT),
+
+  // The category catalogue is the bureau's.
+  'GET /api/categories': anyone(SIGNED_IN),
+  'POST /api/categories': anyone(['bureau_admin']),
+  'PATCH /api/categories/:id': anyone(['bureau_admin']),
+
+  // Cases
+  'POST /api/photos': anyone(SIGNED_IN),
+  'GET /api/photos/:id': caseRecord,
+  // Filing a request for the target's resident at the target's desk.
+  'POST /api/cases': {
+    ...compoundRecord(CASE_WORKERS),
+    own: [...CASE_WORKERS, 'resident'],
+    otherCompound: [...without(CASE_WORKERS, 'grid_worker'), 'resident'],
+  },
+  'GET /api/cases': caseRecord,
+  'GET /api/cases/:id': caseRecord,
+  'GET /api/cases/:id/events': caseRecord,
+  'POST /api/cases/:id/transitions': caseWork,
+  'POST /api/cases/:id/assign': caseWork,
+  // The target's case to another desk of the target's community: its own case workers, the
+  // street admin of its street, the bureau (docs/API.md, Transfers).
+  'POST /api/cases/:id/transfer': {
+    ...caseWork,
+    own: [...CASE_WORKERS, ...TRANSFER_ABOVE],
+    otherCompound: [...without(CASE_WORKERS, 'grid_worker'), ...TRANSFER_ABOVE],
+    sibling: TRANSFER_ABOVE,
+    otherStreet: ['bureau_admin'],
+  },
+  // A case of the caller's community to the target's desk: out of the community only by its
+  // admin or the street admin within the street, to another street only by the bureau.
+  'POST /api/cases/:id/transfer #to the target desk': {
+    own: [...CASE_WORKERS, ...TRANSFER_ABOVE],
+    otherCompound: [...CASE_WORKERS, ...TRANSFER_ABOVE],
+    sibling: ['community_admin', ...TRANSFER_ABOVE],
+    otherStreet: ['bureau_admin'],
+  },
+  'POST /api/cases/:id/escalate': caseWork,
+  'GET /api/cases/:id/repeat-candidates': caseWork,
+  'POST /api/cases/:id/repeat': caseWork,
+  'PUT /api/cases/:id/mediation': caseWork,
+} satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof ROUTE_ACCESS;
+
+/** Routes of the app that are no one's data and stay out of the matrix. */
+export const UNSCOPED_ROUTES = [/^\S+ \/health\//, /^GET \/api\/docs(\/|-json$|-yaml$|$)/];
+
+/** The route a key names: "METHOD /path" without its variant. */
+export const routeOf = (key: string): string => key.replace(/ #.*$/, '');
+
+/**
+ * Socket rooms: `desk:` and `community:` rooms of the target, and `user:` rooms (own: the
+ * caller's own; other targets: a colleague of that community, which nobody may join).
+ */
+export const ROOM_ACCESS = {
+  desk: compoundRecord(STAFF),
+  // A community room carries every compound's cases: not for a grid worker.
+  community: communityRecord(without(STAFF, 'grid_worker')),
+  user: { own: SIGNED_IN, otherCompound: [], sibling: [], otherStreet: [] },
+} satisfies Record<string, TargetAccess>;
+export type RoomKind = keyof typeof ROOM_ACCESS;

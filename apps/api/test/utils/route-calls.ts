@@ -1,0 +1,535 @@
+import { expect } from 'vitest';
+import type { Caller, RouteKey, Target } from '../auth/route-access';
+import { PASSWORD, type TestContext } from './app';
+import {
+  INTERNAL_NOTE,
+  type MatrixWorld,
+  type PlaceRecords,
+  fileCase,
+  matrixUnique as unique,
+} from './matrix-world';
+
+export interface Row {
+  caller: Caller;
+  target: Target;
+  /** The target's records. */
+  p: PlaceRecords;
+}
+
+export interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number>;
+  body?: object;
+  file?: Buffer;
+  /** The app's session cookie, for the routes that read it. */
+  cookie?: string;
+  /** Another token than the caller's usual one (a fresh session, e.g. to sign out). */
+  auth?: string | null;
+  /** A list: allowed means the target's record is in it. */
+  holds?: (body: unknown) => boolean;
+  /** The target is named in the body: a refusal may be 400 ("no such …"). */
+  bodyTarget?: boolean;
+  /** What an allowed answer must (not) show, beyond its status. */
+  check?: (body: unknown) => void;
+  /** The rows a write would change: a refused write leaves them as they were. */
+  rows?: () => Promise<unknown>;
+}
+
+/**
+ * How route-matrix.spec.ts calls each route for one caller and target: a working request with a
+ * real record of the target, what an allowed answer shows, and the rows a refused write must leave.
+ */
+export function routeCalls(
+  t: TestContext,
+  w: MatrixWorld,
+  png: Buffer,
+): Record<RouteKey, (r: Row) => Call | Promise<Call>> {
+  const sql = (query: string, params: unknown[]) => () => t.ds.query(query, params);
+  const items = (body: unknown): { id: string }[] =>
+    Array.isArray(body) ? body : ((body as { items?: { id: string }[] }).items ?? []);
+  const holdsId = (id: string) => (body: unknown) => items(body).some((x) => x.id === id);
+  const caseRow = (id: string) =>
+    sql(
+      `SELECT status, version, desk_id, community_id, assignee_id, escalated, repeat_decision,
+         (SELECT count(*)::int FROM case_event e WHERE e.case_id = c.id) AS events
+       FROM service_case c WHERE id = $1`,
+      [id],
+    );
+  const current = async (table: 'community' | 'desk', column: string, id: string) => {
+    const [row] = (await t.ds.query(`SELECT ${column}::float8 AS v FROM ${table} WHERE id = $1`, [
+      id,
+    ])) as { v: number }[];
+    return row!.v;
+  };
+  let day = 0;
+  /** A date far enough ahead to be valid for an exception, different on every call. */
+  const futureDate = () =>
+    new Date(Date.UTC(2090, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
+
+  /** A fresh open case of the target (each write takes its own, so rows do not depend on each other). */
+  const freshCase = (r: Row, category = w.category) => fileCase(t, r.p, category);
+
+  /** A fresh session of the caller, for calls that end it. */
+  async function freshAuth(caller: Caller): Promise<string | null> {
+    if (caller === 'anonymous') return null;
+    if (caller === 'resident') {
+      const r = await t.given.resident({
+        community: w.places.own.community,
+        compound: w.places.own.compound,
+      });
+      return `Bearer ${(await t.given.residentLogin(r)).accessToken}`;
+    }
+    return `Bearer ${await t.given.token(w.staff[caller])}`;
+  }
+
+  /** Signs a fresh staff member or resident of the place in and returns the refresh cookie it set. */
+  async function sessionCookie(kind: 'staff' | 'resident', p: PlaceRecords): Promise<string> {
+    let res;
+    if (kind === 'staff') {
+      const s = await t.given.staff('desk_staff', { community: p.community });
+      res = await t.http
+        .post('/api/auth/staff/login')
+        .send({ username: s.username, password: PASSWORD });
+    } else {
+      const r = await t.given.resident({ community: p.community });
+      expect((await t.http.post('/api/auth/resident/otp').send({ phone: r.phone })).status).toBe(
+        200,
+      );
+      res = await t.http
+        .post('/api/auth/resident/login')
+        .send({ phone: r.phone, code: t.sms.lastCode(r.phone) });
+    }
+    expect(res.status).toBe(200);
+    const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    expect(set.length, 'the sign-in set no cookie').toBeGreaterThan(0);
+    return set.map((c) => c.split(';')[0]).join('; ');
+  }
+
+  return {
+    // Sign-in: called without a token, with a body that works.
+    'POST /api/auth/staff/login': async ({ p }) => {
+      const s = await t.given.staff('desk_staff', { community: p.community });
+      return {
+        method: 'POST',
+        path: '/api/auth/staff/login',
+        body: { username: s.username, password: PASSWORD },
+      };
+    },
+    'POST /api/auth/resident/otp': async ({ p }) => {
+      const r = await t.given.resident({ community: p.community });
+      return { method: 'POST', path: '/api/auth/resident/otp', body: { phone: r.phone } };
+    },
+    'POST /api/auth/resident/login': async ({ p }) => {
+      const r = await t.given.resident({ community: p.community });
+      const otp = await t.http.post('/api/auth/resident/otp').send({ phone: r.phone });
+      expect(otp.status).toBe(200);
+      return {
+        method: 'POST',
+        path: '/api/auth/resident/login',
+        body: { phone: r.phone, code: t.sms.lastCode(r.phone) },
+      };
+    },
+    'POST /api/auth/staff/refresh': async ({ p }) => ({
+      method: 'POST',
+      path: '/api/auth/staff/refresh',
+      cookie: await sessionCookie('staff', p),
+    }),
+    'POST /api/auth/staff/logout': async ({ p }) => ({
+      method: 'POST',
+      path: '/api/auth/staff/logout',
+      cookie: await sessionCookie('staff', p),
+    }),
+    'POST /api/auth/resident/refresh': async ({ p }) => ({
+      method: 'POST',
+      path: '/api/auth/resident/refresh',
+      cookie: await sessionCookie('resident', p),
+    }),
+    'POST /api/auth/resident/logout': async ({ p }) => ({
+      method: 'POST',
+      path: '/api/auth/resident/logout',
+      cookie: await sessionCookie('resident', p),
+    }),
+    'POST /api/auth/logout': async ({ caller }) => ({
+      method: 'POST',
+      path: '/api/auth/logout',
+      auth: await freshAuth(caller),
+    }),
+    'GET /api/auth/me': () => ({ method: 'GET', path: '/api/auth/me' }),
+
+    'GET /api/public/desks': ({ p }) => ({
+      method: 'GET',
+      path: '/api/public/desks',
+      query: { communityId: p.community.id, limit: 200 },
+      holds: holdsId(p.desk.id),
+    }),
+    'GET /api/public/desks/:id': ({ p }) => ({
+      method: 'GET',
+      path: `/api/public/desks/${p.desk.id}`,
+    }),
+
+    'GET /api/streets': ({ p }) => ({
+      method: 'GET',
+      path: '/api/streets',
+      holds: holdsId(p.street.id),
+    }),
+    'POST /api/streets': () => {
+      const code = `MS${unique()}`;
+      return {
+        method: 'POST',
+        path: '/api/streets',
+        body: { code, name: `矩阵街道${code}`, nameEn: `Matrix ${code}` },
+        rows: sql(`SELECT count(*)::int AS n FROM street WHERE code = $1`, [code]),
+      };
+    },
+    'PATCH /api/streets/:id': ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/streets/${p.street.id}`,
+      body: { nameEn: `Street ${unique()}` },
+      rows: sql(`SELECT * FROM street WHERE id = $1`, [p.street.id]),
+    }),
+    'GET /api/communities': ({ p }) => ({
+      method: 'GET',
+      path: '/api/communities',
+      holds: holdsId(p.community.id),
+    }),
+    'GET /api/communities/:id': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}`,
+    }),
+    'POST /api/communities': ({ p }) => {
+      const code = `MC${unique()}`;
+      return {
+        method: 'POST',
+        path: '/api/communities',
+        body: {
+          streetId: p.street.id,
+          code,
+          name: `矩阵社区${code}`,
+          nameEn: `Matrix ${code}`,
+          households: 100,
+          registeredResidents: 250,
+        },
+        bodyTarget: true,
+        rows: sql(`SELECT count(*)::int AS n FROM community WHERE code = $1`, [code]),
+      };
+    },
+    'PATCH /api/communities/:id': ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/communities/${p.community.id}`,
+      body: { address: `矩阵路${unique()}号` },
+      rows: sql(`SELECT * FROM community WHERE id = $1`, [p.community.id]),
+    }),
+    // The new value differs from the current one, whatever rows ran before: a real fact change.
+    'PATCH /api/communities/:id #rating facts': async ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/communities/${p.community.id}`,
+      body: {
+        households: (await current('community', 'households', p.community.id)) + 1,
+        reason: '按普查结果复核户数',
+      },
+      rows: sql(
+        `SELECT c.households, (SELECT count(*)::int FROM community_fact_change f WHERE f.community_id = c.id) AS changes
+         FROM community c WHERE c.id = $1`,
+        [p.community.id],
+      ),
+    }),
+    'GET /api/communities/:id/fact-history': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/fact-history`,
+    }),
+    'GET /api/communities/:id/compounds': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/compounds`,
+      holds: holdsId(p.compound.id),
+    }),
+    'GET /api/communities/:id/grids': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/grids`,
+      holds: holdsId(p.grid.id),
+    }),
+    'GET /api/communities/:id/desks': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/desks`,
+      holds: holdsId(p.desk.id),
+    }),
+    'GET /api/compounds/:id': ({ p }) => ({
+      method: 'GET',
+      path: `/api/compounds/${p.compound.id}`,
+    }),
+    'POST /api/compounds': ({ p }) => ({
+      method: 'POST',
+      path: '/api/compounds',
+      body: { communityId: p.community.id, name: `矩阵小区${unique()}`, nameEn: 'Matrix compound' },
+      bodyTarget: true,
+      rows: sql(`SELECT count(*)::int AS n FROM compound WHERE community_id = $1`, [
+        p.community.id,
+      ]),
+    }),
+    'PATCH /api/compounds/:id': ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/compounds/${p.compound.id}`,
+      body: { address: `矩阵路${unique()}号` },
+      rows: sql(`SELECT * FROM compound WHERE id = $1`, [p.compound.id]),
+    }),
+    'POST /api/grids': ({ p }) => ({
+      method: 'POST',
+      path: '/api/grids',
+      body: {
+        communityId: p.community.id,
+        compoundId: p.compound.id,
+        code: `MG${unique()}`,
+        name: '矩阵网格',
+      },
+      bodyTarget: true,
+      rows: sql(`SELECT count(*)::int AS n FROM grid WHERE community_id = $1`, [p.community.id]),
+    }),
+    'PATCH /api/grids/:id': ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/grids/${p.grid.id}`,
+      body: { name: `矩阵网格${unique()}` },
+      rows: sql(`SELECT * FROM grid WHERE id = $1`, [p.grid.id]),
+    }),
+    'GET /api/desks/:id': ({ p }) => ({ method: 'GET', path: `/api/desks/${p.desk.id}` }),
+    'POST /api/desks': ({ p }) => ({
+      method: 'POST',
+      path: '/api/desks',
+      body: {
+        communityId: p.community.id,
+        name: `矩阵岗${unique()}`,
+        nameEn: 'Matrix desk',
+        lat: 29.6,
+        lng: 106.5,
+        areaSqm: 40,
+      },
+      bodyTarget: true,
+      rows: sql(`SELECT count(*)::int AS n FROM desk WHERE community_id = $1`, [p.community.id]),
+    }),
+    'PATCH /api/desks/:id': ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/desks/${p.orgDesk.id}`,
+      body: { phone: `023-${String(day++).padStart(8, '0')}` },
+      rows: sql(`SELECT * FROM desk WHERE id = $1`, [p.orgDesk.id]),
+    }),
+    'PATCH /api/desks/:id #rating facts': async ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/desks/${p.orgDesk.id}`,
+      body: { areaSqm: (await current('desk', 'area_sqm', p.orgDesk.id)) + 1, reason: '实测面积' },
+      rows: sql(`SELECT * FROM desk WHERE id = $1`, [p.orgDesk.id]),
+    }),
+    'PUT /api/desks/:id/hours': ({ p }) => ({
+      method: 'PUT',
+      path: `/api/desks/${p.orgDesk.id}/hours`,
+      body: { weeklyHours: [{ weekday: 1, intervals: [{ opens: '09:00', closes: '21:30' }] }] },
+      rows: sql(`SELECT * FROM desk WHERE id = $1`, [p.orgDesk.id]),
+    }),
+    'POST /api/desks/:id/exceptions': ({ p }) => ({
+      method: 'POST',
+      path: `/api/desks/${p.orgDesk.id}/exceptions`,
+      body: { date: futureDate(), intervals: [], note: '矩阵' },
+      rows: sql(`SELECT id, date FROM desk_hours_exception WHERE desk_id = $1 ORDER BY date`, [
+        p.orgDesk.id,
+      ]),
+    }),
+    'DELETE /api/desks/:id/exceptions/:exceptionId': async ({ p }) => {
+      const ex = await t.given.exception(p.orgDesk, futureDate(), []);
+      return {
+        method: 'DELETE',
+        path: `/api/desks/${p.orgDesk.id}/exceptions/${ex.id}`,
+        rows: sql(`SELECT id FROM desk_hours_exception WHERE id = $1`, [ex.id]),
+      };
+    },
+
+    'GET /api/residents': ({ p }) => ({
+      method: 'GET',
+      path: '/api/residents',
+      query: { q: p.resident.name, pageSize: 200 },
+      holds: holdsId(p.resident.id),
+      // Lists are masked: the full name and phone come one resident at a time, audited.
+      check: (body) => {
+        const row = items(body).find((x) => x.id === p.resident.id) as Record<string, unknown>;
+        expect(row.name).not.toBe(p.resident.name);
+        expect(row.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+        expect(JSON.stringify(body)).not.toContain(p.resident.phone);
+      },
+    }),
+    'GET /api/residents/counts': ({ p }) => ({
+      method: 'GET',
+      path: '/api/residents/counts',
+      holds: (body) =>
+        (body as { communityId: string }[]).some((c) => c.communityId === p.community.id),
+    }),
+    // Every answered read of personal data leaves an audit row; a refused one leaves none.
+    'GET /api/residents/:id/contact': ({ p }) => ({
+      method: 'GET',
+      path: `/api/residents/${p.resident.id}/contact`,
+      check: (body) => expect(body).toMatchObject({ id: p.resident.id, phone: p.resident.phone }),
+      rows: sql(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
+        [p.resident.id],
+      ),
+    }),
+    'GET /api/staff': ({ p }) => ({
+      method: 'GET',
+      path: '/api/staff',
+      holds: holdsId(p.staffer.id),
+    }),
+    'GET /api/audit': ({ p }) => ({
+      method: 'GET',
+      path: '/api/audit',
+      query: { action: 'matrix.probe', pageSize: 200 },
+      holds: (body) =>
+        items(body).some((e) => (e as { entityId?: string }).entityId === p.community.id),
+    }),
+
+    'GET /api/categories': () => ({ method: 'GET', path: '/api/categories' }),
+    'POST /api/categories': () => {
+      const code = `matrix_${unique()}`;
+      return {
+        method: 'POST',
+        path: '/api/categories',
+        body: {
+          kind: 'concern',
+          code,
+          nameZh: '矩阵类别',
+          nameEn: 'Matrix category',
+          acceptWithinMinutes: 30,
+          resolveWithin: { value: 24, unit: 'open_hours' },
+          followUpRequired: false,
+          publicArea: false,
+        },
+        rows: sql(`SELECT count(*)::int AS n FROM category WHERE code = $1`, [code]),
+      };
+    },
+    'PATCH /api/categories/:id': () => ({
+      method: 'PATCH',
+      path: `/api/categories/${w.spareCategory.id}`,
+      body: { nameEn: `Matrix ${unique()}` },
+      rows: sql(`SELECT * FROM category WHERE id = $1`, [w.spareCategory.id]),
+    }),
+
+    'POST /api/photos': () => ({ method: 'POST', path: '/api/photos', file: png }),
+    'GET /api/photos/:id': ({ p }) => ({ method: 'GET', path: `/api/photos/${p.photoId}` }),
+    'POST /api/cases': ({ caller, p }) => {
+      const description = `矩阵新请求 ${unique()}`;
+      return {
+        method: 'POST',
+        path: '/api/cases',
+        body: {
+          categoryId: w.category.id,
+          description,
+          compoundId: p.compound.id,
+          deskId: p.desk.id,
+          ...(caller === 'resident' ? {} : { residentId: p.resident.id }),
+        },
+        bodyTarget: true,
+        rows: sql(`SELECT count(*)::int AS n FROM service_case WHERE description = $1`, [
+          description,
+        ]),
+      };
+    },
+    'GET /api/cases': ({ p }) => ({
+      method: 'GET',
+      path: '/api/cases',
+      query: { q: p.probe.number, pageSize: 200 },
+      holds: holdsId(p.probe.id),
+    }),
+    'GET /api/cases/:id': ({ p }) => ({ method: 'GET', path: `/api/cases/${p.probe.id}` }),
+    // The own probe case was assigned and escalated with an internal note (see matrix-world.ts):
+    // staff see that side of the timeline, the resident does not.
+    'GET /api/cases/:id/events': ({ caller, target, p }) => ({
+      method: 'GET',
+      path: `/api/cases/${p.probe.id}/events`,
+      check: (body) => {
+        if (target !== 'own') return;
+        const text = JSON.stringify(body);
+        const types = (body as { type: string }[]).map((e) => e.type);
+        if (caller === 'resident') {
+          expect(types).not.toContain('escalated');
+          expect(text).not.toContain(INTERNAL_NOTE);
+          expect(text).not.toContain(p.staffer.id);
+        } else {
+          expect(types).toEqual(expect.arrayContaining(['assigned', 'escalated']));
+          expect(text).toContain(INTERNAL_NOTE);
+        }
+      },
+    }),
+    'POST /api/cases/:id/transitions': async (r) => {
+      const c = await freshCase(r);
+      return {
+        method: 'POST',
+        path: `/api/cases/${c.id}/transitions`,
+        body: { action: 'accept', version: c.version },
+        rows: caseRow(c.id),
+      };
+    },
+    'POST /api/cases/:id/assign': async (r) => {
+      const c = await freshCase(r);
+      return {
+        method: 'POST',
+        path: `/api/cases/${c.id}/assign`,
+        body: { assigneeId: r.p.staffer.id, version: c.version },
+        rows: caseRow(c.id),
+      };
+    },
+    'POST /api/cases/:id/transfer': async (r) => {
+      const c = await freshCase(r);
+      return {
+        method: 'POST',
+        path: `/api/cases/${c.id}/transfer`,
+        body: { deskId: r.p.spareDesk.id, version: c.version, note: '转给本社区另一个岗' },
+        rows: caseRow(c.id),
+      };
+    },
+    'POST /api/cases/:id/transfer #to the target desk': async (r) => {
+      const own = w.places.own;
+      const c = await fileCase(t, { ...own, desk: own.spareDesk }, w.category);
+      return {
+        method: 'POST',
+        path: `/api/cases/${c.id}/transfer`,
+        body: { deskId: r.p.desk.id, version: c.version, note: '转交' },
+        bodyTarget: true,
+        rows: caseRow(c.id),
+      };
+    },
+    'POST /api/cases/:id/escalate': async (r) => {
+      const c = await freshCase(r);
+      return {
+        method: 'POST',
+        path: `/api/cases/${c.id}/escalate`,
+        body: { version: c.version, note: '需要社区协调' },
+        rows: caseRow(c.id),
+      };
+    },
+    'GET /api/cases/:id/repeat-candidates': ({ p }) => ({
+      method: 'GET',
+      path: `/api/cases/${p.probe.id}/repeat-candidates`,
+    }),
+    'POST /api/cases/:id/repeat': async (r) => {
+      const c = await freshCase(r);
+      return {
+        method: 'POST',
+        path: `/api/cases/${c.id}/repeat`,
+        body: { decision: 'dismiss', version: c.version },
+        rows: caseRow(c.id),
+      };
+    },
+    'PUT /api/cases/:id/mediation': async (r) => {
+      const c = await freshCase(r, w.dispute);
+      return {
+        method: 'PUT',
+        path: `/api/cases/${c.id}/mediation`,
+        body: {
+          parties: [{ name: '甲', role: '楼上住户' }],
+          mediatorName: '调解员老周',
+          sessions: [],
+          version: c.version,
+        },
+        rows: async () => [
+          await caseRow(c.id)(),
+          await sql(`SELECT * FROM case_mediation WHERE case_id = $1`, [c.id])(),
+        ],
+      };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+interface RouteLike {
+  path: unknown;
+  methods: Record<string, boolean>;
+}
+interface LayerLike {
+  route?: RouteLike;
+  handle?: { stack?: LayerLike[] };
+}
+
+/**
+ * Every HTTP route the running app answers, as "METHOD /path" (`/api/cases/:id`), read from the
+ * Express router the app really dispatches through, so nothing registered can be missed.
+ */
+export function httpRoutes(app: NestExpressApplication): string[] {
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: LayerLike[] } };
+  const found = new Set<string>();
+  const walk = (stack: LayerLike[]) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        const paths = ([] as unknown[]).concat(layer.route.path);
+        for (const path of paths)
+          for (const [method, on] of Object.entries(layer.route.methods))
+            if (on && method !== '_all') found.add(`${method.toUpperCase()} ${String(path)}`);
+      } else if (layer.handle?.stack) {
+        walk(layer.handle.stack);
+      }
+    }
+  };
+  walk(express.router.stack);
+  return [...found].sort();
+}
