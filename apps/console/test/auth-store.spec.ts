@@ -1,55 +1,97 @@
-import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { NotStaffError, SESSION_STORAGE_KEY, useAuthStore } from '@/stores/auth';
-import { jsonResponse, loginResponse, makeUser, storeSession, stubFetch } from './helpers';
+import { setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotStaffError, useAuthStore } from '@/stores/auth';
+import { createTestPinia, jsonResponse, loginResponse, makeUser, stubFetch } from './helpers';
 
-function stored() {
-  const raw = localStorage.getItem(SESSION_STORAGE_KEY);
-  return raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
-}
+const refused = () =>
+  jsonResponse(401, { statusCode: 401, code: 'TOKEN_INVALID', message: 'No session cookie' });
 
 describe('auth store', () => {
-  beforeEach(() => setActivePinia(createPinia()));
+  beforeEach(() => setActivePinia(createTestPinia()));
 
-  it('keeps the tokens and user in localStorage and restores them on the next visit', async () => {
+  it('keeps the access token in memory only, never in storage', async () => {
     const user = makeUser('community_admin', 'community', 'c7');
     stubFetch({ 'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(user)) });
 
     await useAuthStore().login('admin', 'secret');
 
-    expect(stored()).toMatchObject({
-      accessToken: 'access-1',
-      refreshToken: 'refresh-1',
-      user: { role: 'community_admin' },
-      homeCommunityId: 'c7',
-    });
-
-    // A reload: a fresh Pinia reads the session back.
-    setActivePinia(createPinia());
-    const restored = useAuthStore();
-    expect(restored.isAuthenticated).toBe(true);
-    expect(restored.accessToken).toBe('access-1');
-    expect(restored.user?.displayName).toBe('李晓梅');
-    expect(restored.hasRole('community_admin', 'street_admin')).toBe(true);
-    expect(restored.hasRole('bureau_admin')).toBe(false);
+    const auth = useAuthStore();
+    expect(auth.accessToken).toBe('access-1');
+    expect(auth.homeCommunityId).toBe('c7');
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+    expect(JSON.stringify(auth.session)).not.toContain('refresh');
   });
 
-  it('clears the tokens on logout and tells the server to end the session', async () => {
+  it('comes back after a reload by refreshing from the cookie, once', async () => {
+    const user = makeUser('community_admin', 'community', 'c7');
+    const { calls } = stubFetch({
+      'POST /api/auth/staff/refresh': () => jsonResponse(200, loginResponse(user, 'reloaded')),
+    });
+    // A reload: a fresh Pinia knows nothing until it asks the server.
+    const auth = useAuthStore();
+    expect(auth.isAuthenticated).toBe(false);
+
+    await Promise.all([auth.restore(), auth.restore()]);
+    await auth.restore();
+
+    expect(auth.isAuthenticated).toBe(true);
+    expect(auth.accessToken).toBe('access-reloaded');
+    expect(auth.user?.displayName).toBe('李晓梅');
+    expect(auth.homeCommunityId).toBe('c7');
+    expect(auth.hasRole('community_admin', 'street_admin')).toBe(true);
+    expect(auth.hasRole('bureau_admin')).toBe(false);
+    const refresh = calls.filter((c) => c.path === '/api/auth/staff/refresh');
+    expect(refresh).toHaveLength(1);
+    // No token in the request: the browser adds the httpOnly cookie.
+    expect(refresh[0]?.body).toBeUndefined();
+    expect(refresh[0]?.headers['authorization']).toBeUndefined();
+  });
+
+  it('stays signed out after a reload without a session cookie', async () => {
+    stubFetch({ 'POST /api/auth/staff/refresh': refused });
+    const auth = useAuthStore();
+    await auth.restore();
+    expect(auth.isAuthenticated).toBe(false);
+  });
+
+  it('takes turns with other tabs for the refresh, so the rotated cookie is never spent twice', async () => {
+    const user = makeUser('desk_staff', 'community', 'c1');
+    const order: string[] = [];
+    let held: Promise<unknown> = Promise.resolve();
+    const request = vi.fn(async (name: string, work: () => Promise<unknown>) => {
+      order.push(`lock ${name}`);
+      const run = held.then(work);
+      held = run.catch(() => undefined);
+      return run;
+    });
+    vi.stubGlobal('navigator', { ...navigator, locks: { request } });
+    stubFetch({
+      'POST /api/auth/staff/refresh': () => {
+        order.push('refresh');
+        return jsonResponse(200, loginResponse(user, 'new'));
+      },
+    });
+
+    expect(await useAuthStore().refresh()).toBe(true);
+
+    expect(order).toEqual(['lock baitong.console.refresh', 'refresh']);
+  });
+
+  it('tells the server to end the session by its cookie on logout and forgets it', async () => {
     const user = makeUser('desk_staff', 'community', 'c1');
     const { calls } = stubFetch({
       'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(user)),
-      'POST /api/auth/logout': () => jsonResponse(204),
+      'POST /api/auth/staff/logout': () => jsonResponse(204),
     });
     const auth = useAuthStore();
     await auth.login('desk', 'secret');
 
     await auth.logout();
 
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /api/auth/logout');
-    expect(calls.at(-1)?.headers['authorization']).toBe('Bearer access-1');
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toContain('POST /api/auth/staff/logout');
     expect(auth.isAuthenticated).toBe(false);
     expect(auth.accessToken).toBeNull();
-    expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 
   it('still signs out locally when the server cannot be reached', async () => {
@@ -58,13 +100,12 @@ describe('auth store', () => {
     const auth = useAuthStore();
     await auth.login('desk', 'secret');
     stubFetch({
-      'POST /api/auth/logout': () => jsonResponse(502, undefined),
+      'POST /api/auth/staff/logout': () => jsonResponse(502, undefined),
     });
 
     await auth.logout();
 
     expect(auth.isAuthenticated).toBe(false);
-    expect(stored()).toBeNull();
   });
 
   it('finds the community of a compound-scoped grid worker', async () => {
@@ -77,32 +118,13 @@ describe('auth store', () => {
     await useAuthStore().login('grid', 'secret');
 
     expect(useAuthStore().homeCommunityId).toBe('c3');
-    expect(stored()?.['homeCommunityId']).toBe('c3');
   });
 
-  it('refuses resident accounts and stores nothing', async () => {
+  it('refuses resident accounts and keeps nothing', async () => {
     const resident = { ...makeUser('resident', 'community'), kind: 'resident' as const };
     stubFetch({ 'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(resident)) });
 
     await expect(useAuthStore().login('r', 'x')).rejects.toBeInstanceOf(NotStaffError);
-    expect(stored()).toBeNull();
-  });
-
-  it('adopts tokens another tab has renewed instead of spending the rotated refresh token', async () => {
-    storeSession(makeUser('desk_staff', 'community', 'c1'), 'c1', 'old');
-    const auth = useAuthStore();
-    // The other tab renewed: localStorage now holds the next pair.
-    storeSession(makeUser('desk_staff', 'community', 'c1'), 'c1', 'other-tab');
-    const { fetchMock } = stubFetch({});
-
-    expect(await auth.refresh()).toBe(true);
-
-    expect(fetchMock).not.toHaveBeenCalled();
-    expect(auth.accessToken).toBe('access-other-tab');
-  });
-
-  it('ignores a corrupted stored session', () => {
-    localStorage.setItem(SESSION_STORAGE_KEY, '{not json');
     expect(useAuthStore().isAuthenticated).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
 import type { LoginResponse, Role, ScopeLevel, SessionUser } from '@baitong/contracts';
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { type Pinia, createPinia, setActivePinia } from 'pinia';
 import { vi } from 'vitest';
 import { defineComponent, h, type Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import { i18n } from '@/i18n';
 import { createAppRouter } from '@/router';
-import { SESSION_STORAGE_KEY } from '@/stores/auth';
+import type { ConsoleSession } from '@/stores/auth';
 
 export function jsonResponse(status: number, body?: unknown): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -43,6 +43,10 @@ export function stubFetch(routes: Record<string, Responder | Response | (() => R
     const call: RecordedCall = { method, path: url.pathname + url.search, headers, body };
     calls.push(call);
     const responder = routes[`${method} ${url.pathname}`];
+    if (!responder && url.pathname === '/api/auth/staff/refresh') {
+      // The browser has no refresh cookie unless a test says otherwise.
+      return jsonResponse(401, { statusCode: 401, code: 'TOKEN_INVALID', message: 'No cookie' });
+    }
     if (!responder) {
       return jsonResponse(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no route' });
     }
@@ -69,30 +73,37 @@ export function makeUser(role: Role, scopeLevel: ScopeLevel, scopeId = 'c1'): Se
 }
 
 export function loginResponse(user: SessionUser, suffix = '1'): LoginResponse {
-  return {
-    accessToken: `access-${suffix}`,
-    refreshToken: `refresh-${suffix}`,
-    expiresIn: 900,
-    user,
-  };
+  return { accessToken: `access-${suffix}`, expiresIn: 900, user };
 }
 
-/** Puts a signed-in session in localStorage, as a previous visit would have left it. */
+let signedIn: ConsoleSession | null = null;
+
+/**
+ * A signed-in session, as a login earlier on the page would have left it in the store: the next
+ * Pinia from `createTestPinia` (and so `mountInApp`) starts with it. Cleared before every test.
+ */
 export function storeSession(
   user: SessionUser,
   homeCommunityId: string | null = null,
   suffix = '1',
 ) {
-  localStorage.setItem(
-    SESSION_STORAGE_KEY,
-    JSON.stringify({
-      accessToken: `access-${suffix}`,
-      refreshToken: `refresh-${suffix}`,
-      expiresAt: Date.now() + 900_000,
-      user,
-      homeCommunityId,
-    }),
-  );
+  signedIn = {
+    accessToken: `access-${suffix}`,
+    expiresAt: Date.now() + 900_000,
+    user,
+    homeCommunityId,
+  };
+}
+
+export function forgetSession(): void {
+  signedIn = null;
+}
+
+/** A fresh Pinia holding the session of `storeSession`, if any. */
+export function createTestPinia(): Pinia {
+  const pinia = createPinia();
+  if (signedIn) pinia.state.value['auth'] = { session: { ...signedIn } };
+  return pinia;
 }
 
 const ViewStub = defineComponent({ name: 'ViewStub', render: () => h('div', 'view') });
@@ -102,7 +113,7 @@ export async function mountInApp<C extends Component>(
   component: C,
   options: ComponentMountingOptions<C> & { path?: string; stubViews?: boolean } = {},
 ) {
-  const pinia = createPinia();
+  const pinia = createTestPinia();
   setActivePinia(pinia);
   const router = createAppRouter(createMemoryHistory());
   if (options.stubViews) {

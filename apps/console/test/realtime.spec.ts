@@ -1,19 +1,26 @@
 import { flushPromises } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setSocketFactory } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 import { useRealtimeStore } from '@/stores/realtime';
 import { makeCase, push } from './case-fixtures';
 import { socketRecorder } from './fake-socket';
-import { jsonResponse, loginResponse, makeUser, storeSession, stubFetch } from './helpers';
+import {
+  createTestPinia,
+  jsonResponse,
+  loginResponse,
+  makeUser,
+  storeSession,
+  stubFetch,
+} from './helpers';
 
 const user = makeUser('desk_staff', 'community', 'c1');
 
 describe('live connection', () => {
   beforeEach(() => {
     storeSession(user, 'c1', 'old');
-    setActivePinia(createPinia());
+    setActivePinia(createTestPinia());
   });
 
   it('is one connection for every page, joined room by room with the access token', () => {
@@ -42,7 +49,7 @@ describe('live connection', () => {
     const recorder = socketRecorder();
     setSocketFactory(recorder.factory);
     const { calls } = stubFetch({
-      'POST /api/auth/refresh': () => jsonResponse(200, loginResponse(user, 'new')),
+      'POST /api/auth/staff/refresh': () => jsonResponse(200, loginResponse(user, 'new')),
     });
     const realtime = useRealtimeStore();
     realtime.join('desk:d1');
@@ -51,7 +58,7 @@ describe('live connection', () => {
     socket.refuse();
     await flushPromises();
 
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/auth/refresh']);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/auth/staff/refresh']);
     expect(socket.handshakes).toEqual(['access-old', 'access-new']);
     expect(useAuthStore().accessToken).toBe('access-new');
     socket.accept();

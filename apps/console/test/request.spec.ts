@@ -1,10 +1,17 @@
 import type { Street } from '@baitong/contracts';
-import { createPinia, setActivePinia } from 'pinia';
+import { setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError } from '@/api/api-error';
 import { onSessionExpired, request } from '@/api/request';
-import { SESSION_STORAGE_KEY, useAuthStore } from '@/stores/auth';
-import { jsonResponse, loginResponse, makeUser, storeSession, stubFetch } from './helpers';
+import { useAuthStore } from '@/stores/auth';
+import {
+  createTestPinia,
+  jsonResponse,
+  loginResponse,
+  makeUser,
+  storeSession,
+  stubFetch,
+} from './helpers';
 
 const user = makeUser('bureau_admin', 'district', 'd1');
 const streets: Street[] = [
@@ -20,7 +27,7 @@ function errorToasts() {
 describe('request client', () => {
   beforeEach(() => {
     storeSession(user, null, 'old');
-    setActivePinia(createPinia());
+    setActivePinia(createTestPinia());
     onSessionExpired(null);
   });
 
@@ -30,7 +37,7 @@ describe('request client', () => {
         call.headers['authorization'] === 'Bearer access-new'
           ? jsonResponse(200, streets)
           : expired(),
-      'POST /api/auth/refresh': () => jsonResponse(200, loginResponse(user, 'new')),
+      'POST /api/auth/staff/refresh': () => jsonResponse(200, loginResponse(user, 'new')),
     });
 
     const result = await request<Street[]>('/streets');
@@ -38,16 +45,15 @@ describe('request client', () => {
     expect(result).toEqual(streets);
     expect(calls.map((c) => `${c.method} ${c.path} ${c.headers['authorization'] ?? '-'}`)).toEqual([
       'GET /api/streets Bearer access-old',
-      'POST /api/auth/refresh -',
+      'POST /api/auth/staff/refresh -',
       'GET /api/streets Bearer access-new',
     ]);
-    expect(calls[1]?.body).toEqual({ refreshToken: 'refresh-old' });
+    // No token in the body: the browser sends the httpOnly cookie itself.
+    expect(calls[1]?.body).toBeUndefined();
     const auth = useAuthStore();
     expect(auth.accessToken).toBe('access-new');
-    expect(auth.refreshToken).toBe('refresh-new');
-    expect(JSON.parse(localStorage.getItem(SESSION_STORAGE_KEY) ?? '{}').refreshToken).toBe(
-      'refresh-new',
-    );
+    // Memory only: nothing of the session is written to storage.
+    expect(localStorage.length).toBe(0);
     expect(errorToasts()).toEqual([]);
   });
 
@@ -59,20 +65,23 @@ describe('request client', () => {
           : expired(),
       'GET /api/auth/me': (call) =>
         call.headers['authorization'] === 'Bearer access-new' ? jsonResponse(200, user) : expired(),
-      'POST /api/auth/refresh': () => jsonResponse(200, loginResponse(user, 'new')),
+      'POST /api/auth/staff/refresh': () => jsonResponse(200, loginResponse(user, 'new')),
     });
 
     const [a, b] = await Promise.all([request('/streets'), request('/auth/me')]);
 
     expect(a).toEqual(streets);
     expect(b).toEqual(user);
-    expect(calls.filter((c) => c.path === '/api/auth/refresh')).toHaveLength(1);
+    expect(calls.filter((c) => c.path === '/api/auth/staff/refresh')).toHaveLength(1);
   });
 
   it('signs out and reports an expired session when the refresh is refused', async () => {
     const expiredHandler = vi.fn();
     onSessionExpired(expiredHandler);
-    const { calls } = stubFetch({ 'GET /api/streets': expired, 'POST /api/auth/refresh': expired });
+    const { calls } = stubFetch({
+      'GET /api/streets': expired,
+      'POST /api/auth/staff/refresh': expired,
+    });
 
     const error = await request('/streets').catch((e: unknown) => e);
 
@@ -80,7 +89,7 @@ describe('request client', () => {
     expect((error as ApiRequestError).sessionExpired).toBe(true);
     expect(calls).toHaveLength(2);
     expect(useAuthStore().isAuthenticated).toBe(false);
-    expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+    expect(useAuthStore().accessToken).toBeNull();
     expect(expiredHandler).toHaveBeenCalledTimes(1);
     expect(errorToasts()).toEqual(['登录已过期，请重新登录。']);
   });

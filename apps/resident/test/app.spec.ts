@@ -1,11 +1,11 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { TOKENS_KEY, saveTokens } from '@/api/token-storage';
+import { readTokens, saveTokens } from '@/api/token-storage';
 import App from '@/App.vue';
 import { apiError, calls, json, mountWithApp, noContent, resident, stubFetch } from './helpers';
 
 function signedIn() {
-  saveTokens({ accessToken: 'a-1', refreshToken: 'r-1' });
+  saveTokens({ accessToken: 'a-1' });
 }
 
 describe('app shell and routing', () => {
@@ -91,8 +91,8 @@ describe('app shell and routing', () => {
     await flushPromises();
 
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/login'));
-    expect(calls(fetchMock)).toContain('POST /api/auth/logout');
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(calls(fetchMock)).toContain('POST /api/auth/resident/logout');
+    expect(readTokens()).toBeNull();
   });
 
   it('returns to the login, keeping the page, when the session can no longer be refreshed', async () => {
@@ -103,7 +103,7 @@ describe('app shell and routing', () => {
     const { router } = await mountWithApp(App, { path: '/me' });
 
     expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/me');
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(readTokens()).toBeNull();
   });
 
   it('sends a signed-in resident away from the login page', async () => {

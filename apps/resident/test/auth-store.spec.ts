@@ -1,13 +1,15 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { TOKENS_KEY, saveTokens } from '@/api/token-storage';
+import { readTokens, saveTokens } from '@/api/token-storage';
 import { useAuthStore } from '@/stores/auth';
 import { apiError, authHeader, calls, json, noContent, resident, stubFetch } from './helpers';
 
-const LOGIN = { accessToken: 'a-1', refreshToken: 'r-1', expiresIn: 900, user: resident };
+const LOGIN = { accessToken: 'a-1', expiresIn: 900, user: resident };
 
-function stored(): unknown {
-  return JSON.parse(localStorage.getItem(TOKENS_KEY) ?? 'null');
+/** What the page keeps across a reload besides its language: nothing of the session. */
+function stored(): string[] {
+  const keys = (s: Storage) => Array.from({ length: s.length }, (_, i) => s.key(i) ?? '');
+  return [...keys(localStorage), ...keys(sessionStorage)].filter((k) => !k.endsWith('.locale'));
 }
 
 describe('auth store', () => {
@@ -15,7 +17,7 @@ describe('auth store', () => {
     setActivePinia(createPinia());
   });
 
-  it('persists the tokens and the resident after logging in', async () => {
+  it('keeps the access token in memory only after logging in', async () => {
     stubFetch(() => json(LOGIN));
     const auth = useAuthStore();
 
@@ -24,11 +26,43 @@ describe('auth store', () => {
     expect(user.displayName).toBe('Anna Müller');
     expect(auth.isLoggedIn).toBe(true);
     expect(auth.user?.scope.name).toBe('和睦路社区');
-    expect(stored()).toEqual({ accessToken: 'a-1', refreshToken: 'r-1' });
+    expect(readTokens()).toEqual({ accessToken: 'a-1' });
+    expect(stored()).toEqual([]);
   });
 
-  it('restores the session from storage and loads the resident once', async () => {
-    saveTokens({ accessToken: 'a-9', refreshToken: 'r-9' });
+  it('comes back after a reload by refreshing from the cookie, once', async () => {
+    const fetchMock = stubFetch((url) =>
+      url === '/api/auth/resident/refresh'
+        ? json({ ...LOGIN, accessToken: 'a-5' })
+        : json(resident),
+    );
+    const auth = useAuthStore();
+    expect(auth.isLoggedIn).toBe(false);
+
+    await Promise.all([auth.restore(), auth.restore()]);
+    await auth.restore();
+
+    expect(auth.isLoggedIn).toBe(true);
+    expect(readTokens()).toEqual({ accessToken: 'a-5' });
+    expect(calls(fetchMock)).toEqual(['POST /api/auth/resident/refresh']);
+    // No token in the request: the browser adds the httpOnly cookie.
+    expect(fetchMock.mock.calls[0]?.[1].body).toBeUndefined();
+    expect(fetchMock.mock.calls[0]?.[1].credentials).toBe('same-origin');
+  });
+
+  it('stays signed out after a reload without a session cookie, and asks only once', async () => {
+    const fetchMock = stubFetch(() => apiError(401, 'TOKEN_INVALID'));
+    const auth = useAuthStore();
+
+    await auth.restore();
+    await auth.restore();
+
+    expect(auth.isLoggedIn).toBe(false);
+    expect(calls(fetchMock)).toEqual(['POST /api/auth/resident/refresh']);
+  });
+
+  it('loads the signed-in resident once', async () => {
+    saveTokens({ accessToken: 'a-9' });
     const fetchMock = stubFetch(() => json(resident));
     setActivePinia(createPinia());
     const auth = useAuthStore();
@@ -43,23 +77,27 @@ describe('auth store', () => {
     expect(authHeader(fetchMock, 0)).toBe('Bearer a-9');
   });
 
-  it('ends the session on the server and clears the stored tokens on logout', async () => {
+  it('ends the session on the server by its cookie and drops the token on logout', async () => {
     const fetchMock = stubFetch((url) => (url.endsWith('/logout') ? noContent() : json(LOGIN)));
     const auth = useAuthStore();
     await auth.login('13800138000', '246810');
 
     await auth.logout();
 
-    expect(calls(fetchMock)).toEqual(['POST /api/auth/resident/login', 'POST /api/auth/logout']);
-    expect(authHeader(fetchMock, 1)).toBe('Bearer a-1');
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(calls(fetchMock)).toEqual([
+      'POST /api/auth/resident/login',
+      'POST /api/auth/resident/logout',
+    ]);
+    // By the cookie: works even when the access token has expired.
+    expect(authHeader(fetchMock, 1)).toBeUndefined();
+    expect(readTokens()).toBeNull();
     expect(auth.isLoggedIn).toBe(false);
     expect(auth.user).toBeNull();
     expect(auth.endedByUser).toBe(true);
   });
 
   it('clears the tokens on logout even when the server cannot be reached', async () => {
-    saveTokens({ accessToken: 'a-1', refreshToken: 'r-1' });
+    saveTokens({ accessToken: 'a-1' });
     stubFetch(() => {
       throw new TypeError('Failed to fetch');
     });
@@ -67,7 +105,7 @@ describe('auth store', () => {
 
     await auth.logout();
 
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(readTokens()).toBeNull();
     expect(auth.isLoggedIn).toBe(false);
   });
 
@@ -79,7 +117,7 @@ describe('auth store', () => {
       code: 'OTP_INVALID',
     });
 
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(readTokens()).toBeNull();
     expect(auth.isLoggedIn).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ const rows = Array.from({ length: 20 }, (_, i) =>
 describe('requests store', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
-    saveTokens({ accessToken: 'a-1', refreshToken: 'r-1' });
+    saveTokens({ accessToken: 'a-1' });
   });
 
   it('keeps a pushed older request out of a list not loaded that far, and counts new ones', async () => {

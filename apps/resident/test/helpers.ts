@@ -109,7 +109,7 @@ export function makeDesk(overrides: Partial<PublicDesk> = {}): PublicDesk {
 }
 
 export function signIn(): void {
-  saveTokens({ accessToken: 'a-1', refreshToken: 'r-1' });
+  saveTokens({ accessToken: 'a-1' });
 }
 
 /** The headers a `fetch` call was made with. */

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import { TOKENS_KEY } from '@/api/token-storage';
+import { readTokens } from '@/api/token-storage';
 import { setLocale } from '@/i18n';
 import LoginView from '@/views/LoginView.vue';
 import { apiError, calls, json, mountWithApp, resident, stubFetch } from './helpers';
@@ -9,7 +9,12 @@ import { apiError, calls, json, mountWithApp, resident, stubFetch } from './help
 const OTP_OK = { sent: true, expiresInSeconds: 300, resendAfterSeconds: 60, devCode: '246810' };
 
 async function renderLogin(path = '/login') {
-  return mountWithApp(LoginView, { path });
+  const mounted = await mountWithApp(LoginView, { path });
+  // Opening the page asked once whether a refresh cookie still holds a session (see
+  // auth-store.spec); the tests here look at what follows.
+  expect(calls(vi.mocked(fetch))).toEqual(['POST /api/auth/resident/refresh']);
+  vi.mocked(fetch).mockClear();
+  return mounted;
 }
 
 describe('LoginView', () => {
@@ -102,7 +107,7 @@ describe('LoginView', () => {
     expect(wrapper.get('[data-testid="login-error"]').text()).toBe(
       '验证码不正确或已过期，请重新输入或重新获取。',
     );
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(readTokens()).toBeNull();
   });
 
   it("shows the API's field messages by the inputs", async () => {
@@ -139,8 +144,10 @@ describe('LoginView', () => {
   });
 
   it('logs in, keeps the session and goes to the page that was asked for', async () => {
-    const fetchMock = stubFetch(() =>
-      json({ accessToken: 'a-1', refreshToken: 'r-1', expiresIn: 900, user: resident }),
+    const fetchMock = stubFetch((url) =>
+      url.endsWith('/refresh')
+        ? apiError(401, 'TOKEN_INVALID')
+        : json({ accessToken: 'a-1', expiresIn: 900, user: resident }),
     );
     const { wrapper, router } = await renderLogin('/login?redirect=/me');
 
@@ -154,10 +161,8 @@ describe('LoginView', () => {
       phone: '13800138000',
       code: '246810',
     });
-    expect(JSON.parse(localStorage.getItem(TOKENS_KEY) ?? 'null')).toEqual({
-      accessToken: 'a-1',
-      refreshToken: 'r-1',
-    });
+    expect(readTokens()).toEqual({ accessToken: 'a-1' });
+    expect(localStorage.getItem('baitong.resident.tokens')).toBeNull();
     // The page is loaded lazily, so the navigation settles a little later.
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/me'));
   });

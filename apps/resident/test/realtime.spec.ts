@@ -32,10 +32,10 @@ async function signedInApp() {
   setSocketFactory(recorder.factory);
   signIn();
   const fetchMock = stubFetch((url) => {
-    if (url === '/api/auth/refresh') {
-      return json({ accessToken: 'a-2', refreshToken: 'r-2', expiresIn: 900, user: resident });
+    if (url === '/api/auth/resident/refresh') {
+      return json({ accessToken: 'a-2', expiresIn: 900, user: resident });
     }
-    if (url === '/api/auth/logout') return noContent();
+    if (url === '/api/auth/resident/logout') return noContent();
     return json(resident);
   });
   const mounted = await mountWithApp(App, { path: '/me' });
@@ -65,7 +65,7 @@ describe('live updates', () => {
 
     socket.drop();
     // Meanwhile an HTTP call refreshed the session.
-    saveTokens({ accessToken: 'a-2', refreshToken: 'r-2' });
+    saveTokens({ accessToken: 'a-2' });
     socket.connect(); // socket.io's own retry
     socket.accept();
 
@@ -107,7 +107,7 @@ describe('live updates', () => {
     socket.refuse();
     await flushPromises();
 
-    expect(calls(fetchMock)).toContain('POST /api/auth/refresh');
+    expect(calls(fetchMock)).toContain('POST /api/auth/resident/refresh');
     expect(readTokens()?.accessToken).toBe('a-2');
     expect(socket.handshakes).toEqual(['a-1', 'a-1', 'a-2']);
     socket.accept();
@@ -128,7 +128,7 @@ describe('live updates', () => {
     expect(useCasesStore(pinia).items).toEqual([]);
 
     // Logging in again (here: the same resident) opens a new connection with no `since`.
-    saveTokens({ accessToken: 'a-3', refreshToken: 'r-3' });
+    saveTokens({ accessToken: 'a-3' });
     await useAuthStore(pinia).ensureUser();
     await vi.waitFor(() => expect(recorder.sockets).toHaveLength(2));
     recorder.last.accept();

@@ -3,11 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fetchMe } from '@/api/auth';
 import { listPublicDesks } from '@/api/desks';
 import { ApiRequestError, request } from '@/api/request';
-import { TOKENS_KEY, readTokens, saveTokens } from '@/api/token-storage';
+import { readTokens, saveTokens } from '@/api/token-storage';
 import { useAuthStore } from '@/stores/auth';
 import { apiError, authHeader, calls, json, resident, stubFetch } from './helpers';
 
-const ROTATED = { accessToken: 'a-2', refreshToken: 'r-2', expiresIn: 900, user: resident };
+const ROTATED = { accessToken: 'a-2', expiresIn: 900, user: resident };
 
 function bearer(init: RequestInit): string | undefined {
   return (init.headers as Record<string, string>).Authorization;
@@ -16,12 +16,12 @@ function bearer(init: RequestInit): string | undefined {
 describe('request client', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
-    saveTokens({ accessToken: 'a-1', refreshToken: 'r-1' });
+    saveTokens({ accessToken: 'a-1' });
   });
 
   it('refreshes once on 401 and retries the call with the new token', async () => {
     const fetchMock = stubFetch((url, init) => {
-      if (url === '/api/auth/refresh') return json(ROTATED);
+      if (url === '/api/auth/resident/refresh') return json(ROTATED);
       return bearer(init) === 'Bearer a-2' ? json(resident) : apiError(401, 'UNAUTHENTICATED');
     });
 
@@ -30,36 +30,37 @@ describe('request client', () => {
     expect(me.displayName).toBe('Anna Müller');
     expect(calls(fetchMock)).toEqual([
       'GET /api/auth/me',
-      'POST /api/auth/refresh',
+      'POST /api/auth/resident/refresh',
       'GET /api/auth/me',
     ]);
-    expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1].body))).toEqual({ refreshToken: 'r-1' });
+    // No token in the body: the browser sends the httpOnly cookie.
+    expect(fetchMock.mock.calls[1]?.[1].body).toBeUndefined();
     expect(authHeader(fetchMock, 0)).toBe('Bearer a-1');
     expect(authHeader(fetchMock, 2)).toBe('Bearer a-2');
-    expect(readTokens()).toEqual({ accessToken: 'a-2', refreshToken: 'r-2' });
+    expect(readTokens()).toEqual({ accessToken: 'a-2' });
   });
 
   it('shares one refresh between calls that fail together', async () => {
     const fetchMock = stubFetch((url, init) => {
-      if (url === '/api/auth/refresh') return json(ROTATED);
+      if (url === '/api/auth/resident/refresh') return json(ROTATED);
       return bearer(init) === 'Bearer a-2' ? json(resident) : apiError(401, 'UNAUTHENTICATED');
     });
 
     await Promise.all([fetchMe(), fetchMe(), fetchMe()]);
 
-    expect(calls(fetchMock).filter((c) => c === 'POST /api/auth/refresh')).toHaveLength(1);
+    expect(calls(fetchMock).filter((c) => c === 'POST /api/auth/resident/refresh')).toHaveLength(1);
     expect(calls(fetchMock)).toHaveLength(7);
   });
 
   it('retries only once: a second 401 is reported, not looped', async () => {
     const fetchMock = stubFetch((url) =>
-      url === '/api/auth/refresh' ? json(ROTATED) : apiError(401, 'UNAUTHENTICATED'),
+      url === '/api/auth/resident/refresh' ? json(ROTATED) : apiError(401, 'UNAUTHENTICATED'),
     );
 
     await expect(fetchMe({ toast: false })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(calls(fetchMock)).toEqual([
       'GET /api/auth/me',
-      'POST /api/auth/refresh',
+      'POST /api/auth/resident/refresh',
       'GET /api/auth/me',
     ]);
   });
@@ -67,7 +68,7 @@ describe('request client', () => {
   it('ends the session when the refresh token is refused', async () => {
     const auth = useAuthStore();
     stubFetch((url) =>
-      url === '/api/auth/refresh'
+      url === '/api/auth/resident/refresh'
         ? apiError(401, 'TOKEN_INVALID')
         : apiError(401, 'UNAUTHENTICATED'),
     );
@@ -76,7 +77,7 @@ describe('request client', () => {
 
     expect(failure).toBeInstanceOf(ApiRequestError);
     expect((failure as ApiRequestError).code).toBe('UNAUTHENTICATED');
-    expect(localStorage.getItem(TOKENS_KEY)).toBeNull();
+    expect(readTokens()).toBeNull();
     expect(auth.isLoggedIn).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import { closeToast } from 'vant';
 import { afterAll, afterEach, beforeEach, vi } from 'vitest';
+import { resetTokenStorage } from '@/api/token-storage';
 import { setLocale } from '@/i18n';
 import { setSocketFactory, stopRealtime } from '@/realtime/socket';
 import { FakeSocket } from './fake-socket';
@@ -7,6 +8,8 @@ import { FakeSocket } from './fake-socket';
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
+  // The access token lives in memory: no test inherits the previous one's session or listeners.
+  resetTokenStorage();
   setLocale('en');
   // Never a real connection in tests: every socket is an inert fake unless a test looks at it.
   setSocketFactory((options) => new FakeSocket(options));

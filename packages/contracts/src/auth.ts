@@ -18,14 +18,19 @@ export interface SessionUser {
   phoneMasked?: string;
 }
 
-export interface TokenPair {
+/**
+ * The access token, kept in memory by the app. The refresh token is never in a body: it is an
+ * httpOnly cookie scoped to the app's own auth routes (`/api/auth/staff/*` for the console,
+ * `/api/auth/resident/*` for the resident app), sent to `POST …/refresh` and `POST …/logout`.
+ */
+export interface AccessToken {
   accessToken: string;
-  refreshToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
 }
 
-export interface LoginResponse extends TokenPair {
+/** Answer of sign-in and of refresh. */
+export interface LoginResponse extends AccessToken {
   user: SessionUser;
 }
 
@@ -48,8 +53,4 @@ export interface OtpResponse {
 export interface ResidentLoginRequest {
   phone: string;
   code: string;
-}
-
-export interface RefreshRequest {
-  refreshToken: string;
 }

@@ -1,12 +1,17 @@
 import type { LoginResponse, OtpResponse, SessionUser } from '@baitong/contracts';
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AppRequest, requestMeta } from '../common/request-context';
 import type { Actor } from './actor';
-import { OtpRequestDto, RefreshDto, ResidentLoginDto, StaffLoginDto } from './auth.dto';
+import { OtpRequestDto, ResidentLoginDto, StaffLoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public } from './decorators';
+import { RefreshCookie, SessionCookieInterceptor, type WithSessionCookie } from './session-cookie';
 
+/**
+ * Sign-in answers with the access token in the body and the refresh token in the app's httpOnly
+ * cookie; refresh and logout read that cookie (see session-cookie.ts for paths and CSRF).
+ */
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -14,9 +19,35 @@ export class AuthController {
 
   @Public()
   @Post('staff/login')
+  @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
-  staffLogin(@Body() dto: StaffLoginDto, @Req() req: AppRequest): Promise<LoginResponse> {
+  staffLogin(
+    @Body() dto: StaffLoginDto,
+    @Req() req: AppRequest,
+  ): Promise<WithSessionCookie<LoginResponse>> {
     return this.auth.staffLogin(dto.username, dto.password, requestMeta(req));
+  }
+
+  @Public()
+  @Post('staff/refresh')
+  @UseInterceptors(SessionCookieInterceptor)
+  @HttpCode(200)
+  staffRefresh(
+    @RefreshCookie('staff') token: string | null,
+    @Req() req: AppRequest,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    return this.auth.refresh('staff', token, requestMeta(req));
+  }
+
+  @Public()
+  @Post('staff/logout')
+  @UseInterceptors(SessionCookieInterceptor)
+  @HttpCode(204)
+  staffLogout(
+    @RefreshCookie('staff') token: string | null,
+    @Req() req: AppRequest,
+  ): Promise<WithSessionCookie<void>> {
+    return this.auth.logoutByCookie('staff', token, requestMeta(req));
   }
 
   @Public()
@@ -28,22 +59,42 @@ export class AuthController {
 
   @Public()
   @Post('resident/login')
+  @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
-  residentLogin(@Body() dto: ResidentLoginDto, @Req() req: AppRequest): Promise<LoginResponse> {
+  residentLogin(
+    @Body() dto: ResidentLoginDto,
+    @Req() req: AppRequest,
+  ): Promise<WithSessionCookie<LoginResponse>> {
     return this.auth.residentLogin(dto.phone, dto.code, requestMeta(req));
   }
 
   @Public()
-  @Post('refresh')
+  @Post('resident/refresh')
+  @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
-  refresh(@Body() dto: RefreshDto, @Req() req: AppRequest): Promise<LoginResponse> {
-    return this.auth.refresh(dto.refreshToken, requestMeta(req));
+  residentRefresh(
+    @RefreshCookie('resident') token: string | null,
+    @Req() req: AppRequest,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    return this.auth.refresh('resident', token, requestMeta(req));
+  }
+
+  @Public()
+  @Post('resident/logout')
+  @UseInterceptors(SessionCookieInterceptor)
+  @HttpCode(204)
+  residentLogout(
+    @RefreshCookie('resident') token: string | null,
+    @Req() req: AppRequest,
+  ): Promise<WithSessionCookie<void>> {
+    return this.auth.logoutByCookie('resident', token, requestMeta(req));
   }
 
   @ApiBearerAuth()
   @Post('logout')
+  @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(204)
-  logout(@CurrentActor() actor: Actor, @Req() req: AppRequest): Promise<void> {
+  logout(@CurrentActor() actor: Actor, @Req() req: AppRequest): Promise<WithSessionCookie<void>> {
     return this.auth.logout(actor, requestMeta(req));
   }
 

@@ -1,9 +1,4 @@
-import type {
-  OtpRequest,
-  RefreshRequest,
-  ResidentLoginRequest,
-  StaffLoginRequest,
-} from '@baitong/contracts';
+import type { OtpRequest, ResidentLoginRequest, StaffLoginRequest } from '@baitong/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -31,8 +26,4 @@ export class ResidentLoginDto extends OtpRequestDto implements ResidentLoginRequ
   @Length(6, 6)
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
   code: string;
-}
-
-export class RefreshDto implements RefreshRequest {
-  @ApiProperty() @IsString() @MinLength(10) @MaxLength(200) refreshToken: string;
 }

@@ -1,7 +1,8 @@
 import type { Role } from '@baitong/contracts';
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppException } from '../common/app-exception';
+import { CLOCK, type Clock } from '../common/clock';
 import type { AppRequest } from '../common/request-context';
 import { actorFromClaims } from './actor';
 import { AuthRepository } from './auth.repository';
@@ -15,6 +16,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly repo: AuthRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -32,7 +34,7 @@ export class AuthGuard implements CanActivate {
       throw new AppException('TOKEN_INVALID', 'The Authorization header must be "Bearer <token>"');
     const claims = this.tokens.verifyAccess(m[1]!);
     // Logout and revocation take effect at once, not when the token expires.
-    if (!(await this.repo.isSessionActive(claims.sid))) {
+    if (!(await this.repo.isSessionActive(claims.sid, this.clock.now()))) {
       throw new AppException('TOKEN_INVALID', 'The session has ended; sign in again');
     }
     req.actor = actorFromClaims(claims);

@@ -49,55 +49,88 @@ export class AuthRepository {
     return rows[0]!;
   }
 
-  /** Counts a failure atomically; locks the account when the limit is reached. */
-  async recordFailedLogin(
-    staffId: string,
-    maxAttempts: number,
-    lockSeconds: number,
-  ): Promise<{ lockedUntil: Date | null }> {
-    const rows: { locked_until: Date | null }[] = await this.ds.query(
-      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
-      `WITH u AS (
-         UPDATE staff_account
-            SET failed_attempts = failed_attempts + 1,
-                locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(secs => $3) ELSE locked_until END
-          WHERE id = $1
-          RETURNING locked_until)
-       SELECT locked_until FROM u`,
-      [staffId, maxAttempts, lockSeconds],
-    );
-    return { lockedUntil: rows[0]?.locked_until ?? null };
+  /**
+   * One sign-in try for a (username, address) pair, counted before the password is checked so
+   * that parallel tries cannot slip past the wait. `wait` says how long the pair must still wait
+   * given its failures so far; a try that must wait is not counted. Returns that wait, 0 = go on.
+   */
+  async claimLoginAttempt(
+    key: string,
+    now: Date,
+    forgetAfterSeconds: number,
+    wait: (failures: number, lastTryAt: Date) => number,
+  ): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ($1, $2, 0)
+         ON CONFLICT (key) DO NOTHING`,
+        [key, now],
+      );
+      const rows: { window_start: Date; count: number }[] = await m.query(
+        'SELECT window_start, count FROM rate_limit_bucket WHERE key = $1 FOR UPDATE',
+        [key],
+      );
+      const row = rows[0]!;
+      const forgotten = now.getTime() - row.window_start.getTime() >= forgetAfterSeconds * 1000;
+      const failures = forgotten ? 0 : row.count;
+      const seconds = failures === 0 ? 0 : wait(failures, row.window_start);
+      if (seconds > 0) return seconds;
+      await m.query('UPDATE rate_limit_bucket SET count = $2, window_start = $3 WHERE key = $1', [
+        key,
+        failures + 1,
+        now,
+      ]);
+      return 0;
+    });
   }
 
-  async resetFailedLogins(staffId: string): Promise<void> {
-    await this.ds.query(
-      'UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE id = $1',
-      [staffId],
-    );
+  /** A successful sign-in wipes the pair's failures. */
+  async clearLoginAttempts(key: string): Promise<void> {
+    await this.ds.query('DELETE FROM rate_limit_bucket WHERE key = $1', [key]);
   }
 
-  async touchResident(id: string): Promise<void> {
-    await this.ds.query('UPDATE resident SET last_active_at = now() WHERE id = $1', [id]);
+  async touchResident(id: string, now: Date): Promise<void> {
+    await this.ds.query('UPDATE resident SET last_active_at = $2 WHERE id = $1', [id, now]);
   }
 
-  createSession(
+  /** `createdAt` is the sign-in instant from the clock: the absolute lifetime counts from it. */
+  async createSession(
     s: Pick<
       AuthSessionEntity,
-      'subjectKind' | 'subjectId' | 'refreshTokenHash' | 'refreshExpiresAt' | 'ip' | 'userAgent'
+      | 'id'
+      | 'subjectKind'
+      | 'subjectId'
+      | 'refreshTokenHash'
+      | 'refreshExpiresAt'
+      | 'ip'
+      | 'userAgent'
+      | 'createdAt'
     >,
-  ): Promise<AuthSessionEntity> {
-    const repo = this.ds.getRepository(AuthSessionEntity);
-    return repo.save(repo.create({ ...s, revokedAt: null, lastRefreshedAt: null }));
+  ): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO auth_session (id, subject_kind, subject_id, refresh_token_hash, refresh_expires_at, ip, user_agent, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        s.id,
+        s.subjectKind,
+        s.subjectId,
+        s.refreshTokenHash,
+        s.refreshExpiresAt,
+        s.ip,
+        s.userAgent,
+        s.createdAt,
+      ],
+    );
   }
 
   findSession(id: string): Promise<AuthSessionEntity | null> {
     return this.ds.getRepository(AuthSessionEntity).findOneBy({ id });
   }
 
-  async isSessionActive(id: string): Promise<boolean> {
+  async isSessionActive(id: string, now: Date): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
-      'SELECT 1 FROM auth_session WHERE id = $1 AND revoked_at IS NULL AND refresh_expires_at > now()',
-      [id],
+      'SELECT 1 FROM auth_session WHERE id = $1 AND revoked_at IS NULL AND refresh_expires_at > $2',
+      [id, now],
     );
     return rows.length > 0;
   }
@@ -108,23 +141,28 @@ export class AuthRepository {
     oldHash: string,
     newHash: string,
     expiresAt: Date,
+    now: Date,
   ): Promise<boolean> {
     const rows: unknown[] = await this.ds.query(
       `WITH u AS (
-         UPDATE auth_session SET refresh_token_hash = $3, refresh_expires_at = $4, last_refreshed_at = now()
-          WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND refresh_expires_at > now()
+         UPDATE auth_session SET refresh_token_hash = $3, refresh_expires_at = $4, last_refreshed_at = $5
+          WHERE id = $1 AND refresh_token_hash = $2 AND revoked_at IS NULL AND refresh_expires_at > $5
           RETURNING id)
        SELECT id FROM u`,
-      [id, oldHash, newHash, expiresAt],
+      [id, oldHash, newHash, expiresAt, now],
     );
     return rows.length > 0;
   }
 
-  async revokeSession(id: string): Promise<void> {
-    await this.ds.query(
-      'UPDATE auth_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
-      [id],
+  /** True when this call ended the session, false when it had ended already. */
+  async revokeSession(id: string, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.ds.query(
+      `WITH u AS (
+         UPDATE auth_session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id)
+       SELECT id FROM u`,
+      [id, now],
     );
+    return rows.length > 0;
   }
 
   async latestOtp(phone: string): Promise<OtpCodeEntity | null> {
@@ -138,21 +176,28 @@ export class AuthRepository {
     codeHash: string,
     ttlSeconds: number,
     ip: string | null,
+    now: Date,
   ): Promise<void> {
     await this.ds.query(
-      `INSERT INTO otp_code (phone, code_hash, expires_at, ip) VALUES ($1, $2, now() + make_interval(secs => $3), $4)`,
-      [phone, codeHash, ttlSeconds, ip],
+      `INSERT INTO otp_code (phone, code_hash, expires_at, ip, created_at)
+       VALUES ($1, $2, $5::timestamptz + make_interval(secs => $3), $4, $5)`,
+      [phone, codeHash, ttlSeconds, ip, now],
     );
   }
 
   /** One attempt against the newest live code; consumes it on a match, at most once. */
-  async tryConsumeOtp(phone: string, codeHash: string, maxAttempts: number): Promise<boolean> {
+  async tryConsumeOtp(
+    phone: string,
+    codeHash: string,
+    maxAttempts: number,
+    now: Date,
+  ): Promise<boolean> {
     return this.ds.transaction(async (m) => {
       const rows: { id: string; code_hash: string; attempts: number }[] = await m.query(
         `SELECT id, code_hash, attempts FROM otp_code
-          WHERE phone = $1 AND consumed_at IS NULL AND expires_at > now()
+          WHERE phone = $1 AND consumed_at IS NULL AND expires_at > $2
           ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-        [phone],
+        [phone, now],
       );
       const otp = rows[0];
       if (!otp || otp.attempts >= maxAttempts) return false;
@@ -160,7 +205,7 @@ export class AuthRepository {
         await m.query('UPDATE otp_code SET attempts = attempts + 1 WHERE id = $1', [otp.id]);
         return false;
       }
-      await m.query('UPDATE otp_code SET consumed_at = now() WHERE id = $1', [otp.id]);
+      await m.query('UPDATE otp_code SET consumed_at = $2 WHERE id = $1', [otp.id, now]);
       return true;
     });
   }
@@ -172,14 +217,15 @@ export class AuthRepository {
   async hit(
     key: string,
     windowSeconds: number,
+    now: Date,
   ): Promise<{ count: number; resetInSeconds: number }> {
     const rows: { count: number; reset: number }[] = await this.ds.query(
-      `INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ($1, now(), 1)
+      `INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ($1, $3, 1)
        ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN rate_limit_bucket.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE rate_limit_bucket.count + 1 END,
-         window_start = CASE WHEN rate_limit_bucket.window_start <= now() - make_interval(secs => $2) THEN now() ELSE rate_limit_bucket.window_start END
-       RETURNING count, CEIL(EXTRACT(EPOCH FROM (window_start + make_interval(secs => $2) - now())))::int AS reset`,
-      [key, windowSeconds],
+         count = CASE WHEN rate_limit_bucket.window_start <= $3::timestamptz - make_interval(secs => $2) THEN 1 ELSE rate_limit_bucket.count + 1 END,
+         window_start = CASE WHEN rate_limit_bucket.window_start <= $3::timestamptz - make_interval(secs => $2) THEN $3 ELSE rate_limit_bucket.window_start END
+       RETURNING count, CEIL(EXTRACT(EPOCH FROM (window_start + make_interval(secs => $2) - $3::timestamptz)))::int AS reset`,
+      [key, windowSeconds, now],
     );
     return { count: rows[0]!.count, resetInSeconds: Math.max(1, rows[0]!.reset) };
   }

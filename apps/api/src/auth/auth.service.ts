@@ -1,10 +1,11 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { LoginResponse, OtpResponse, SessionUser } from '@baitong/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
+import { CLOCK, type Clock } from '../common/clock';
 import { LOGGER } from '../common/logger';
 import { maskPhone } from '../common/mask';
 import type { RequestMeta } from '../common/request-context';
@@ -12,22 +13,26 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import { type Actor, claimsFromActor } from './actor';
 import { AuthRepository } from './auth.repository';
+import { LOGIN_THROTTLE, pairKey, retryAfterSeconds } from './login-throttle';
+import type { SessionKind, WithSessionCookie } from './session-cookie';
 import { SMS_PROVIDER, type SmsProvider } from './sms.provider';
 import { TokenService, sha256 } from './token.service';
 
 export const LOGIN_LIMITS = {
-  /** Consecutive wrong passwords before the account locks. */
-  maxFailures: 5,
-  lockSeconds: 15 * 60,
-  /** Sign-in attempts per client address per minute, whatever the account. */
-  perIpPerMinute: 30,
+  perIpPerMinute: LOGIN_THROTTLE.perAddressPerMinute,
   otpTtlSeconds: 5 * 60,
   otpResendSeconds: 60,
   otpPerPhonePerHour: 10,
   otpMaxAttempts: 5,
 } as const;
 
+/** Why a session ended; each is audited. */
+export type SessionEndReason =
+  'logout' | 'refresh_reuse' | 'expired' | 'max_age' | 'account_inactive';
+
 type Subject = Omit<Actor, 'sessionId'>;
+
+const ENDED = 'The session has ended; sign in again';
 
 @Injectable()
 export class AuthService {
@@ -41,39 +46,49 @@ export class AuthService {
     @Inject(SMS_PROVIDER) private readonly sms: SmsProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly log: Logger,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.dummyHash = hash('not-a-real-password');
   }
 
-  async staffLogin(username: string, password: string, meta: RequestMeta): Promise<LoginResponse> {
-    await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60);
+  /**
+   * Known and unknown usernames take the same path: the same throttling, an argon2 verify (of a
+   * dummy hash when there is no such account) and the same answer.
+   */
+  async staffLogin(
+    username: string,
+    password: string,
+    meta: RequestMeta,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    const now = this.clock.now();
+    await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60, now);
+    const key = pairKey(username, meta.ip);
+    const wait = await this.repo.claimLoginAttempt(
+      key,
+      now,
+      LOGIN_THROTTLE.forgetAfterSeconds,
+      (failures, lastTryAt) => retryAfterSeconds(failures, lastTryAt, now),
+    );
     const staff = await this.repo.findStaffByUsername(username.trim().toLowerCase());
-    if (staff?.lockedUntil && staff.lockedUntil > new Date()) {
+    if (wait > 0) {
       await this.audit.record(
         null,
         {
-          action: 'auth.login_refused_locked',
+          action: 'auth.login_throttled',
           entity: 'staff',
-          entityId: staff.id,
-          communityId: staff.communityId,
-          detail: { username },
+          entityId: staff?.id,
+          communityId: staff?.communityId ?? null,
+          detail: { username, retryAfterSeconds: wait },
         },
         meta,
       );
-      throw this.locked(staff.lockedUntil);
+      throw this.tooManyAttempts(wait);
     }
     const ok =
       staff && staff.active
         ? await verify(staff.passwordHash, password)
         : await verify(await this.dummyHash, password).then(() => false);
     if (!staff || !ok) {
-      let lockedUntil: Date | null = null;
-      if (staff)
-        ({ lockedUntil } = await this.repo.recordFailedLogin(
-          staff.id,
-          LOGIN_LIMITS.maxFailures,
-          LOGIN_LIMITS.lockSeconds,
-        ));
       await this.audit.record(
         null,
         {
@@ -81,14 +96,13 @@ export class AuthService {
           entity: 'staff',
           entityId: staff?.id,
           communityId: staff?.communityId ?? null,
-          detail: { username, locked: lockedUntil !== null },
+          detail: { username },
         },
         meta,
       );
-      if (lockedUntil) throw this.locked(lockedUntil);
       throw new AppException('INVALID_CREDENTIALS', 'Wrong username or password');
     }
-    await this.repo.resetFailedLogins(staff.id);
+    await this.repo.clearLoginAttempts(key);
     const subject = await this.staffSubject(staff);
     const res = await this.openSession(subject, meta);
     await this.audit.record(
@@ -100,8 +114,9 @@ export class AuthService {
   }
 
   async requestOtp(phone: string, meta: RequestMeta): Promise<OtpResponse & { devCode?: string }> {
+    const now = this.clock.now();
     const latest = await this.repo.latestOtp(phone);
-    const since = latest ? (Date.now() - latest.createdAt.getTime()) / 1000 : Infinity;
+    const since = latest ? (now.getTime() - latest.createdAt.getTime()) / 1000 : Infinity;
     if (since < LOGIN_LIMITS.otpResendSeconds) {
       const wait = Math.ceil(LOGIN_LIMITS.otpResendSeconds - since);
       throw new AppException(
@@ -111,8 +126,8 @@ export class AuthService {
         { retryAfterSeconds: wait },
       );
     }
-    await this.throttle(`otp-phone:${phone}`, LOGIN_LIMITS.otpPerPhonePerHour, 3600);
-    await this.throttle(`otp-ip:${meta.ip ?? 'unknown'}`, 60, 3600);
+    await this.throttle(`otp-phone:${phone}`, LOGIN_LIMITS.otpPerPhonePerHour, 3600, now);
+    await this.throttle(`otp-ip:${meta.ip ?? 'unknown'}`, 60, 3600, now);
     const resident = await this.repo.findResidentByPhone(phone);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     // The answer is the same for unknown numbers, so the endpoint cannot be used to find residents.
@@ -121,6 +136,7 @@ export class AuthService {
       this.otpHash(phone, resident ? code : `x${code}`),
       LOGIN_LIMITS.otpTtlSeconds,
       meta.ip,
+      now,
     );
     if (resident) {
       await this.sms.send(
@@ -143,12 +159,18 @@ export class AuthService {
     return res;
   }
 
-  async residentLogin(phone: string, code: string, meta: RequestMeta): Promise<LoginResponse> {
-    await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60);
+  async residentLogin(
+    phone: string,
+    code: string,
+    meta: RequestMeta,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    const now = this.clock.now();
+    await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60, now);
     const ok = await this.repo.tryConsumeOtp(
       phone,
       this.otpHash(phone, code),
       LOGIN_LIMITS.otpMaxAttempts,
+      now,
     );
     const resident = ok ? await this.repo.findResidentByPhone(phone) : null;
     if (!resident) {
@@ -159,7 +181,7 @@ export class AuthService {
       );
       throw new AppException('OTP_INVALID', 'The code is wrong or has expired; ask for a new one');
     }
-    await this.repo.touchResident(resident.id);
+    await this.repo.touchResident(resident.id, now);
     const subject = await this.residentSubject(resident);
     const res = await this.openSession(subject, meta);
     await this.audit.record(
@@ -170,81 +192,149 @@ export class AuthService {
     return res;
   }
 
-  async refresh(refreshToken: string, meta: RequestMeta): Promise<LoginResponse> {
+  /**
+   * A new access token for the app's refresh cookie, and the cookie rotated. The session's idle
+   * expiry slides with each refresh, never past its absolute lifetime from sign-in.
+   */
+  async refresh(
+    kind: SessionKind,
+    refreshToken: string | null,
+    meta: RequestMeta,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    if (!refreshToken) throw new AppException('TOKEN_INVALID', 'No session cookie; sign in');
     const { sessionId, hash: oldHash } = this.tokens.parseRefreshToken(refreshToken);
+    const now = this.clock.now();
     const session = await this.repo.findSession(sessionId);
-    if (!session || session.revokedAt || session.refreshExpiresAt <= new Date()) {
-      throw new AppException('TOKEN_INVALID', 'The session has ended; sign in again');
+    // A cookie of the other app is not a session of this one.
+    if (!session || session.subjectKind !== kind || session.revokedAt) {
+      throw new AppException('TOKEN_INVALID', ENDED);
+    }
+    const deadline = this.sessionDeadline(kind, session.createdAt);
+    if (deadline <= now || session.refreshExpiresAt <= now) {
+      await this.revokeSession(sessionId, deadline <= now ? 'max_age' : 'expired', meta);
+      throw new AppException('TOKEN_INVALID', ENDED);
     }
     const next = this.tokens.newRefreshToken(sessionId);
-    const expires = new Date(Date.now() + this.tokens.refreshTtl * 1000);
-    if (!(await this.repo.rotateRefreshToken(sessionId, oldHash, next.hash, expires))) {
+    const expires = earliest(addSeconds(now, this.tokens.refreshTtl), deadline);
+    if (!(await this.repo.rotateRefreshToken(sessionId, oldHash, next.hash, expires, now))) {
       // An old refresh token came back: it may have been stolen, so the whole session ends.
-      await this.repo.revokeSession(sessionId);
-      await this.audit.record(
-        null,
-        { action: 'auth.refresh_reuse', entity: 'session', entityId: sessionId },
-        meta,
-      );
+      await this.revokeSession(sessionId, 'refresh_reuse', meta);
       throw new AppException('TOKEN_INVALID', 'The refresh token was already used; sign in again');
     }
-    const subject =
-      session.subjectKind === 'staff'
-        ? await this.loadStaffSubject(session.subjectId)
-        : await this.loadResidentSubject(session.subjectId);
+    const subject = await this.loadSubject(kind, session.subjectId);
     if (!subject) {
-      await this.repo.revokeSession(sessionId);
+      await this.revokeSession(sessionId, 'account_inactive', meta);
       throw new AppException('TOKEN_INVALID', 'The account is no longer active');
     }
     return {
-      accessToken: this.tokens.signAccess(claimsFromActor(subject, sessionId)),
-      refreshToken: next.token,
-      expiresIn: this.tokens.accessTtl,
-      user: await this.sessionUser(subject),
+      body: {
+        accessToken: this.tokens.signAccess(claimsFromActor(subject, sessionId)),
+        expiresIn: this.tokens.accessTtl,
+        user: await this.sessionUser(subject),
+      },
+      cookie: { kind, token: next.token, expiresAt: expires },
     };
   }
 
-  async logout(actor: Actor, meta: RequestMeta): Promise<void> {
-    await this.repo.revokeSession(actor.sessionId);
+  /** Logout with the access token: ends its session and clears the app's cookie. */
+  async logout(actor: Actor, meta: RequestMeta): Promise<WithSessionCookie<void>> {
+    await this.revokeSession(actor.sessionId, 'logout', meta, actor);
+    return { body: undefined, cookie: { kind: actor.kind, token: null } };
+  }
+
+  /**
+   * Logout with the app's cookie (works after the access token expired): ends the session when
+   * the cookie is its current refresh token, and always clears the cookie.
+   */
+  async logoutByCookie(
+    kind: SessionKind,
+    refreshToken: string | null,
+    meta: RequestMeta,
+  ): Promise<WithSessionCookie<void>> {
+    const cleared: WithSessionCookie<void> = { body: undefined, cookie: { kind, token: null } };
+    const parsed = refreshToken ? this.tokens.tryParseRefreshToken(refreshToken) : null;
+    if (!parsed) return cleared;
+    const session = await this.repo.findSession(parsed.sessionId);
+    if (!session || session.subjectKind !== kind || session.refreshTokenHash !== parsed.hash)
+      return cleared;
+    const subject = await this.loadSubject(kind, session.subjectId);
+    await this.revokeSession(
+      session.id,
+      'logout',
+      meta,
+      subject ? { ...subject, sessionId: session.id } : null,
+    );
+    return cleared;
+  }
+
+  /**
+   * The one way a session ends (logout, refresh-token reuse, idle or absolute expiry, an account
+   * no longer active). Audited once, when it really ended the session.
+   */
+  async revokeSession(
+    sessionId: string,
+    reason: SessionEndReason,
+    meta: RequestMeta,
+    actor: Actor | null = null,
+  ): Promise<void> {
+    if (!(await this.repo.revokeSession(sessionId, this.clock.now()))) return;
+    const action =
+      reason === 'logout'
+        ? 'auth.logout'
+        : reason === 'refresh_reuse'
+          ? 'auth.refresh_reuse'
+          : 'auth.session_ended';
     await this.audit.record(
       actor,
-      { action: 'auth.logout', entity: 'session', entityId: actor.sessionId },
+      { action, entity: 'session', entityId: sessionId, detail: { reason } },
       meta,
     );
   }
 
   async me(actor: Actor): Promise<SessionUser> {
-    const subject =
-      actor.kind === 'staff'
-        ? await this.loadStaffSubject(actor.id)
-        : await this.loadResidentSubject(actor.id);
+    const subject = await this.loadSubject(actor.kind, actor.id);
     if (!subject) throw new AppException('TOKEN_INVALID', 'The account is no longer active');
     return this.sessionUser(subject);
   }
 
-  private async openSession(subject: Subject, meta: RequestMeta): Promise<LoginResponse> {
-    const placeholder = this.tokens.newRefreshToken('00000000-0000-0000-0000-000000000000');
-    const session = await this.repo.createSession({
-      subjectKind: subject.kind,
+  private sessionDeadline(kind: SessionKind, createdAt: Date): Date {
+    return addSeconds(createdAt, this.tokens.maxSessionAge(kind));
+  }
+
+  private async openSession(
+    subject: Subject,
+    meta: RequestMeta,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    const kind = subject.kind;
+    const now = this.clock.now();
+    const id = randomUUID();
+    const refresh = this.tokens.newRefreshToken(id);
+    const expiresAt = earliest(
+      addSeconds(now, this.tokens.refreshTtl),
+      this.sessionDeadline(kind, now),
+    );
+    await this.repo.createSession({
+      id,
+      subjectKind: kind,
       subjectId: subject.id,
-      refreshTokenHash: placeholder.hash,
-      refreshExpiresAt: new Date(Date.now() + this.tokens.refreshTtl * 1000),
+      refreshTokenHash: refresh.hash,
+      refreshExpiresAt: expiresAt,
       ip: meta.ip,
       userAgent: meta.userAgent,
+      createdAt: now,
     });
-    const refresh = this.tokens.newRefreshToken(session.id);
-    await this.repo.rotateRefreshToken(
-      session.id,
-      placeholder.hash,
-      refresh.hash,
-      session.refreshExpiresAt,
-    );
     return {
-      accessToken: this.tokens.signAccess(claimsFromActor(subject, session.id)),
-      refreshToken: refresh.token,
-      expiresIn: this.tokens.accessTtl,
-      user: await this.sessionUser(subject),
+      body: {
+        accessToken: this.tokens.signAccess(claimsFromActor(subject, id)),
+        expiresIn: this.tokens.accessTtl,
+        user: await this.sessionUser(subject),
+      },
+      cookie: { kind, token: refresh.token, expiresAt },
     };
+  }
+
+  private loadSubject(kind: SessionKind, id: string): Promise<Subject | null> {
+    return kind === 'staff' ? this.loadStaffSubject(id) : this.loadResidentSubject(id);
   }
 
   private async loadStaffSubject(id: string): Promise<Subject | null> {
@@ -333,22 +423,27 @@ export class AuthService {
     return sha256(`${this.config.jwtSecret}:${phone}:${code}`);
   }
 
-  private locked(until: Date): AppException {
-    const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-    return new AppException(
-      'ACCOUNT_LOCKED',
-      'Too many wrong passwords: the account is locked for a while',
-      undefined,
-      { retryAfterSeconds },
-    );
+  private tooManyAttempts(retryAfterSeconds: number): AppException {
+    return new AppException('TOO_MANY_REQUESTS', 'Too many attempts; try again later', undefined, {
+      retryAfterSeconds,
+    });
   }
 
-  private async throttle(key: string, limit: number, windowSeconds: number): Promise<void> {
-    const { count, resetInSeconds } = await this.repo.hit(key, windowSeconds);
-    if (count > limit) {
-      throw new AppException('TOO_MANY_REQUESTS', 'Too many attempts; try again later', undefined, {
-        retryAfterSeconds: resetInSeconds,
-      });
-    }
+  private async throttle(
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    now: Date,
+  ): Promise<void> {
+    const { count, resetInSeconds } = await this.repo.hit(key, windowSeconds, now);
+    if (count > limit) throw this.tooManyAttempts(resetInSeconds);
   }
+}
+
+function addSeconds(d: Date, seconds: number): Date {
+  return new Date(d.getTime() + seconds * 1000);
+}
+
+function earliest(a: Date, b: Date): Date {
+  return a <= b ? a : b;
 }

@@ -1,8 +1,9 @@
 import { type KeyObject, createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AppException } from '../common/app-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AccessClaims } from './actor';
 
 export function sha256(s: string): string {
@@ -20,12 +21,19 @@ export class TokenService {
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
+  // `iat` (and so `exp`) and the verification instant come from the clock, like all domain time.
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
+  }
+
   signAccess(claims: AccessClaims): string {
-    return this.jwt.sign(claims as unknown as Record<string, unknown>, {
+    const payload = { ...claims, iat: this.nowSeconds() } as unknown as Record<string, unknown>;
+    return this.jwt.sign(payload, {
       secret: this.key as unknown as string,
       expiresIn: this.config.accessTokenTtlSeconds,
       issuer: 'baitong',
@@ -40,6 +48,7 @@ export class TokenService {
         issuer: 'baitong',
         audience: 'baitong',
         algorithms: ['HS256'],
+        clockTimestamp: this.nowSeconds(),
       });
     } catch {
       throw new AppException('TOKEN_INVALID', 'The access token is invalid or has expired');
@@ -53,9 +62,14 @@ export class TokenService {
   }
 
   parseRefreshToken(token: string): { sessionId: string; hash: string } {
+    const parsed = this.tryParseRefreshToken(token);
+    if (!parsed) throw new AppException('TOKEN_INVALID', 'The refresh token is invalid');
+    return parsed;
+  }
+
+  tryParseRefreshToken(token: string): { sessionId: string; hash: string } | null {
     const m = /^([0-9a-f-]{36})\.[A-Za-z0-9_-]{20,}$/.exec(token);
-    if (!m) throw new AppException('TOKEN_INVALID', 'The refresh token is invalid');
-    return { sessionId: m[1]!, hash: sha256(token) };
+    return m ? { sessionId: m[1]!, hash: sha256(token) } : null;
   }
 
   get accessTtl(): number {
@@ -64,5 +78,9 @@ export class TokenService {
 
   get refreshTtl(): number {
     return this.config.refreshTokenTtlSeconds;
+  }
+
+  maxSessionAge(kind: 'staff' | 'resident'): number {
+    return this.config.sessionMaxAgeSeconds[kind];
   }
 }

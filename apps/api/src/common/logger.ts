@@ -11,6 +11,9 @@ export function createLogger(level: pino.LevelWithSilent): Logger {
     redact: {
       paths: [
         'req.headers.authorization',
+        'req.headers.cookie',
+        // The refresh cookie is set on sign-in and refresh; pino-http logs response headers.
+        'res.headers["set-cookie"]',
         'password',
         '*.password',
         'refreshToken',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export type AppMode = 'development' | 'production' | 'test';
@@ -11,10 +12,19 @@ export interface AppConfig {
   embeddedPgPort: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
+  /** Idle lifetime: a refresh token unused this long stops working. */
   refreshTokenTtlSeconds: number;
+  /** Absolute lifetime of a session from sign-in, however often it is refreshed. */
+  sessionMaxAgeSeconds: { staff: number; resident: number };
+  /** `Secure` on the refresh cookies; always on in production. */
+  cookieSecure: boolean;
   demoPassword: string;
-  /** Express `trust proxy`: which proxies may tell us the client address (for throttling and the audit log). */
-  trustProxy: string;
+  /**
+   * Express `trust proxy`: which proxies may tell us the client address (for throttling and the
+   * audit log). `false`: nobody, the peer is the client; a number: that many proxy hops; a list:
+   * those proxy addresses or subnets.
+   */
+  trustProxy: TrustProxy;
   /** Run scheduled jobs (overdue scan) in this process; several processes may all run them. */
   runJobs: boolean;
   /** Load demo data into an empty database (never in production). */
@@ -25,6 +35,8 @@ export interface AppConfig {
   consoleDist: string | null;
   residentDist: string | null;
 }
+
+export type TrustProxy = false | number | string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,6 +61,60 @@ function int(
     return fallback;
   }
   return Number(raw);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrSubnet(v: string): boolean {
+  const [addr, prefix, extra] = v.split('/');
+  if (extra !== undefined || !addr) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Trust exactly the proxy in front of us. `true` would take the client's own X-Forwarded-For;
+ * `uniquelocal`/`linklocal` (or a subnet wider than /24) trust every intranet address as a proxy, so any
+ * intranet client could name itself anyone, dodge the per-address sign-in limits and forge the
+ * audit log. Those are refused in production; elsewhere they are allowed for local experiments.
+ */
+function trustProxy(raw: string | undefined, mode: AppMode, problems: string[]): TrustProxy {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) {
+    if (Number(v) > 5) problems.push(`TRUST_PROXY hop count must be 0 to 5 (got "${v}")`);
+    return Number(v);
+  }
+  if (v === 'true') {
+    problems.push(
+      'TRUST_PROXY=true trusts any X-Forwarded-For a client sends; give the hop count (1) or the proxy address',
+    );
+    return false;
+  }
+  const parts = v.split(',').map((p) => p.trim());
+  const bad = parts.filter((p) => !PROXY_NAMES.includes(p) && !isAddressOrSubnet(p));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a hop count, or proxy addresses/subnets (got "${bad.join(', ')}")`,
+    );
+    return false;
+  }
+  const broad = parts.filter(
+    (p) => p === 'uniquelocal' || p === 'linklocal' || (p.includes('/') && isBroad(p)),
+  );
+  if (mode === 'production' && broad.length > 0) {
+    problems.push(
+      `TRUST_PROXY "${broad.join(', ')}" trusts whole networks as proxies in production; give the hop count (1) or the proxy's own address`,
+    );
+  }
+  return parts;
+}
+
+function isBroad(subnet: string): boolean {
+  const [addr, prefix] = subnet.split('/');
+  return isIP(addr!) === 4 ? Number(prefix) < 24 : Number(prefix) < 64;
 }
 
 /** Reads and validates the environment once at start; every bad value is named. */
@@ -105,6 +171,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems,
   );
 
+  const sessionMaxAgeSeconds = {
+    staff: int(env, 'SESSION_MAX_AGE_STAFF', 12 * 3600, 300, 30 * 86_400, problems),
+    resident: int(env, 'SESSION_MAX_AGE_RESIDENT', 30 * 86_400, 300, 365 * 86_400, problems),
+  };
+
+  const cookieSecureRaw = env.COOKIE_SECURE ?? (mode === 'production' ? 'true' : 'false');
+  if (!['true', 'false'].includes(cookieSecureRaw))
+    problems.push(`COOKIE_SECURE must be true or false (got "${cookieSecureRaw}")`);
+  if (cookieSecureRaw === 'false' && mode === 'production')
+    problems.push('COOKIE_SECURE cannot be false in production (refresh cookies need HTTPS)');
+
   const demoPassword = env.DEMO_PASSWORD || 'baitong-demo';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters long');
 
@@ -140,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`SMS_PROVIDER must be log or webhook (got "${smsProvider}")`);
   }
 
+  const trust = trustProxy(env.TRUST_PROXY, mode, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -150,9 +229,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     jwtSecret,
     accessTokenTtlSeconds,
     refreshTokenTtlSeconds,
+    sessionMaxAgeSeconds,
+    cookieSecure: cookieSecureRaw !== 'false',
     demoPassword,
     seedDemo: seedRaw === 'true',
-    trustProxy: env.TRUST_PROXY || 'loopback',
+    trustProxy: trust,
     runJobs: (env.RUN_JOBS ?? (mode === 'test' ? 'false' : 'true')) === 'true',
     sms,
     logLevel: logLevelRaw as AppConfig['logLevel'],

@@ -103,20 +103,14 @@ const cases: Case[] = [
     body: { phone: '13800000001', code: '12345' },
     field: 'code',
   },
+  // The refresh token is a cookie now; a junk cookie is tested in test/auth/auth.spec.ts.
   {
-    name: 'refresh with a junk token',
+    name: 'refresh without the session cookie',
     method: 'post',
-    url: '/api/auth/refresh',
-    body: { refreshToken: 'not-a-token-at-all' },
+    url: '/api/auth/staff/refresh',
+    body: {},
     status: 401,
     code: 'TOKEN_INVALID',
-  },
-  {
-    name: 'refresh without a token',
-    method: 'post',
-    url: '/api/auth/refresh',
-    body: {},
-    field: 'refreshToken',
   },
   { name: 'community by a non-UUID id', method: 'get', url: '/api/communities/123', field: 'id' },
   {

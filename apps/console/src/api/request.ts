@@ -129,6 +129,8 @@ async function send<T>(path: string, options: RequestOptions, mayRenew: boolean)
       headers,
       body,
       signal: options.signal,
+      // The refresh cookie goes to our own /api/auth/staff routes only; never cross-origin.
+      credentials: 'same-origin',
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
@@ -146,7 +148,7 @@ async function send<T>(path: string, options: RequestOptions, mayRenew: boolean)
   const error = await toRequestError(response);
   if (response.status === 401 && renew) {
     const renewable = error.code === 'TOKEN_INVALID' || error.code === 'UNAUTHENTICATED';
-    if (renewable && mayRenew && auth.refreshToken && (await refreshOnce())) {
+    if (renewable && mayRenew && auth.isAuthenticated && (await refreshOnce())) {
       return send<T>(path, options, false);
     }
     throw expireSession(error);
@@ -162,7 +164,7 @@ async function send<T>(path: string, options: RequestOptions, mayRenew: boolean)
  */
 export async function renewAccessToken(rejected: string | null): Promise<string | null> {
   const auth = useAuthStore();
-  if (!auth.refreshToken) return null;
+  if (!auth.isAuthenticated) return null;
   if (auth.accessToken && auth.accessToken !== rejected) return auth.accessToken;
   let renewed: boolean;
   try {

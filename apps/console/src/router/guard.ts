@@ -3,8 +3,10 @@ import { useAuthStore } from '@/stores/auth';
 import { landingRoute } from '@/router/landing';
 
 export function installAuthGuard(router: Router): void {
-  router.beforeEach((to) => {
+  router.beforeEach(async (to) => {
     const auth = useAuthStore();
+    // After a reload the session comes back from the refresh cookie, once.
+    await auth.restore();
     if (to.meta.public) {
       if (to.name === 'login' && auth.isAuthenticated) {
         return landingRoute(auth.user, auth.homeCommunityId);

@@ -5,39 +5,17 @@ import { ApiRequestError } from '@/api/api-error';
 import { fetchMe, logoutSession, refreshSession, staffLogin } from '@/api/auth';
 import { getCompound } from '@/api/org';
 
-export const SESSION_STORAGE_KEY = 'baitong.console.session';
-
-interface StoredSession {
+/**
+ * The signed-in session, in memory only: the access token never touches storage, and the
+ * refresh token is an httpOnly cookie the page cannot read. A reload renews from the cookie.
+ */
+export interface ConsoleSession {
   accessToken: string;
-  refreshToken: string;
   /** Epoch milliseconds when the access token expires. */
   expiresAt: number;
   user: SessionUser;
   /** The community a community- or compound-scoped user works in, when known. */
   homeCommunityId: string | null;
-}
-
-function isStoredSession(value: unknown): value is StoredSession {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Partial<StoredSession>;
-  return (
-    typeof v.accessToken === 'string' &&
-    typeof v.refreshToken === 'string' &&
-    typeof v.user === 'object' &&
-    v.user !== null
-  );
-}
-
-function readStored(): StoredSession | null {
-  try {
-    const raw = localStorage.getItem(SESSION_STORAGE_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
-    return isStoredSession(parsed)
-      ? { ...parsed, homeCommunityId: parsed.homeCommunityId ?? null }
-      : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Thrown when someone who is not staff signs in to the console. */
@@ -48,34 +26,34 @@ export class NotStaffError extends Error {
   }
 }
 
+// Tabs share the refresh cookie and it rotates: two tabs refreshing at once would present the
+// same token twice, which the server takes for theft and ends the session. Web Locks make the
+// tabs take turns; the second then sends the cookie the first one received.
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('baitong.console.refresh', work) : work();
+}
+
 export const useAuthStore = defineStore('auth', () => {
-  const session = ref<StoredSession | null>(readStored());
+  const session = ref<ConsoleSession | null>(null);
+  let restoring: Promise<void> | null = null;
 
   const user = computed(() => session.value?.user ?? null);
   const accessToken = computed(() => session.value?.accessToken ?? null);
-  const refreshToken = computed(() => session.value?.refreshToken ?? null);
   const isAuthenticated = computed(() => session.value !== null);
   const homeCommunityId = computed(() => session.value?.homeCommunityId ?? null);
-
-  function persist() {
-    if (session.value) localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session.value));
-    else localStorage.removeItem(SESSION_STORAGE_KEY);
-  }
 
   function setSession(response: LoginResponse, homeCommunity: string | null) {
     session.value = {
       accessToken: response.accessToken,
-      refreshToken: response.refreshToken,
       expiresAt: Date.now() + response.expiresIn * 1000,
       user: response.user,
       homeCommunityId: homeCommunity,
     };
-    persist();
   }
 
   function clearSession() {
     session.value = null;
-    persist();
   }
 
   // Grid workers are bound to a compound; their community comes from the compound record.
@@ -89,67 +67,80 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
+  async function adoptHome(forUser: SessionUser) {
+    const home = await resolveHomeCommunity(forUser);
+    if (session.value && session.value.user.id === forUser.id) {
+      session.value = { ...session.value, homeCommunityId: home };
+    }
+  }
+
   async function login(username: string, password: string): Promise<SessionUser> {
     const response = await staffLogin({ username, password }, { silent: true });
     if (response.user.kind !== 'staff') throw new NotStaffError();
+    restoring ??= Promise.resolve();
     setSession(response, null);
-    const home = await resolveHomeCommunity(response.user);
-    if (session.value) {
-      session.value = { ...session.value, homeCommunityId: home };
-      persist();
-    }
+    await adoptHome(response.user);
     return response.user;
   }
 
-  /** Renews the tokens; false (and signed out) when the server refuses the refresh token. */
+  /** Renews the access token from the cookie; false (and signed out) when the server refuses. */
   async function refresh(): Promise<boolean> {
-    const current = session.value;
-    if (!current) return false;
-    // Another tab may have renewed already: refresh tokens rotate, so reusing ours would
-    // end the session everywhere.
-    const latest = readStored();
-    if (latest && latest.refreshToken !== current.refreshToken) {
-      session.value = latest;
-      return true;
-    }
-    try {
-      const response = await refreshSession(current.refreshToken);
-      setSession(response, current.homeCommunityId);
-      return true;
-    } catch (err) {
-      if (err instanceof ApiRequestError && err.kind === 'api') {
-        clearSession();
-        return false;
+    const before = session.value;
+    const renewed = await oneTabAtATime(async () => {
+      try {
+        const response = await refreshSession();
+        if (response.user.kind !== 'staff') {
+          clearSession();
+          return false;
+        }
+        const sameUser = before !== null && before.user.id === response.user.id;
+        setSession(response, sameUser ? before.homeCommunityId : null);
+        return true;
+      } catch (err) {
+        if (err instanceof ApiRequestError && err.kind === 'api') {
+          clearSession();
+          return false;
+        }
+        throw err;
       }
-      throw err;
+    });
+    // Outside the lock: this call may itself need a renewal.
+    if (renewed && session.value && (!before || before.user.id !== session.value.user.id)) {
+      await adoptHome(session.value.user);
     }
+    return renewed;
+  }
+
+  /**
+   * After a page load: renews from the refresh cookie, if the browser has one. Tried once per
+   * page; again only after a network failure.
+   */
+  function restore(): Promise<void> {
+    if (session.value) return Promise.resolve();
+    restoring ??= refresh().then(
+      () => undefined,
+      () => {
+        restoring = null;
+      },
+    );
+    return restoring;
   }
 
   async function logout(): Promise<void> {
-    if (session.value) {
-      try {
-        await logoutSession();
-      } catch {
-        // The local session is dropped whatever the server says.
-      }
+    try {
+      await logoutSession();
+    } catch {
+      // The local session is dropped whatever the server says.
     }
+    // Signed out on this page: nothing is left to restore from a cookie.
+    restoring ??= Promise.resolve();
     clearSession();
   }
 
   /** Re-reads the signed-in user (name, role or scope may have changed since login). */
   async function reloadUser(): Promise<void> {
     const me = await fetchMe({ silent: true });
-    if (session.value) {
-      session.value = { ...session.value, user: me };
-      persist();
-    }
-  }
-
-  // Sign-in, renewal and sign-out in another tab apply here too.
-  if (typeof window !== 'undefined') {
-    window.addEventListener('storage', (event) => {
-      if (event.key === SESSION_STORAGE_KEY || event.key === null) session.value = readStored();
-    });
+    if (session.value) session.value = { ...session.value, user: me };
   }
 
   function hasRole(...roles: readonly Role[]): boolean {
@@ -160,11 +151,11 @@ export const useAuthStore = defineStore('auth', () => {
     session,
     user,
     accessToken,
-    refreshToken,
     isAuthenticated,
     homeCommunityId,
     login,
     refresh,
+    restore,
     logout,
     reloadUser,
     clearSession,

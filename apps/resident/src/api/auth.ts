@@ -37,6 +37,7 @@ export function fetchMe(options: CallOptions = {}): Promise<SessionUser> {
   return request<SessionUser>('/auth/me', options);
 }
 
+/** Ends the session by its cookie (works after the access token expired) and clears the cookie. */
 export function logout(options: CallOptions = {}): Promise<void> {
-  return request<void>('/auth/logout', { method: 'POST', ...options });
+  return request<void>('/auth/resident/logout', { method: 'POST', auth: false, ...options });
 }

@@ -1,4 +1,4 @@
-import type { LoginResponse, RefreshRequest } from '@baitong/contracts';
+import type { LoginResponse } from '@baitong/contracts';
 import { showFailToast } from 'vant';
 import { ApiRequestError, toApiError } from '@/api/api-error';
 import { readTokens, saveTokens } from '@/api/token-storage';
@@ -75,6 +75,8 @@ async function call(path: string, options: RequestOptions, token?: string): Prom
       headers,
       body,
       signal: options.signal,
+      // The refresh cookie goes to our own /api/auth/resident routes only; never cross-origin.
+      credentials: 'same-origin',
     });
   } catch (cause) {
     // A cancelled request is the caller's decision, not an error to explain.
@@ -135,42 +137,71 @@ export function renewSession(rejected: string): Promise<string | null> {
   return renewAccessToken(rejected);
 }
 
-// Requests that fail with 401 together share one refresh; the refresh token rotates, so a
-// second refresh with the same token would end the session.
+// Requests that fail with 401 together share one refresh; the refresh cookie rotates, so a
+// second refresh with the same cookie would end the session.
 function renewAccessToken(rejected: string): Promise<string | null> {
   const current = readTokens();
   if (!current) return Promise.resolve(null);
   if (current.accessToken !== rejected) return Promise.resolve(current.accessToken);
-  refreshing ??= refresh(current.refreshToken).finally(() => {
+  return refreshOnce();
+}
+
+function refreshOnce(): Promise<string | null> {
+  refreshing ??= oneTabAtATime(refresh).finally(() => {
     refreshing = null;
   });
   return refreshing;
 }
 
-async function refresh(refreshToken: string): Promise<string | null> {
-  const body: RefreshRequest = { refreshToken };
+/**
+ * After a page load: a new access token from the refresh cookie, if the browser has one. True
+ * once the server has answered (signed in or not), false when it could not be reached.
+ */
+export async function restoreSession(): Promise<boolean> {
+  if (readTokens()) return true;
+  return (await refreshOnce()) !== null || serverAnswered;
+}
+
+/** Whether the last refresh got a verdict (a new token or a refusal), not a network failure. */
+let serverAnswered = false;
+
+// Tabs share the refresh cookie and it rotates: two tabs refreshing at once would present the
+// same cookie twice, which the server takes for theft. Web Locks make the tabs take turns.
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('baitong.resident.refresh', work) : work();
+}
+
+async function refresh(): Promise<string | null> {
+  serverAnswered = false;
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}/auth/refresh`, {
+    // No body: the browser sends the httpOnly cookie, scoped to /api/auth/resident.
+    response = await fetch(`${API_BASE}/auth/resident/refresh`, {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
     });
   } catch {
     // Offline: keep the session; the original call reports its 401.
     return null;
   }
   if (!response.ok) {
-    // The server refused the refresh token: the session is over. A 5xx is not a verdict.
-    if (response.status < 500) saveTokens(null);
+    // The server refused the cookie: the session is over. A 5xx is not a verdict.
+    if (response.status < 500) {
+      serverAnswered = true;
+      saveTokens(null);
+    }
     return null;
   }
-  let pair: LoginResponse;
+  let pair: Partial<LoginResponse> | null;
   try {
-    pair = (await response.json()) as LoginResponse;
+    pair = (await response.json()) as Partial<LoginResponse> | null;
   } catch {
     return null;
   }
-  saveTokens({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+  if (typeof pair?.accessToken !== 'string') return null;
+  serverAnswered = true;
+  saveTokens({ accessToken: pair.accessToken });
   return pair.accessToken;
 }

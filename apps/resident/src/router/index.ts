@@ -24,6 +24,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory('/')):
 
   router.beforeEach(async (to): Promise<true | RouteLocationRaw> => {
     const auth = useAuthStore();
+    // After a reload the session comes back from the refresh cookie, once; public pages need none.
+    if (to.meta.requiresAuth || to.meta.guestOnly) await auth.restore();
     if (to.meta.guestOnly && auth.isLoggedIn) return { name: 'home' };
     if (!to.meta.requiresAuth) return true;
     const toLogin = { name: 'login', query: { redirect: to.fullPath } };

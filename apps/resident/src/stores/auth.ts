@@ -2,6 +2,7 @@ import type { SessionUser } from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as authApi from '@/api/auth';
+import { restoreSession } from '@/api/request';
 import { onTokensChange, readTokens, saveTokens, type StoredTokens } from '@/api/token-storage';
 
 export const useAuthStore = defineStore('auth', () => {
@@ -11,9 +12,12 @@ export const useAuthStore = defineStore('auth', () => {
   const endedByUser = ref(false);
 
   const isLoggedIn = computed(() => tokens.value !== null);
+  let restoring: Promise<void> | null = null;
 
   // The request client rotates or drops tokens on its own (refresh, 401); follow it.
   onTokensChange((next) => {
+    // Signed in or out on this page: nothing is left to restore from a cookie.
+    restoring ??= Promise.resolve();
     tokens.value = next;
     if (!next) user.value = null;
   });
@@ -21,9 +25,19 @@ export const useAuthStore = defineStore('auth', () => {
   async function login(phone: string, code: string): Promise<SessionUser> {
     const response = await authApi.loginResident({ phone, code }, { toast: false });
     endedByUser.value = false;
-    saveTokens({ accessToken: response.accessToken, refreshToken: response.refreshToken });
+    saveTokens({ accessToken: response.accessToken });
     user.value = response.user;
     return response.user;
+  }
+
+  /** After a reload the session comes back from the refresh cookie: tried once per page load. */
+  function restore(): Promise<void> {
+    if (tokens.value) return Promise.resolve();
+    restoring ??= restoreSession().then((answered) => {
+      // Unreachable: try again on the next navigation.
+      if (!answered) restoring = null;
+    });
+    return restoring;
   }
 
   let loadingUser: Promise<SessionUser> | null = null;
@@ -46,15 +60,13 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function logout(): Promise<void> {
     endedByUser.value = true;
-    if (tokens.value) {
-      try {
-        await authApi.logout({ toast: false });
-      } catch {
-        // The server may be unreachable; the tokens are dropped here all the same.
-      }
+    try {
+      await authApi.logout({ toast: false });
+    } catch {
+      // The server may be unreachable; the token is dropped here all the same.
     }
     saveTokens(null);
   }
 
-  return { tokens, user, endedByUser, isLoggedIn, login, ensureUser, logout };
+  return { tokens, user, endedByUser, isLoggedIn, login, restore, ensureUser, logout };
 });
