@@ -1,6 +1,7 @@
-import { ERROR_CODES, ROLES } from '@baitong/contracts';
+import { CASE_EVENT_TYPES, ERROR_CODES, ROLES } from '@baitong/contracts';
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
+import CaseTimeline from '@/components/cases/CaseTimeline.vue';
 import AppHeader from '@/components/layout/AppHeader.vue';
 import { detectLocale, LOCALE_STORAGE_KEY } from '@/i18n';
 import en from '@/locales/en.json';
@@ -62,5 +63,26 @@ describe('translations', () => {
       for (const code of ERROR_CODES) expect(messages.errors[code], code).toBeTruthy();
       for (const role of ROLES) expect(messages.roles[role], role).toBeTruthy();
     }
+  });
+});
+
+describe('case timeline', () => {
+  it('describes every case event type in words, never by its code', async () => {
+    const events = CASE_EVENT_TYPES.map((type, i) => ({
+      id: String(i + 1),
+      caseId: 'case-1',
+      type,
+      at: '2026-11-27T06:00:00Z',
+      actorKind: 'system' as const,
+      actorName: null,
+      fromStatus: null,
+      toStatus: null,
+      note: null,
+      data: {},
+    }));
+    const { wrapper } = await mountInApp(CaseTimeline, { props: { events } });
+    const text = wrapper.text();
+    for (const type of CASE_EVENT_TYPES) expect(text, type).not.toContain(type);
+    expect(text).toContain('已重新计算办理时限');
   });
 });

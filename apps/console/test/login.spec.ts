@@ -4,12 +4,12 @@ import { useLocaleStore } from '@/stores/locale';
 import Login from '@/views/auth/Login.vue';
 import { jsonResponse, loginResponse, makeUser, mountInApp, stubFetch } from './helpers';
 
-const locked = () =>
-  jsonResponse(423, {
-    statusCode: 423,
-    code: 'ACCOUNT_LOCKED',
-    message: 'Account locked',
-    details: { retryAfterSeconds: 840 },
+const throttled = () =>
+  jsonResponse(429, {
+    statusCode: 429,
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Too many attempts; try again later',
+    details: { retryAfterSeconds: 16 },
   });
 
 async function signIn(wrapper: Awaited<ReturnType<typeof mountInApp>>['wrapper']) {
@@ -20,15 +20,15 @@ async function signIn(wrapper: Awaited<ReturnType<typeof mountInApp>>['wrapper']
 }
 
 describe('login view', () => {
-  it('explains a lockout in Chinese with the minutes left from retryAfterSeconds', async () => {
-    const { calls } = stubFetch({ 'POST /api/auth/staff/login': locked });
+  it('explains the wait in Chinese with the seconds left from retryAfterSeconds', async () => {
+    const { calls } = stubFetch({ 'POST /api/auth/staff/login': throttled });
     const { wrapper } = await mountInApp(Login, { path: '/login' });
 
     await signIn(wrapper);
 
     const error = wrapper.find('[data-testid="login-error"]');
     expect(error.exists()).toBe(true);
-    expect(error.text()).toContain('账号已临时锁定，请 14 分钟后再试');
+    expect(error.text()).toContain('操作过于频繁，请 16 秒后再试');
     expect(calls.find((c) => c.path === '/api/auth/staff/login')?.body).toEqual({
       username: 'zhangsan',
       password: 'wrong-password',
@@ -36,8 +36,8 @@ describe('login view', () => {
     expect(localStorage.length).toBe(0);
   });
 
-  it('explains the same lockout in English after switching language', async () => {
-    stubFetch({ 'POST /api/auth/staff/login': locked });
+  it('explains the same wait in English after switching language', async () => {
+    stubFetch({ 'POST /api/auth/staff/login': throttled });
     const { wrapper } = await mountInApp(Login, { path: '/login' });
 
     await signIn(wrapper);
@@ -45,7 +45,7 @@ describe('login view', () => {
     await flushPromises();
 
     expect(wrapper.find('[data-testid="login-error"]').text()).toContain(
-      'the account is locked. Try again in 14 minutes.',
+      'Too many attempts. Try again in 16 seconds.',
     );
   });
 

@@ -1,7 +1,8 @@
-import { ERROR_CODES } from '@baitong/contracts';
+import { CASE_EVENT_TYPES, ERROR_CODES } from '@baitong/contracts';
 import { Locale } from 'vant';
 import { describe, expect, it, vi } from 'vitest';
-import { detectLocale, setLocale } from '@/i18n';
+import { detectLocale, i18n, setLocale } from '@/i18n';
+import { eventKey } from '@/utils/cases';
 import en from '@/locales/en.json';
 import zhCN from '@/locales/zh-CN.json';
 
@@ -19,6 +20,15 @@ describe('languages', () => {
     for (const code of ERROR_CODES) {
       expect(en.errors[code], code).toBeTruthy();
       expect(zhCN.errors[code], code).toBeTruthy();
+    }
+  });
+
+  it('names every case event type on the timeline in both languages', () => {
+    for (const type of CASE_EVENT_TYPES) {
+      const key = eventKey({ type, fromStatus: null, toStatus: null });
+      for (const locale of ['zh-CN', 'en'] as const) {
+        expect(i18n.global.te(key, locale), `${type} in ${locale}`).toBe(true);
+      }
     }
   });
 

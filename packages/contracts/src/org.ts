@@ -139,7 +139,6 @@ export interface StaffMember {
   displayName: string;
   role: string;
   scope: { level: string; id: string; name: string };
-  locked: boolean;
   active: boolean;
 }
 

@@ -181,6 +181,8 @@ export class IdempotencyKeyEntity {
 }
 
 @Entity('photo')
+// The quota reads an uploader's recent bytes on every upload.
+@Index(['uploaderId', 'createdAt'])
 export class PhotoEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 16 }) uploaderKind: 'staff' | 'resident';

@@ -56,8 +56,6 @@ export class StaffAccountEntity {
   @ManyToOne(() => GridEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'grid_id' })
   grid?: Relation<GridEntity> | null;
-  @Column({ type: 'integer', default: 0 }) failedAttempts: number;
-  @Column({ type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

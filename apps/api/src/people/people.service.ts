@@ -97,7 +97,6 @@ export class PeopleService {
         id: s.compoundId ?? s.communityId ?? s.streetId ?? 'district',
         name: s.scopeName,
       },
-      locked: s.lockedUntil !== null && s.lockedUntil > this.clock.now(),
       active: s.active,
     }));
   }

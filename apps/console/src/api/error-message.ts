@@ -15,10 +15,6 @@ export function errorMessage(err: unknown): string {
   if (err.kind === 'unavailable') return t('errors.UNAVAILABLE');
 
   const retryAfter = positiveNumber(err.error.details?.['retryAfterSeconds']);
-  if (err.code === 'ACCOUNT_LOCKED' && retryAfter !== null) {
-    const minutes = Math.max(1, Math.ceil(retryAfter / 60));
-    return t('errors.ACCOUNT_LOCKED_FOR', { minutes }, minutes);
-  }
   if (err.code === 'TOO_MANY_REQUESTS' && retryAfter !== null) {
     const seconds = Math.ceil(retryAfter);
     return t('errors.TOO_MANY_REQUESTS_FOR', { seconds }, seconds);

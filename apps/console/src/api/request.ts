@@ -67,7 +67,6 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
-  423: 'ACCOUNT_LOCKED',
   429: 'TOO_MANY_REQUESTS',
 };
 

@@ -8,6 +8,7 @@ import { GridPatrolWithoutResident1795767354509 } from './1795767354509-grid-pat
 import { DeskQueueIndex1795767900000 } from './1795767900000-desk-queue-index';
 import { RatingFactHistory1796309531935 } from './1796309531935-rating-fact-history';
 import { EventStream1796315050886 } from './1796315050886-event-stream';
+import { RetireLockoutPhotoQuotaIndex1796319407095 } from './1796319407095-retire-lockout-photo-quota-index';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeskQueueIndex1795767900000,
   RatingFactHistory1796309531935,
   EventStream1796315050886,
+  RetireLockoutPhotoQuotaIndex1796319407095,
 ];
