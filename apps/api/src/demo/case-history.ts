@@ -1051,7 +1051,7 @@ class CommunityHistory {
     else if (!run.story && rng.chance(0.06 - 0.035 * t)) delay = budget * rng.range(1.1, 3.5);
     else delay = budget * (0.06 + 0.86 * Math.pow(rng.float(), 1.4));
     // A few of the last days' cases wait long enough to be still unaccepted when the history ends.
-    if (!run.story && world.cutoff - t0 < 4 * DAY_SECONDS && rng.chance(0.05))
+    if (!run.story && world.cutoff - t0 < 4 * DAY_SECONDS && rng.chance(0.015))
       delay = budget * rng.range(6, 20);
     const tA = clock.addOpen(t0, Math.max(45, delay));
     const gap = Math.min(tA, world.cutoff) - due;
@@ -1160,12 +1160,13 @@ class CommunityHistory {
       : kind === 'dispute'
         ? 0.3 + 0.65 * rng.float()
         : 0.12 + 0.8 * Math.pow(rng.float(), 1.2);
-    // A few recent cases are stuck past their deadline when the history ends.
+    // A handful of last week's cases are stuck a few days past their deadline when the history
+    // ends: a well-run district has some, not dozens a month late.
     const stuck =
       !run.story &&
-      world.cutoff - t0 < 30 * DAY_SECONDS &&
+      world.cutoff - t0 < 7 * DAY_SECONDS &&
       dueWithoutPause < world.cutoff - OPEN_HOUR &&
-      rng.chance(0.03);
+      rng.chance(0.006);
     if (stuck) f = Math.max(f, (clock.openBetween(t0, world.cutoff) + 3 * OPEN_DAY) / budget);
     const work = f * budget; // open seconds from submission, pauses excluded
 
@@ -1245,6 +1246,15 @@ class CommunityHistory {
       resumeAt === null || pausedAt === null || pausedAt >= dueWithoutPause
         ? dueWithoutPause
         : run.sla.dueAfter(dueWithoutPause, run.sla.openBetween(pausedAt, resumeAt));
+    // Late cases still get done: a case due before the end of the reference day (when the demo is
+    // shown), other than the stuck few, is resolved before the history ends instead of being left
+    // open to fall overdue.
+    if (!stuck && !run.story && resolveAt >= world.cutoff && due < world.cutoff + DAY_SECONDS) {
+      const earliest = clock.addOpen(run.cursor, minGap);
+      const from = due < world.cutoff ? Math.max(due + 1, earliest) : earliest;
+      const room = from < world.cutoff ? clock.openBetween(from, world.cutoff) - 600 : 0;
+      if (room > 0) resolveAt = clock.addOpen(from, rng.int(0, Math.min(room, 4 * OPEN_HOUR)));
+    }
     if (draft.info.mediation) resolveAt = this.mediate(run, draft.info.mediation, resolveAt);
 
     this.resolveOverdue(run, due, resolveAt);

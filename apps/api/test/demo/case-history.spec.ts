@@ -23,6 +23,7 @@ import {
 import { DEMO_CATEGORIES } from '../../src/demo/categories';
 import { SPRING_FESTIVAL_EVES, dayNumber } from '../../src/demo/dates';
 import { generateDemoOrg, type DemoDesk } from '../../src/demo/demo-org';
+import { localDate } from '../../src/org/opening-hours';
 import { chinaHolidayCalendar, computeSla } from '../../src/sla/sla-clock';
 import {
   DAY_SECONDS,
@@ -592,5 +593,60 @@ describe('generateCaseHistory (default size)', () => {
     const council = story.find((c) => c.channel === 'council');
     expect(council).toBeDefined();
     expect(secs(council?.submittedAt ?? '')).toBeGreaterThan(secs(concern?.submittedAt ?? ''));
+  });
+});
+
+describe('a demo seeded today', () => {
+  // The seed's default reference date: the history ends at midnight starting today.
+  const today = localDate(new Date());
+  const todayOrg = generateDemoOrg({ referenceDate: today });
+  const history = generateCaseHistory({ org: todayOrg, referenceDate: today });
+  const end = localSeconds(dayNumber(today), 0);
+  const todayDesks = new Map(todayOrg.desks.map((d) => [d.key, d]));
+  const open = history.filter((c) => !['resolved', 'closed', 'rejected'].includes(c.status));
+
+  /** Open cases the API calls overdue at `now`, by its own SLA clock. */
+  const overdueAt = (now: Date) =>
+    open.filter((c) => {
+      const category = categories.get(c.categoryCode);
+      const desk = todayDesks.get(c.deskKey);
+      if (!category || !desk) throw new Error(`${c.key}: unknown category or desk`);
+      const pauses: { from: Date; to: Date | null }[] = [];
+      for (const e of c.events) {
+        if (e.toStatus === 'waiting_resident') pauses.push({ from: new Date(e.at), to: null });
+        const last = pauses.at(-1);
+        if (e.fromStatus === 'waiting_resident' && last) last.to = new Date(e.at);
+      }
+      const sla = computeSla(
+        {
+          submittedAt: new Date(c.submittedAt),
+          acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
+          resolvedAt: null,
+          pauses,
+          acceptWithinMinutes: category.acceptWithinMinutes,
+          resolveWithin: category.resolveWithin,
+        },
+        desk,
+        chinaHolidayCalendar,
+        now,
+      );
+      return sla.acceptOverdue || sla.resolveOverdue;
+    });
+
+  it('has recent open cases: most from the last days, none older than three weeks', () => {
+    expect(open.length).toBeGreaterThan(50);
+    const ages = open.map((c) => (end - secs(c.submittedAt)) / DAY_SECONDS).sort((a, b) => a - b);
+    expect(ages[Math.floor(ages.length / 2)]).toBeLessThan(4);
+    expect(ages.at(-1)).toBeLessThan(21);
+  });
+
+  it('has only a handful overdue, at any hour of the day it is shown, none long overdue', () => {
+    for (const hours of [0, 9, 15, 21, 23.9]) {
+      const late = overdueAt(new Date((end + hours * 3600) * 1000));
+      expect(late.length, `at ${hours}h`).toBeGreaterThan(0);
+      expect(late.length, `at ${hours}h`).toBeLessThanOrEqual(12);
+    }
+    for (const c of overdueAt(new Date(end * 1000)))
+      expect(end - secs(c.submittedAt), c.key).toBeLessThan(16 * DAY_SECONDS);
   });
 });
