@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { NotFoundException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -156,15 +157,48 @@ function serveFrontEnds(app: NestExpressApplication, config: AppConfig): void {
     (a): a is { prefix: string; dir: string } => !!a.dir && existsSync(join(a.dir, 'index.html')),
   );
   for (const a of apps)
-    app.useStaticAssets(a.dir, { prefix: a.prefix || undefined, index: false, maxAge: '1h' });
+    app.useStaticAssets(a.dir, {
+      prefix: a.prefix || undefined,
+      index: false,
+      // A directory (`/assets`) is no page: no redirect to `/assets/`, the miss falls through.
+      redirect: false,
+      maxAge: '1h',
+    });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || /^\/(api|health|socket\.io)(\/|$)/.test(req.path)) return next();
-    // Single-page apps: unknown paths get the app's index.html and the router takes over.
-    const target = apps.find(
-      (a) => a.prefix === '' || req.path === a.prefix || req.path.startsWith(`${a.prefix}/`),
-    );
-    if (!target) return next();
+    if (SERVER_PATHS.test(req.path)) return next();
+    const target = isPageNavigation(req)
+      ? apps.find(
+          (a) => a.prefix === '' || req.path === a.prefix || req.path.startsWith(`${a.prefix}/`),
+        )
+      : undefined;
+    // A file the build does not have (an old tab asking for a chunk replaced by a deploy), a
+    // probe or any other request outside the API is a 404 in the one error shape, never the
+    // page: HTML served as a script or as robots.txt only hides the miss.
+    if (!target || /^\/assets(\/|$)/.test(req.path.slice(target.prefix.length)))
+      return next(new NotFoundException(`Cannot ${req.method} ${req.path}`));
+    // Single-page apps: a route of the app gets its index.html and the app's router takes over
+    // (unknown routes inside an app get the app's own not-found page).
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(target.dir, 'index.html'));
   });
+}
+
+/**
+ * Paths the server's own routes live under (the global prefix, the health checks outside it,
+ * socket.io): their misses are the API's own 404. A route added outside them must be added here.
+ */
+const SERVER_PATHS = /^\/(api|health|socket\.io)(\/|$)/;
+
+/**
+ * A browser opening a page: GET or HEAD asking for HTML, at a path that names no file. A dot in
+ * any segment (`/favicon.ico`, `/robots.txt`, `/wp-login.php`, `/.env`, `/.git/config`) marks a
+ * file or a probe, not a route of the apps, whose routes are words and ids.
+ */
+function isPageNavigation(req: Request): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    !SERVER_PATHS.test(req.path) &&
+    !/\/[^/]*\./.test(req.path) &&
+    req.accepts('html') === 'html'
+  );
 }
