@@ -6,6 +6,7 @@ import type {
   MediationOutcome,
   ReplyTemplate,
   SlaUnit,
+  ThirdParty,
 } from '@baitong/contracts';
 import {
   Check,
@@ -47,7 +48,11 @@ export class CategoryEntity {
 
 @Entity('service_case')
 @Check(
-  `"status" IN ('submitted','accepted','in_progress','waiting_resident','resolved','closed','rejected')`,
+  `"status" IN ('submitted','accepted','in_progress','waiting_resident','waiting_third_party','resolved','closed','rejected')`,
+)
+// Whom the case waits for is named exactly while it waits for a third party.
+@Check(
+  `("status" = 'waiting_third_party') = ("waiting_for" IS NOT NULL) AND ("waiting_for" IS NULL OR "waiting_for" IN ('property_company','utility_company','government_department','contractor','other'))`,
 )
 @Check(`"channel" IN ('app','desk','phone','grid_patrol','hotline_12345','council')`)
 @Check(`"kind" IN ('affair','inquiry','concern','dispute')`)
@@ -118,6 +123,8 @@ export class CaseEntity {
   @Column({ type: 'timestamptz', nullable: true }) resolveDueAt: Date | null;
   /** Waiting-for-resident periods: the SLA clock does not run in them. */
   @Column({ type: 'jsonb', default: [] }) pauses: { from: string; to: string | null }[];
+  /** The third party a `waiting_third_party` case waits for; the SLA clock keeps running meanwhile. */
+  @Column({ type: 'varchar', length: 24, nullable: true }) waitingFor: ThirdParty | null;
   @Column({ type: 'timestamptz', nullable: true }) acceptOverdueAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) resolveOverdueAt: Date | null;
   @Column({ type: 'integer', default: 1 }) version: number;

@@ -9,6 +9,7 @@ import { DeskQueueIndex1795767900000 } from './1795767900000-desk-queue-index';
 import { RatingFactHistory1796309531935 } from './1796309531935-rating-fact-history';
 import { EventStream1796315050886 } from './1796315050886-event-stream';
 import { RetireLockoutPhotoQuotaIndex1796319407095 } from './1796319407095-retire-lockout-photo-quota-index';
+import { WaitingThirdParty1796319806056 } from './1796319806056-waiting-third-party';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RatingFactHistory1796309531935,
   EventStream1796315050886,
   RetireLockoutPhotoQuotaIndex1796319407095,
+  WaitingThirdParty1796319806056,
 ];
