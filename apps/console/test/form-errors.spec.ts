@@ -29,22 +29,28 @@ const fieldErrors = () =>
   );
 
 describe('form errors from the API', () => {
-  it('shows the fields of a VALIDATION_FAILED answer next to their inputs', async () => {
+  it('shows the fields of a VALIDATION_FAILED answer next to their inputs, translated', async () => {
     const { calls } = stubFetch({
       'POST /api/streets': () =>
         jsonResponse(400, {
           statusCode: 400,
           code: 'VALIDATION_FAILED',
           message: 'Validation failed',
-          fields: [{ field: 'nameEn', message: 'nameEn must be shorter than 128 characters' }],
+          fields: [
+            {
+              field: 'nameEn',
+              code: 'too_long',
+              params: { max: 128 },
+              message: 'must be shorter than or equal to 128 characters',
+            },
+          ],
         }),
     });
 
     const wrapper = await openAndSubmit();
 
-    await vi.waitFor(() =>
-      expect(fieldErrors()).toEqual(['nameEn must be shorter than 128 characters']),
-    );
+    // In the user's language from the code, not the API's English sentence.
+    await vi.waitFor(() => expect(fieldErrors()).toEqual(['最多 128 个字']));
     expect(calls[0]?.body).toEqual({ code: 'LJ09', name: '悦来街道', nameEn: 'Yuelai Street' });
     expect(wrapper.emitted('saved')).toBeUndefined();
   });

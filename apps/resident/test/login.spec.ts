@@ -110,10 +110,17 @@ describe('LoginView', () => {
     expect(readTokens()).toBeNull();
   });
 
-  it("shows the API's field messages by the inputs", async () => {
+  it("shows the API's field errors by the inputs, in the user's language", async () => {
     stubFetch(() =>
       apiError(400, 'VALIDATION_FAILED', {
-        fields: [{ field: 'code', message: 'code must be 6 digits' }],
+        fields: [
+          {
+            field: 'code',
+            code: 'digits',
+            params: { length: 6 },
+            message: 'code must be 6 digits',
+          },
+        ],
       }),
     );
     const { wrapper } = await renderLogin();
@@ -127,7 +134,8 @@ describe('LoginView', () => {
       'Some details are not right. Please check and try again.',
     );
     expect(wrapper.get('[data-testid="code-input"]').attributes('aria-invalid')).toBe('true');
-    expect(wrapper.text()).toContain('code must be 6 digits');
+    // Translated from the code, not the API's sentence.
+    expect(wrapper.text()).toContain('Enter 6 digits');
   });
 
   it('asks for the code before calling the API', async () => {

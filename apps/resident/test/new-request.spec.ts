@@ -261,6 +261,23 @@ describe('new request form', () => {
     expect(posts(fetchMock, '/api/photos')).toHaveLength(9);
   });
 
+  it('says why the API refused a photo, beside the photos', async () => {
+    const { wrapper } = await openForm(
+      api(undefined, () =>
+        apiError(415, 'UNSUPPORTED_MEDIA_TYPE', {
+          fields: [{ field: 'file', code: 'not_an_image', message: 'JPEG, PNG, WebP or HEIC' }],
+        }),
+      ),
+    );
+    await toDetails(wrapper);
+    await choosePhotos(wrapper, [file('scan.jpg', 'image/jpeg')]);
+    await vi.waitFor(() =>
+      expect(wrapper.get('[data-testid="photo-error"]').text()).toBe(
+        '"scan.jpg" was not uploaded: Not an image we can read (JPEG, PNG, WebP or HEIC)',
+      ),
+    );
+  });
+
   it('uploads each photo as multipart `file`, shows a failed one, retries it and sends the ids', async () => {
     let failNext = true;
     let n = 0;
@@ -422,18 +439,25 @@ describe('new request form', () => {
     expect(wrapper.get('[data-testid="earlier-picker"]').text()).toContain('BT20261001-0007');
   });
 
-  it("shows the API's field message when it refuses the description", async () => {
+  it("shows the API's field error, translated, when it refuses the description", async () => {
     const { wrapper } = await openForm(
       api(() =>
         apiError(400, 'VALIDATION_FAILED', {
-          fields: [{ field: 'description', message: 'description is too long' }],
+          fields: [
+            {
+              field: 'description',
+              code: 'too_long',
+              params: { max: 2000 },
+              message: 'must be shorter than or equal to 2000 characters',
+            },
+          ],
         }),
       ),
     );
     await toDetails(wrapper);
     await wrapper.get('[data-testid="description-input"]').setValue('楼道灯坏了，晚上很黑');
     await submit(wrapper);
-    expect(wrapper.text()).toContain('description is too long');
+    expect(wrapper.text()).toContain('At most 2000 characters');
     expect(wrapper.get('[data-testid="submit-error"]').text()).toBe(
       'Some details are not right. Please check and try again.',
     );

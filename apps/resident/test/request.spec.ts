@@ -93,7 +93,13 @@ describe('request client', () => {
   it('carries the API error shape, fields included', async () => {
     stubFetch(() =>
       apiError(400, 'VALIDATION_FAILED', {
-        fields: [{ field: 'phone', message: 'phone must be a mainland mobile number' }],
+        fields: [
+          {
+            field: 'phone',
+            code: 'invalid_phone',
+            message: 'phone must be a mainland mobile number',
+          },
+        ],
         requestId: 'req-7',
       }),
     );
@@ -109,7 +115,8 @@ describe('request client', () => {
     expect(error.status).toBe(400);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.error.requestId).toBe('req-7');
-    expect(error.fieldMessage('phone')).toBe('phone must be a mainland mobile number');
+    expect(error.fieldError('phone')).toMatchObject({ field: 'phone', code: 'invalid_phone' });
+    expect(error.fieldMessage('phone')).toBe('Enter a valid phone number');
   });
 
   it('reports an unreachable server as such', async () => {

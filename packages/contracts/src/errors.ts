@@ -19,9 +19,91 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Stable codes for what is wrong with one field; front ends translate them (with `params`) and
+ * show the text beside the field. Lower case, so they never mix with the `ErrorCode`s above.
+ */
+export const FIELD_ERROR_CODES = [
+  /** Missing, null, or empty once trimmed (whitespace only counts as empty). */
+  'required',
+  /** `{ min }` characters at least. */
+  'too_short',
+  /** `{ max }` characters at most. */
+  'too_long',
+  /** `{ min }` at least (numbers). */
+  'too_small',
+  /** `{ max }` at most (numbers). */
+  'too_large',
+  'not_a_number',
+  'not_an_integer',
+  'not_text',
+  'not_a_boolean',
+  'not_a_list',
+  'not_an_object',
+  /** `{ allowed }`: the values that are allowed. */
+  'not_one_of',
+  /** `{ max }` items at most. */
+  'too_many',
+  /** `{ min }` items at least. */
+  'too_few',
+  'invalid_id',
+  /** A calendar date `YYYY-MM-DD` or an ISO 8601 instant. */
+  'invalid_date',
+  /** `HH:mm`, 24:00 allowed where a day ends. */
+  'invalid_time',
+  'invalid_phone',
+  /** Letters, digits, - or _ (`{ max }` long). */
+  'invalid_code',
+  /** `{ length }` digits. */
+  'digits',
+  'invalid_latitude',
+  'invalid_longitude',
+  'invalid_format',
+  /** Not a field of this request. */
+  'unknown_field',
+  /** A referenced record (category, desk, compound …) that does not exist here. */
+  'not_found',
+  /** Fixed once set (a compound stays in its community, a category keeps its kind). */
+  'unchangeable',
+  /** Set by someone else (rating facts: the bureau or the street admin). */
+  'locked',
+  /** Must be today or later. */
+  'in_past',
+  /** Goes together with `{ with }`. */
+  'paired',
+  /** Must be after `{ field }`. */
+  'not_after',
+  'duplicate',
+  'overlaps',
+  /** The desk or case already is what was asked. */
+  'unchanged',
+  /** Photo uploads: the file is not a JPEG, PNG, WebP or HEIC image. */
+  'not_an_image',
+  'empty_file',
+  /** `{ maxMb }` MB at most. */
+  'file_too_large',
+  /** `{ maxMegapixels }` at most. */
+  'too_many_pixels',
+  /** An HEIC photo whose location data cannot be removed: send a JPEG. */
+  'heic_unsupported',
+  /** `{ max }` uploaded photos waiting to be attached to a request. */
+  'photo_quota',
+  /** `{ maxMb }` MB of photos a day. */
+  'photo_daily_limit',
+  /** Anything else; `message` says what. */
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+/** Values a field error's text is built from, e.g. `{ min: 5 }` or `{ allowed: ['a', 'b'] }`. */
+export type FieldErrorParams = Record<string, string | number | string[]>;
+
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `weeklyHours.2.opens`. */
   field: string;
+  code: FieldErrorCode;
+  params?: FieldErrorParams;
+  /** English, for logs and API users; the front ends show `code` translated. */
   message: string;
 }
 

@@ -16,7 +16,10 @@ export class StaffLoginDto implements StaffLoginRequest {
 export class OtpRequestDto implements OtpRequest {
   @ApiProperty({ example: '13800000001', description: '11-digit mainland mobile number' })
   @IsString()
-  @Matches(MAINLAND_MOBILE, { message: 'phone must be an 11-digit mainland mobile number' })
+  @Matches(MAINLAND_MOBILE, {
+    message: 'phone must be an 11-digit mainland mobile number',
+    context: { code: 'invalid_phone' },
+  })
   phone: string;
 }
 
@@ -24,6 +27,9 @@ export class ResidentLoginDto extends OtpRequestDto implements ResidentLoginRequ
   @ApiProperty({ example: '123456' })
   @IsString()
   @Length(6, 6)
-  @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
+  @Matches(/^\d{6}$/, {
+    message: 'code must be 6 digits',
+    context: { code: 'digits', params: { length: 6 } },
+  })
   code: string;
 }

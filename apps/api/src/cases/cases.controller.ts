@@ -47,6 +47,7 @@ import {
 } from './cases.dto';
 import { CasesService } from './cases.service';
 import { MAX_PHOTO_BYTES } from './photo-storage';
+import { PhotoUploadErrors } from './photo-upload.interceptor';
 import { PhotosService, type UploadedFile as Upload } from './photos.service';
 
 @ApiTags('cases')
@@ -84,6 +85,7 @@ export class CasesController {
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
   })
   @UseInterceptors(
+    PhotoUploadErrors,
     FileInterceptor('file', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } }),
   )
   uploadPhoto(

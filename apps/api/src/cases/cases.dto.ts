@@ -40,7 +40,10 @@ export class WalkInDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be digits' })
+  @Matches(/^[0-9+\- ]{5,20}$/, {
+    message: 'phone must be digits',
+    context: { code: 'invalid_phone' },
+  })
   phone?: string;
 }
 
@@ -132,7 +135,10 @@ export class PartyDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be digits' })
+  @Matches(/^[0-9+\- ]{5,20}$/, {
+    message: 'phone must be digits',
+    context: { code: 'invalid_phone' },
+  })
   phone?: string;
 }
 
@@ -179,7 +185,10 @@ export class CreateCategoryDto {
   @ApiProperty({ enum: CASE_KINDS }) @IsIn(CASE_KINDS) kind: CaseKind;
   @ApiProperty()
   @IsString()
-  @Matches(/^[a-z0-9_]{2,48}$/, { message: 'code must be 2-48 lower-case letters, digits or _' })
+  @Matches(/^[a-z0-9_]{2,48}$/, {
+    message: 'code must be 2-48 lower-case letters, digits or _',
+    context: { code: 'invalid_code', params: { max: 48 } },
+  })
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) nameZh: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;

@@ -102,11 +102,16 @@ export class CasesService implements OnModuleInit {
     idempotencyKey: string | undefined,
   ): Promise<{ detail: CaseDetail; replayed: boolean }> {
     if (idempotencyKey !== undefined && !/^[\w-]{8,64}$/.test(idempotencyKey)) {
-      throw AppException.invalid('Idempotency-Key', 'must be 8-64 letters, digits, - or _');
+      throw AppException.invalid(
+        'Idempotency-Key',
+        'must be 8-64 letters, digits, - or _',
+        'invalid_format',
+      );
     }
     const hash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
     const category = await this.repo.findCategory(dto.categoryId);
-    if (!category || !category.active) throw AppException.invalid('categoryId', 'no such category');
+    if (!category || !category.active)
+      throw AppException.invalid('categoryId', 'no such category', 'not_found');
     const now = this.clock.now();
     const draft = await this.intakeDraft(actor, dto, category);
 
@@ -210,7 +215,12 @@ export class CasesService implements OnModuleInit {
         );
       if (dto.residentId) {
         const r = await this.repo.findResidentInCommunity(dto.residentId, communityId);
-        if (!r) throw AppException.invalid('residentId', 'no such resident in this community');
+        if (!r)
+          throw AppException.invalid(
+            'residentId',
+            'no such resident in this community',
+            'not_found',
+          );
         residentId = r.id;
         compoundId = compoundId ?? r.compoundId;
       } else if (dto.walkIn) {
@@ -218,7 +228,7 @@ export class CasesService implements OnModuleInit {
         walkInPhone = dto.walkIn.phone?.replace(/[\s-]/g, '') ?? null;
       } else if (channel !== 'grid_patrol') {
         throw new AppException('VALIDATION_FAILED', 'Name the resident: residentId or walkIn', [
-          { field: 'residentId', message: 'residentId or walkIn is required' },
+          { field: 'residentId', code: 'required', message: 'residentId or walkIn is required' },
         ]);
       }
     }
@@ -233,12 +243,12 @@ export class CasesService implements OnModuleInit {
         );
     }
     if (compoundId && !(await this.repo.compoundInCommunity(compoundId, communityId)))
-      throw AppException.invalid('compoundId', 'no such compound in this community');
+      throw AppException.invalid('compoundId', 'no such compound in this community', 'not_found');
     let deskId: string;
     if (dto.deskId) {
       const desk = await this.repo.findDesk(dto.deskId);
       if (!desk || desk.communityId !== communityId)
-        throw AppException.invalid('deskId', 'no such desk in this community');
+        throw AppException.invalid('deskId', 'no such desk in this community', 'not_found');
       deskId = desk.id;
     } else {
       const id = await this.repo.defaultDeskId(communityId, compoundId);
@@ -250,7 +260,11 @@ export class CasesService implements OnModuleInit {
     if (dto.earlierCaseId) {
       const earlier = await this.repo.findCase(actor, dto.earlierCaseId);
       if (!earlier || (residentId && earlier.residentId !== residentId))
-        throw AppException.invalid('earlierCaseId', 'no such earlier request of this resident');
+        throw AppException.invalid(
+          'earlierCaseId',
+          'no such earlier request of this resident',
+          'not_found',
+        );
       earlierCaseId = earlier.id;
     }
     return {
@@ -429,6 +443,7 @@ export class CasesService implements OnModuleInit {
         throw AppException.invalid(
           'assigneeId',
           'no such desk, grid or community worker in this community',
+          'not_found',
         );
       }
       return {
@@ -467,9 +482,9 @@ export class CasesService implements OnModuleInit {
           );
         }
         const desk = await this.repo.findDeskPlace(dto.deskId);
-        if (!desk) throw AppException.invalid('deskId', 'no such desk');
+        if (!desk) throw AppException.invalid('deskId', 'no such desk', 'not_found');
         if (desk.id === c.deskId)
-          throw AppException.invalid('deskId', 'the case is already at this desk');
+          throw AppException.invalid('deskId', 'the case is already at this desk', 'unchanged');
         const from = (await this.repo.findDeskPlace(c.deskId))!;
         if (!mayTransfer(actor, from, desk))
           throw AppException.invalid(
@@ -551,10 +566,14 @@ export class CasesService implements OnModuleInit {
     return this.change(actor, id, dto.version, async (_m, c, now) => {
       if (dto.decision === 'link') {
         if (!dto.repeatOfId)
-          throw AppException.invalid('repeatOfId', 'name the earlier case to link');
+          throw AppException.invalid('repeatOfId', 'name the earlier case to link', 'required');
         const candidates = await this.repeatCandidates(actor, c.id);
         if (!candidates.some((k) => k.caseId === dto.repeatOfId))
-          throw AppException.invalid('repeatOfId', 'not one of this case’s repeat candidates');
+          throw AppException.invalid(
+            'repeatOfId',
+            'not one of this case’s repeat candidates',
+            'not_found',
+          );
       }
       return {
         patch: {

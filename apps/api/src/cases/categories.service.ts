@@ -30,7 +30,11 @@ export class CategoriesService {
     if (!existing) throw AppException.notFound('Category');
     this.bureau(actor);
     if (dto.kind && dto.kind !== existing.kind)
-      throw AppException.invalid('kind', 'a category keeps its kind; create a new one instead');
+      throw AppException.invalid(
+        'kind',
+        'a category keeps its kind; create a new one instead',
+        'unchangeable',
+      );
     return toCategory(await this.repo.saveCategory({ ...existing, ...this.fields(dto) }));
   }
 

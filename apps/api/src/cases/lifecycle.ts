@@ -37,7 +37,7 @@ export function nextStatus(
   if (!to) {
     throw new AppException(
       'ILLEGAL_TRANSITION',
-      `A ${current.status} case cannot be ${input.action}ed`,
+      `The action ${input.action} is not possible on a ${current.status} case`,
       undefined,
       {
         status: current.status,
@@ -46,14 +46,14 @@ export function nextStatus(
     );
   }
   if (input.action === 'reject' && !input.reason?.trim())
-    throw AppException.invalid('reason', 'a rejection needs a reason');
+    throw AppException.invalid('reason', 'a rejection needs a reason', 'required');
   if (input.action === 'resolve' && !input.resolution?.trim())
-    throw AppException.invalid('resolution', 'say how it was resolved');
+    throw AppException.invalid('resolution', 'say how it was resolved', 'required');
   if (input.action === 'resolve' && current.kind === 'dispute' && !current.mediationOutcome) {
     throw new AppException(
       'ILLEGAL_TRANSITION',
       'Record the mediation and its outcome before resolving a dispute',
-      [{ field: 'mediation', message: 'outcome required' }],
+      [{ field: 'mediation', code: 'required', message: 'outcome required' }],
       {
         status: current.status,
         allowed: allowedActions(current.status),

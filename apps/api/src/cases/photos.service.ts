@@ -38,22 +38,53 @@ export const UNATTACHED_PHOTO_TTL_MS = 24 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 const CLEANUP_BATCH = 100;
 
+const MAX_PHOTO_MB = MAX_PHOTO_BYTES / 1024 / 1024;
+
+/** Over the size limit, whether multer stopped reading it or the check below caught it. */
+export function photoTooLarge(): AppException {
+  return new AppException('PAYLOAD_TOO_LARGE', `A photo may be at most ${MAX_PHOTO_MB} MB`, [
+    {
+      field: 'file',
+      code: 'file_too_large',
+      params: { maxMb: MAX_PHOTO_MB },
+      message: `at most ${MAX_PHOTO_MB} MB`,
+    },
+  ]);
+}
+
 const REFUSED: Record<Exclude<CleanResult, { ok: true }>['problem'], () => AppException> = {
   unreadable: () =>
     new AppException('UNSUPPORTED_MEDIA_TYPE', 'The file could not be read as an image', [
-      { field: 'file', message: 'not a readable JPEG, PNG, WebP or HEIC image' },
+      {
+        field: 'file',
+        code: 'not_an_image',
+        message: 'not a readable JPEG, PNG, WebP or HEIC image',
+      },
     ]),
   too_many_pixels: () =>
     new AppException(
       'PAYLOAD_TOO_LARGE',
       `A photo may have at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels`,
-      [{ field: 'file', message: `at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels` }],
+      [
+        {
+          field: 'file',
+          code: 'too_many_pixels',
+          params: { maxMegapixels: MAX_PHOTO_PIXELS / 1_000_000 },
+          message: `at most ${MAX_PHOTO_PIXELS / 1_000_000} megapixels`,
+        },
+      ],
     ),
   heic_not_cleanable: () =>
     new AppException(
       'UNSUPPORTED_MEDIA_TYPE',
       'This HEIC photo cannot be stored without its location; send it as JPEG',
-      [{ field: 'file', message: 'HEIC with HEVC coding: send JPEG instead' }],
+      [
+        {
+          field: 'file',
+          code: 'heic_unsupported',
+          message: 'HEIC with HEVC coding: send JPEG instead',
+        },
+      ],
     ),
 };
 
@@ -69,18 +100,20 @@ export class PhotosService {
   ) {}
 
   async upload(actor: Actor, file: UploadedFile | undefined): Promise<CasePhoto> {
-    if (!file) throw AppException.invalid('file', 'attach one image in the multipart field "file"');
-    if (file.size === 0) throw AppException.invalid('file', 'the file is empty');
-    if (file.size > MAX_PHOTO_BYTES)
-      throw new AppException('PAYLOAD_TOO_LARGE', 'A photo may be at most 8 MB', [
-        { field: 'file', message: 'at most 8 MB' },
-      ]);
+    if (!file)
+      throw AppException.invalid(
+        'file',
+        'attach one image in the multipart field "file"',
+        'required',
+      );
+    if (file.size === 0) throw AppException.invalid('file', 'the file is empty', 'empty_file');
+    if (file.size > MAX_PHOTO_BYTES) throw photoTooLarge();
     const sniffed = sniffImageType(file.buffer);
     if (!sniffed)
       throw new AppException(
         'UNSUPPORTED_MEDIA_TYPE',
         'Only JPEG, PNG, WebP and HEIC photos are accepted',
-        [{ field: 'file', message: 'JPEG, PNG, WebP or HEIC' }],
+        [{ field: 'file', code: 'not_an_image', message: 'JPEG, PNG, WebP or HEIC' }],
       );
     // Location and camera data never reach the disk.
     const clean = await cleanPhoto(file.buffer, sniffed);
@@ -125,14 +158,28 @@ export class PhotosService {
       throw new AppException(
         'TOO_MANY_REQUESTS',
         `You have ${PHOTO_QUOTA.unattachedPhotos} photos not attached to a request yet; attach them or wait a day`,
-        [{ field: 'file', message: `at most ${PHOTO_QUOTA.unattachedPhotos} unattached photos` }],
+        [
+          {
+            field: 'file',
+            code: 'photo_quota',
+            params: { max: PHOTO_QUOTA.unattachedPhotos },
+            message: `at most ${PHOTO_QUOTA.unattachedPhotos} unattached photos`,
+          },
+        ],
         { limit: 'unattached_photos', max: PHOTO_QUOTA.unattachedPhotos },
       );
     if (bytesToday > PHOTO_QUOTA.bytesPerDay)
       throw new AppException(
         'TOO_MANY_REQUESTS',
         `At most ${PHOTO_QUOTA.bytesPerDay / 1024 / 1024} MB of photos a day`,
-        [{ field: 'file', message: `at most ${PHOTO_QUOTA.bytesPerDay / 1024 / 1024} MB a day` }],
+        [
+          {
+            field: 'file',
+            code: 'photo_daily_limit',
+            params: { maxMb: PHOTO_QUOTA.bytesPerDay / 1024 / 1024 },
+            message: `at most ${PHOTO_QUOTA.bytesPerDay / 1024 / 1024} MB a day`,
+          },
+        ],
         { limit: 'photo_bytes_per_day', max: PHOTO_QUOTA.bytesPerDay },
       );
   }

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@baitong/contracts';
+import type { ErrorCode, FieldError, FieldErrorCode, FieldErrorParams } from '@baitong/contracts';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -19,18 +19,23 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** A field problem as services state it; without a `code` it is `invalid` (its message says why). */
+export type FieldProblem = Omit<FieldError, 'code'> & { code?: FieldErrorCode };
+
 /** Domain errors carry a stable code; the one exception filter maps them to HTTP. */
 export class AppException extends Error {
   readonly statusCode: number;
+  readonly fields?: FieldError[];
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: FieldError[],
+    fields?: FieldProblem[],
     readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.statusCode = STATUS[code];
+    if (fields) this.fields = fields.map((f) => ({ ...f, code: f.code ?? 'invalid' }));
   }
 
   static notFound(what: string): AppException {
@@ -41,7 +46,15 @@ export class AppException extends Error {
     return new AppException('FORBIDDEN', message);
   }
 
-  static invalid(field: string, message: string): AppException {
-    return new AppException('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+  /** One bad field: `code` for the front ends (with `params`), `message` for people reading logs. */
+  static invalid(
+    field: string,
+    message: string,
+    code: FieldErrorCode = 'invalid',
+    params?: FieldErrorParams,
+  ): AppException {
+    return new AppException('VALIDATION_FAILED', `${field}: ${message}`, [
+      { field, code, ...(params ? { params } : {}), message },
+    ]);
   }
 }

@@ -8,7 +8,7 @@ export class UuidPipe implements PipeTransform<string, string> {
   constructor(private readonly field = 'id') {}
 
   transform(value: string): string {
-    if (!UUID.test(value)) throw AppException.invalid(this.field, 'must be a UUID');
+    if (!UUID.test(value)) throw AppException.invalid(this.field, 'must be a UUID', 'invalid_id');
     return value.toLowerCase();
   }
 }

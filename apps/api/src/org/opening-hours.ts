@@ -1,4 +1,11 @@
-import type { IsoWeekday, OpenState, OpeningInterval, WeeklyHours } from '@baitong/contracts';
+import type {
+  FieldErrorCode,
+  FieldErrorParams,
+  IsoWeekday,
+  OpenState,
+  OpeningInterval,
+  WeeklyHours,
+} from '@baitong/contracts';
 import { TZDate } from '@date-fns/tz';
 
 /** Desks keep Chongqing time whatever the server's zone. */
@@ -25,15 +32,37 @@ export function toMinutes(hhmm: string): number {
   return h! * 60 + m!;
 }
 
-/** Problems with a day's intervals, as [index, message]; empty when they are usable. */
-export function intervalProblems(intervals: OpeningInterval[]): [number, string][] {
-  const out: [number, string][] = [];
-  intervals.forEach((iv, i) => {
+/** What is wrong with one interval of a day, by its index, with a field error code. */
+export interface IntervalProblem {
+  index: number;
+  code: Extract<FieldErrorCode, 'invalid_time' | 'not_after' | 'overlaps'>;
+  params?: FieldErrorParams;
+  message: string;
+}
+
+/** Problems with a day's intervals; empty when they are usable. */
+export function intervalProblems(intervals: OpeningInterval[]): IntervalProblem[] {
+  const out: IntervalProblem[] = [];
+  intervals.forEach((iv, index) => {
     if (!HHMM.test(iv.opens) || iv.opens === '24:00')
-      out.push([i, 'opens must be HH:mm between 00:00 and 23:59']);
-    else if (!HHMM.test(iv.closes)) out.push([i, 'closes must be HH:mm between 00:01 and 24:00']);
+      out.push({
+        index,
+        code: 'invalid_time',
+        message: 'opens must be HH:mm between 00:00 and 23:59',
+      });
+    else if (!HHMM.test(iv.closes))
+      out.push({
+        index,
+        code: 'invalid_time',
+        message: 'closes must be HH:mm between 00:01 and 24:00',
+      });
     else if (toMinutes(iv.opens) >= toMinutes(iv.closes))
-      out.push([i, 'closes must be after opens']);
+      out.push({
+        index,
+        code: 'not_after',
+        params: { field: 'opens' },
+        message: 'closes must be after opens',
+      });
   });
   if (out.length > 0) return out;
   const sorted = intervals
@@ -41,7 +70,11 @@ export function intervalProblems(intervals: OpeningInterval[]): [number, string]
     .sort((a, b) => a.o - b.o);
   for (let k = 1; k < sorted.length; k++) {
     if (sorted[k]!.o < sorted[k - 1]!.c)
-      out.push([sorted[k]!.i, 'overlaps another interval of the same day']);
+      out.push({
+        index: sorted[k]!.i,
+        code: 'overlaps',
+        message: 'overlaps another interval of the same day',
+      });
   }
   return out;
 }

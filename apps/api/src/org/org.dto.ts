@@ -22,15 +22,22 @@ import {
 
 const HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const CODE_RULE = {
+  message: 'code must be 1-32 letters, digits, - or _',
+  context: { code: 'invalid_code', params: { max: 32 } },
+};
 
 export class IntervalDto {
   @ApiProperty({ example: '08:30' })
   @IsString()
-  @Matches(HHMM, { message: 'opens must be HH:mm' })
+  @Matches(HHMM, { message: 'opens must be HH:mm', context: { code: 'invalid_time' } })
   opens: string;
   @ApiProperty({ example: '21:30' })
   @IsString()
-  @Matches(HHMM, { message: 'closes must be HH:mm (24:00 allowed)' })
+  @Matches(HHMM, {
+    message: 'closes must be HH:mm (24:00 allowed)',
+    context: { code: 'invalid_time' },
+  })
   closes: string;
 }
 
@@ -63,7 +70,10 @@ export class SetHoursDto {
 export class CreateExceptionDto {
   @ApiProperty({ example: '2026-12-24' })
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'date must be YYYY-MM-DD',
+    context: { code: 'invalid_date' },
+  })
   date: string;
 
   @ApiProperty({ type: [IntervalDto], description: 'Empty: closed all day' })
@@ -79,7 +89,7 @@ export class CreateExceptionDto {
 export class CreateStreetDto {
   @ApiProperty()
   @IsString()
-  @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' })
+  @Matches(CODE, CODE_RULE)
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
@@ -90,14 +100,17 @@ export class CreateCommunityDto {
   @ApiProperty() @IsUUID('4') streetId: string;
   @ApiProperty()
   @IsString()
-  @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' })
+  @Matches(CODE, CODE_RULE)
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
   @ApiPropertyOptional({ nullable: true, example: '2019-06-30' })
   @IsOptional()
   @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'firstElectedOn must be YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'firstElectedOn must be YYYY-MM-DD',
+    context: { code: 'invalid_date' },
+  })
   firstElectedOn?: string | null;
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) households: number;
   @ApiProperty() @IsInt() @Min(0) @Max(5_000_000) registeredResidents: number;
@@ -131,7 +144,7 @@ export class CreateGridDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') compoundId?: string;
   @ApiProperty()
   @IsString()
-  @Matches(CODE, { message: 'code must be 1-32 letters, digits, - or _' })
+  @Matches(CODE, CODE_RULE)
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
 }
@@ -153,7 +166,10 @@ export class CreateDeskDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9+\- ]{3,32}$/, { message: 'phone must be digits' })
+  @Matches(/^[0-9+\- ]{3,32}$/, {
+    message: 'phone must be digits',
+    context: { code: 'invalid_phone' },
+  })
   phone?: string;
   @ApiPropertyOptional({ type: [WeeklyHoursDto], description: 'Default 08:30–21:30 every day' })
   @IsOptional()

@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { policy } from '../auth/policy';
 import { systemRead } from '../auth/scope';
-import { AppException } from '../common/app-exception';
+import { AppException, type FieldProblem } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import type { RequestMeta } from '../common/request-context';
 import { Db } from '../database/db';
@@ -48,13 +48,17 @@ const PUBLIC_READ = systemRead('public desk finder');
 /** Weekly hours must name each weekday at most once, and a day's intervals may not overlap. */
 function checkWeeklyHours(hours: WeeklyHours[], field = 'weeklyHours'): void {
   const seen = new Set<number>();
-  const fields: { field: string; message: string }[] = [];
+  const fields: FieldProblem[] = [];
   hours.forEach((day, i) => {
     if (seen.has(day.weekday))
-      fields.push({ field: `${field}.${i}.weekday`, message: 'weekday appears twice' });
+      fields.push({
+        field: `${field}.${i}.weekday`,
+        code: 'duplicate',
+        message: 'weekday appears twice',
+      });
     seen.add(day.weekday);
-    for (const [j, message] of intervalProblems(day.intervals))
-      fields.push({ field: `${field}.${i}.intervals.${j}`, message });
+    for (const { index, ...problem } of intervalProblems(day.intervals))
+      fields.push({ field: `${field}.${i}.intervals.${index}`, ...problem });
   });
   if (fields.length)
     throw new AppException(
@@ -113,7 +117,7 @@ export class OrgService {
     meta: RequestMeta,
   ): Promise<Community> {
     if (!(await this.repo.findStreet(actor, dto.streetId)))
-      throw AppException.invalid('streetId', 'no such street');
+      throw AppException.invalid('streetId', 'no such street', 'not_found');
     if (!policy.createCommunity(actor, dto.streetId)) throw AppException.forbidden();
     const row = { ...dto, firstElectedOn: dto.firstElectedOn ?? null };
     const id = await this.db.transaction(async (tx) => {
@@ -147,7 +151,7 @@ export class OrgService {
     const changes = factDiffs(c, patch, COMMUNITY_FACT_FIELDS);
     const why = this.factChangeAllowed(actor, c, changes, reason);
     if (patch.streetId && !(await this.repo.findStreet(actor, patch.streetId)))
-      throw AppException.invalid('streetId', 'no such street');
+      throw AppException.invalid('streetId', 'no such street', 'not_found');
     await this.db.transaction(async (tx) => {
       await this.repo.updateCommunity(tx, id, patch);
       await this.recordFacts(tx, actor, { communityId: id, deskId: null }, changes, why, meta);
@@ -188,7 +192,11 @@ export class OrgService {
     if (!x) throw AppException.notFound('Compound');
     await this.managed(actor, x.communityId);
     if (dto.communityId && dto.communityId !== x.communityId)
-      throw AppException.invalid('communityId', 'a compound cannot move to another community');
+      throw AppException.invalid(
+        'communityId',
+        'a compound cannot move to another community',
+        'unchangeable',
+      );
     await this.db.transaction((tx) => this.repo.updateCompound(tx, id, dto));
     return this.getCompound(actor, id);
   }
@@ -214,7 +222,11 @@ export class OrgService {
     if (!g) throw AppException.notFound('Grid');
     await this.managed(actor, g.communityId);
     if (dto.communityId && dto.communityId !== g.communityId)
-      throw AppException.invalid('communityId', 'a grid cannot move to another community');
+      throw AppException.invalid(
+        'communityId',
+        'a grid cannot move to another community',
+        'unchangeable',
+      );
     if (dto.compoundId) await this.compoundOf(actor, dto.compoundId, g.communityId);
     await this.db.transaction((tx) => this.repo.updateGrid(tx, id, dto));
     return toGrid((await this.repo.findGrid(actor, id))!);
@@ -265,7 +277,11 @@ export class OrgService {
     const { desk: d, community } = await this.deskManaged(actor, id);
     const { version, reason, ...patch } = dto;
     if (patch.communityId && patch.communityId !== d.communityId)
-      throw AppException.invalid('communityId', 'a desk cannot move to another community');
+      throw AppException.invalid(
+        'communityId',
+        'a desk cannot move to another community',
+        'unchangeable',
+      );
     const changes = factDiffs(d, patch, DESK_FACT_FIELDS);
     const why = this.factChangeAllowed(actor, community, changes, reason);
     if (patch.compoundId) await this.compoundOf(actor, patch.compoundId, d.communityId);
@@ -293,7 +309,10 @@ export class OrgService {
     const { desk: d } = await this.deskManaged(actor, id);
     const problems = intervalProblems(dto.intervals);
     if (problems.length) {
-      const fields = problems.map(([j, message]) => ({ field: `intervals.${j}`, message }));
+      const fields = problems.map(({ index, ...problem }) => ({
+        field: `intervals.${index}`,
+        ...problem,
+      }));
       throw new AppException(
         'VALIDATION_FAILED',
         `Invalid fields: ${fields.map((f) => f.field).join(', ')}`,
@@ -301,7 +320,7 @@ export class OrgService {
       );
     }
     if (dto.date < localDate(this.clock.now()))
-      throw AppException.invalid('date', 'must be today or later');
+      throw AppException.invalid('date', 'must be today or later', 'in_past');
     await this.db.transaction(async (tx) => {
       await this.repo.putException(tx, d.id, {
         date: dto.date,
@@ -328,7 +347,8 @@ export class OrgService {
 
   async publicDesks(q: PublicDeskQuery): Promise<PublicDesk[]> {
     if ((q.lat === undefined) !== (q.lng === undefined)) {
-      throw AppException.invalid(q.lat === undefined ? 'lat' : 'lng', 'lat and lng go together');
+      const [missing, given] = q.lat === undefined ? ['lat', 'lng'] : ['lng', 'lat'];
+      throw AppException.invalid(missing, 'lat and lng go together', 'paired', { with: given });
     }
     const now = this.clock.now();
     const rows = await this.repo.listDesks(PUBLIC_READ, {
@@ -368,7 +388,7 @@ export class OrgService {
     const c = await this.repo.findCommunity(actor, communityId);
     if (!c)
       throw field
-        ? AppException.invalid(field, 'no such community')
+        ? AppException.invalid(field, 'no such community', 'not_found')
         : AppException.notFound('Community');
     if (!policy.manageCommunityAssets(actor, c)) throw AppException.forbidden();
     return c;
@@ -377,7 +397,7 @@ export class OrgService {
   private async compoundOf(actor: Actor, compoundId: string, communityId: string): Promise<void> {
     const x = await this.repo.findCompound(actor, compoundId);
     if (!x || x.communityId !== communityId)
-      throw AppException.invalid('compoundId', 'no such compound in this community');
+      throw AppException.invalid('compoundId', 'no such compound in this community', 'not_found');
   }
 
   private async deskManaged(
@@ -405,11 +425,15 @@ export class OrgService {
       throw new AppException(
         'FORBIDDEN',
         `Only the bureau or the street admin changes the rating facts: ${names.join(', ')}`,
-        names.map((field) => ({ field, message: 'set by the bureau or the street admin' })),
+        names.map((field) => ({
+          field,
+          code: 'locked' as const,
+          message: 'set by the bureau or the street admin',
+        })),
       );
     }
     const why = reason?.trim() ?? '';
-    if (!why) throw AppException.invalid('reason', 'say why the rating facts change');
+    if (!why) throw AppException.invalid('reason', 'say why the rating facts change', 'required');
     return why;
   }
 

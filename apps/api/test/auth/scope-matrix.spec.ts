@@ -236,7 +236,9 @@ describe('writes', () => {
         });
       expect(res.status).toBe(expectedWrite(role, target, true));
       if (res.status === 400)
-        expect(res.body.fields).toEqual([{ field: 'communityId', message: 'no such community' }]);
+        expect(res.body.fields).toEqual([
+          { field: 'communityId', code: 'not_found', message: 'no such community' },
+        ]);
     },
   );
 

@@ -117,7 +117,11 @@ describe('idempotent submission', () => {
       .set('Idempotency-Key', 'no')
       .send({ categoryId: w.category.id, description: '键太短了哦', walkIn: { name: '丙' } });
     expect(bad.body.fields).toEqual([
-      { field: 'Idempotency-Key', message: 'must be 8-64 letters, digits, - or _' },
+      {
+        field: 'Idempotency-Key',
+        code: 'invalid_format',
+        message: 'must be 8-64 letters, digits, - or _',
+      },
     ]);
   });
 });
@@ -224,7 +228,9 @@ describe('photos', () => {
         contentType: 'image/png',
       });
     expect(fake.status).toBe(415);
-    expect(fake.body.fields).toEqual([{ field: 'file', message: 'JPEG, PNG, WebP or HEIC' }]);
+    expect(fake.body.fields).toEqual([
+      { field: 'file', code: 'not_an_image', message: 'JPEG, PNG, WebP or HEIC' },
+    ]);
     const none = await t.http
       .post('/api/photos')
       .set('Authorization', w.residentAuth)
@@ -238,7 +244,11 @@ describe('photos', () => {
         description: '十张照片太多了',
         photoIds: Array.from({ length: 10 }, () => '0b6f1c1e-8a4e-4c39-9a4f-2a9d3c1d7e11'),
       });
-    expect(ten.body.fields[0].field).toBe('photoIds');
+    expect(ten.body.fields[0]).toMatchObject({
+      field: 'photoIds',
+      code: 'too_many',
+      params: { max: 9 },
+    });
   });
 
   it('refuses an image over 8 MB with 413', async () => {
@@ -248,6 +258,9 @@ describe('photos', () => {
       .set('Authorization', w.residentAuth)
       .attach('file', big, { filename: 'big.png', contentType: 'image/png' });
     expect(res.status).toBe(413);
+    expect(res.body.fields).toMatchObject([
+      { field: 'file', code: 'file_too_large', params: { maxMb: 8 } },
+    ]);
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

@@ -106,10 +106,14 @@ describe('rules beyond the state table', () => {
     const c = await deskCase(t, w);
     const rej = await act(t, w.deskAuth, c, { action: 'reject' });
     expect(rej.status).toBe(400);
-    expect(rej.body.fields).toEqual([{ field: 'reason', message: 'a rejection needs a reason' }]);
+    expect(rej.body.fields).toEqual([
+      { field: 'reason', code: 'required', message: 'a rejection needs a reason' },
+    ]);
     const accepted = (await act(t, w.deskAuth, c, { action: 'accept' })).body;
     const res = await act(t, w.deskAuth, accepted, { action: 'resolve', resolution: '  ' });
-    expect(res.body.fields).toEqual([{ field: 'resolution', message: 'say how it was resolved' }]);
+    expect(res.body.fields).toEqual([
+      { field: 'resolution', code: 'required', message: 'say how it was resolved' },
+    ]);
   });
 
   it('counts a reopen as a repeat and starts the resolve clock again', async () => {
@@ -135,7 +139,9 @@ describe('rules beyond the state table', () => {
     c = (await act(t, w.deskAuth, c, { action: 'accept' })).body;
     const early = await act(t, w.deskAuth, c, { action: 'resolve', resolution: '调解成功' });
     expect(early.status).toBe(409);
-    expect(early.body.fields).toEqual([{ field: 'mediation', message: 'outcome required' }]);
+    expect(early.body.fields).toEqual([
+      { field: 'mediation', code: 'required', message: 'outcome required' },
+    ]);
     const med = await t.http
       .put(`/api/cases/${c.id}/mediation`)
       .set('Authorization', w.workerAuth)

@@ -134,7 +134,9 @@ describe('quota', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
-      fields: [{ field: 'file' }],
+      fields: [
+        { field: 'file', code: 'photo_quota', params: { max: PHOTO_QUOTA.unattachedPhotos } },
+      ],
       details: { limit: 'unattached_photos', max: PHOTO_QUOTA.unattachedPhotos },
     });
     expect(await photoCount(staff.id)).toBe(PHOTO_QUOTA.unattachedPhotos);
@@ -156,6 +158,13 @@ describe('quota', () => {
     await insert(PHOTO_QUOTA.bytesPerDay - PNG.length, 1);
     const refused = await upload(auth, PNG, 'p.png', 'image/png');
     expect(refused.status).toBe(429);
+    expect(refused.body.fields).toMatchObject([
+      {
+        field: 'file',
+        code: 'photo_daily_limit',
+        params: { maxMb: PHOTO_QUOTA.bytesPerDay / 2 ** 20 },
+      },
+    ]);
     expect(refused.body.details).toEqual({
       limit: 'photo_bytes_per_day',
       max: PHOTO_QUOTA.bytesPerDay,

@@ -1,3 +1,4 @@
+import { FIELD_ERROR_CODES } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommunityEntity, DeskEntity } from '../../src/org/org.entities';
 import { type TestContext, createTestApp } from '../utils/app';
@@ -305,5 +306,7 @@ describe('bad input', () => {
     expect(typeof res.body.requestId).toBe('string');
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+|QueryFailedError|stack/);
     if (c.field) expect(res.body.fields?.map((f: { field: string }) => f.field)).toContain(c.field);
+    for (const f of (res.body.fields ?? []) as { code: string }[])
+      expect(FIELD_ERROR_CODES).toContain(f.code);
   });
 });

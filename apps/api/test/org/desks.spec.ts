@@ -45,7 +45,14 @@ describe('public desk finder', () => {
   it('asks for lat and lng together', async () => {
     const res = await t.http.get('/api/public/desks?lat=29.6');
     expect(res.status).toBe(400);
-    expect(res.body.fields).toEqual([{ field: 'lng', message: 'lat and lng go together' }]);
+    expect(res.body.fields).toEqual([
+      {
+        field: 'lng',
+        code: 'paired',
+        params: { with: 'lat' },
+        message: 'lat and lng go together',
+      },
+    ]);
   });
 });
 
@@ -88,7 +95,9 @@ describe('desk hours', () => {
       .post(`/api/desks/${desk.id}/exceptions`)
       .set('Authorization', auth)
       .send({ date: '2026-11-26', intervals: [] });
-    expect(past.body.fields).toEqual([{ field: 'date', message: 'must be today or later' }]);
+    expect(past.body.fields).toEqual([
+      { field: 'date', code: 'in_past', message: 'must be today or later' },
+    ]);
     t.clock.at = null;
   });
 
@@ -114,9 +123,18 @@ describe('desk hours', () => {
       });
     expect(res.status).toBe(400);
     expect(res.body.fields).toEqual([
-      { field: 'weeklyHours.0.intervals.1', message: 'overlaps another interval of the same day' },
-      { field: 'weeklyHours.1.intervals.0', message: 'closes must be after opens' },
-      { field: 'weeklyHours.2.weekday', message: 'weekday appears twice' },
+      {
+        field: 'weeklyHours.0.intervals.1',
+        code: 'overlaps',
+        message: 'overlaps another interval of the same day',
+      },
+      {
+        field: 'weeklyHours.1.intervals.0',
+        code: 'not_after',
+        params: { field: 'opens' },
+        message: 'closes must be after opens',
+      },
+      { field: 'weeklyHours.2.weekday', code: 'duplicate', message: 'weekday appears twice' },
     ]);
   });
 });

@@ -124,16 +124,26 @@ describe('interval rules', () => {
   it('names the interval that is wrong', () => {
     expect(intervalProblems([{ opens: '08:30', closes: '21:30' }])).toEqual([]);
     expect(intervalProblems([{ opens: '21:30', closes: '08:30' }])).toEqual([
-      [0, 'closes must be after opens'],
+      {
+        index: 0,
+        code: 'not_after',
+        params: { field: 'opens' },
+        message: 'closes must be after opens',
+      },
     ]);
-    expect(intervalProblems([{ opens: '8:30', closes: '21:30' }])[0]![0]).toBe(0);
+    expect(intervalProblems([{ opens: '8:30', closes: '21:30' }])[0]).toMatchObject({
+      index: 0,
+      code: 'invalid_time',
+    });
     expect(intervalProblems([{ opens: '24:00', closes: '24:00' }])).toHaveLength(1);
     expect(
       intervalProblems([
         { opens: '08:00', closes: '12:00' },
         { opens: '11:00', closes: '13:00' },
       ]),
-    ).toEqual([[1, 'overlaps another interval of the same day']]);
+    ).toEqual([
+      { index: 1, code: 'overlaps', message: 'overlaps another interval of the same day' },
+    ]);
     expect(
       intervalProblems([
         { opens: '08:00', closes: '12:00' },

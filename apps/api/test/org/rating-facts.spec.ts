@@ -85,7 +85,7 @@ describe('the community admin', () => {
     const res = await patchDesk(auth.communityAdmin, { areaSqm: 500 });
     expect(res.status).toBe(403);
     expect(res.body.fields).toEqual([
-      { field: 'areaSqm', message: 'set by the bureau or the street admin' },
+      { field: 'areaSqm', code: 'locked', message: 'set by the bureau or the street admin' },
     ]);
     const ok = await patchDesk(auth.communityAdmin, { name: '一号百通岗', areaSqm: 60 });
     expect(ok.status).toBe(200);
@@ -99,7 +99,7 @@ describe('the bureau and the street', () => {
       const res = await patchCommunity(auth.bureau, { households: 3100, reason });
       expect(res.status).toBe(400);
       expect(res.body.fields).toEqual([
-        { field: 'reason', message: 'say why the rating facts change' },
+        { field: 'reason', code: 'required', message: 'say why the rating facts change' },
       ]);
     }
     expect((await current()).households).toBe(3000);

@@ -1,4 +1,11 @@
-import { ERROR_CODES, type ApiError, type ErrorCode } from '@baitong/contracts';
+import { ERROR_CODES, type ApiError, type ErrorCode, type FieldError } from '@baitong/contracts';
+import { fieldErrorText } from '@/api/field-errors';
+import { i18n } from '@/i18n';
+
+const translator = {
+  t: (key: string, params?: Record<string, string | number>) => i18n.global.t(key, params ?? {}),
+  te: (key: string) => i18n.global.te(key),
+};
 
 /** A failed API call, carrying the API's error shape so the UI can translate by `code`. */
 export class ApiRequestError extends Error {
@@ -26,9 +33,18 @@ export class ApiRequestError extends Error {
     return typeof value === 'number' && value > 0 ? Math.ceil(value) : null;
   }
 
-  /** The API's message for one field (e.g. `phone`), to show beside that input. */
+  /** The API's error for one field (e.g. `phone`): its code and parameters. */
+  fieldError(field: string): FieldError | undefined {
+    return this.error.fields?.find((f) => f.field === field);
+  }
+
+  /**
+   * What is wrong with one field, in the current language (from its code, never the API's English
+   * sentence), to show beside that input.
+   */
   fieldMessage(field: string): string | undefined {
-    return this.error.fields?.find((f) => f.field === field)?.message;
+    const error = this.fieldError(field);
+    return error ? fieldErrorText(translator, error) : undefined;
   }
 }
 
