@@ -173,18 +173,6 @@ export interface ResidentCount {
   activeLast30Days: number;
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-}
-
 export interface Page<T> {
   items: T[];
   total: number;

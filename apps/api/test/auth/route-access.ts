@@ -159,6 +159,7 @@ export const ROUTE_ACCESS = {
   'GET /api/residents/:id/contact': compoundRecord(SERVING),
   'GET /api/staff': communityRecord(OVERSIGHT),
   'GET /api/audit': communityRecord(OVERSIGHT),
+  'GET /api/audit/export': communityRecord(OVERSIGHT),
 
   // The category catalogue is the bureau's.
   'GET /api/categories': anyone(SIGNED_IN),

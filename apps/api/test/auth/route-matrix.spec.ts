@@ -53,6 +53,17 @@ async function send(call: Call, auth: string | null) {
   if (auth) req = req.set('Authorization', auth);
   if (call.cookie) req = req.set('Cookie', call.cookie);
   if (call.query) req = req.query(call.query);
+  if (call.binary)
+    req = req.buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        // A refusal is the usual JSON error; only a file stays bytes.
+        const bytes = Buffer.concat(chunks);
+        const json = String(res.headers['content-type'] ?? '').includes('json');
+        done(null, json ? (JSON.parse(bytes.toString()) as unknown) : bytes);
+      });
+    });
   if (call.file)
     return req.attach('file', call.file, { filename: 'm.png', contentType: 'image/png' });
   return call.body ? req.send(call.body) : req;
@@ -131,7 +142,7 @@ describe('every route, caller and target', () => {
       if (allowed) {
         expect(ok, said).toBe(true);
         if (call.holds)
-          expect(call.holds(res.body), `the list lacks the ${target} record`).toBe(true);
+          expect(await call.holds(res.body), `the list lacks the ${target} record`).toBe(true);
         call.check?.(res.body);
         // The rows a refusal must leave alone are the ones this write really changes.
         if (call.rows)
@@ -139,7 +150,7 @@ describe('every route, caller and target', () => {
         return;
       }
       if (ok && call.holds) {
-        expect(call.holds(res.body), `the list shows the ${target} record`).toBe(false);
+        expect(await call.holds(res.body), `the list shows the ${target} record`).toBe(false);
       } else {
         const refusals = [401, 403, 404, ...(call.bodyTarget ? [400] : [])];
         expect(refusals, said).toContain(res.status);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Caller, RouteKey, Target } from '../auth/route-access';
 import { PASSWORD, type TestContext } from './app';
@@ -27,7 +28,9 @@ export interface Call {
   /** Another token than the caller's usual one (a fresh session, e.g. to sign out). */
   auth?: string | null;
   /** A list: allowed means the target's record is in it. */
-  holds?: (body: unknown) => boolean;
+  holds?: (body: unknown) => boolean | Promise<boolean>;
+  /** The answer is a file: the body is its bytes. */
+  binary?: boolean;
   /** The target is named in the body: a refusal may be 400 ("no such …"). */
   bodyTarget?: boolean;
   /** What an allowed answer must (not) show, beyond its status. */
@@ -380,6 +383,22 @@ export function routeCalls(
       query: { action: 'matrix.probe', pageSize: 200 },
       holds: (body) =>
         items(body).some((e) => (e as { entityId?: string }).entityId === p.community.id),
+    }),
+    // The same rows as a spreadsheet: the probe's target is named by the community's name.
+    'GET /api/audit/export': ({ p }) => ({
+      method: 'GET',
+      path: '/api/audit/export',
+      query: { action: 'matrix.probe' },
+      binary: true,
+      holds: async (body) => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(body as Buffer);
+        let found = false;
+        book.worksheets[0]?.eachRow((r) => {
+          if (r.getCell(5).value === p.community.name) found = true;
+        });
+        return found;
+      },
     }),
 
     'GET /api/categories': () => ({ method: 'GET', path: '/api/categories' }),
