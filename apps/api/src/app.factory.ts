@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NotFoundException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule, getSchemaPath } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -13,6 +13,7 @@ import { Pool } from 'pg';
 import { pinoHttp } from 'pino-http';
 import { AppModule, type AppOverrides } from './app.module';
 import { ApiExceptionFilter, toApiError } from './common/exception.filter';
+import { ApiErrorDto } from './common/responses.dto';
 import { logPoolError } from './common/logger';
 import { requestScope } from './common/request-scope';
 import type { AppRequest } from './common/request-context';
@@ -98,16 +99,19 @@ export async function createApp(
     await ioPool.end();
   };
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Baitong API')
-      .setDescription(
-        'Community service desks, resident app, council and rating. Errors: { statusCode, code, message, fields? }.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const doc = withErrorResponses(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Baitong API')
+        .setDescription(
+          'Community service desks and the resident app: sign-in, organisation (streets, communities, compounds, grids, desks and their hours), residents and staff, service requests (cases) and the audit log. Every error has one shape, the `ApiError` schema: a stable `code` (and per field a `code` with `params`) that clients branch on and translate, never the English `message`.',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ApiErrorDto] },
+    ),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, doc, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
@@ -115,6 +119,20 @@ export async function createApp(
 
   serveFrontEnds(app, config);
   return app;
+}
+
+/** Every operation can fail, and always in the one error shape: say so once for all of them. */
+function withErrorResponses(doc: OpenAPIObject): OpenAPIObject {
+  const error = {
+    description: 'An error (4xx or 5xx), in the one error shape',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorDto) } } },
+  };
+  for (const item of Object.values(doc.paths))
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const op = item[method];
+      if (op) op.responses = { ...op.responses, default: op.responses.default ?? error };
+    }
+  return doc;
 }
 
 /**

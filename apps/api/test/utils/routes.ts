@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 interface RouteLike {
@@ -19,10 +20,13 @@ export function httpRoutes(app: NestExpressApplication): string[] {
   const walk = (stack: LayerLike[]) => {
     for (const layer of stack) {
       if (layer.route) {
+        const on = Object.entries(layer.route.methods).filter(([m, v]) => v && m !== '_all');
+        // A route for every method is a catch-all, not an operation: Nest's not-found handler
+        // on the paths outside the global prefix (`/health/live`) answers every method.
+        if (on.length >= METHODS.length) continue;
         const paths = ([] as unknown[]).concat(layer.route.path);
         for (const path of paths)
-          for (const [method, on] of Object.entries(layer.route.methods))
-            if (on && method !== '_all') found.add(`${method.toUpperCase()} ${String(path)}`);
+          for (const [method] of on) found.add(`${method.toUpperCase()} ${String(path)}`);
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack);
       }
