@@ -1,3 +1,4 @@
+import type { ResidentVerification } from './residents.js';
 import type { StreamPushMap } from './events.js';
 import type { Page } from './org.js';
 
@@ -136,6 +137,8 @@ export interface CaseSummary {
   residentName: string | null;
   /** Masked; staff who serve residents read the full number through the audited contact call. */
   residentPhoneMasked: string | null;
+  /** The requester's standing: `unverified` marks a request of a self-registered resident. */
+  residentVerification: ResidentVerification | null;
   assigneeId: string | null;
   assigneeName: string | null;
   summary: string;

@@ -5,3 +5,4 @@ export * from './org.js';
 export * from './audit.js';
 export * from './cases.js';
 export * from './events.js';
+export * from './residents.js';

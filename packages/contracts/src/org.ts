@@ -1,3 +1,5 @@
+import type { ResidentVerification } from './residents.js';
+
 export interface Street {
   id: string;
   code: string;
@@ -153,6 +155,8 @@ export interface ResidentSummary {
   foreign: boolean;
   nationality: string | null;
   registeredAt: string;
+  verification: ResidentVerification;
+  preferredLanguage: string;
 }
 
 /** Unmasked name and contact data of one resident; every read of it is written to the audit log. */

@@ -1,4 +1,9 @@
-import type { LoginResponse, OtpResponse, SessionUser } from '@baitong/contracts';
+import type {
+  LoginResponse,
+  OtpResponse,
+  ResidentLoginResult,
+  SessionUser,
+} from '@baitong/contracts';
 import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AppRequest, requestMeta } from '../common/request-context';
@@ -64,7 +69,7 @@ export class AuthController {
   residentLogin(
     @Body() dto: ResidentLoginDto,
     @Req() req: AppRequest,
-  ): Promise<WithSessionCookie<LoginResponse>> {
+  ): Promise<WithSessionCookie<ResidentLoginResult>> {
     return this.auth.residentLogin(dto.phone, dto.code, requestMeta(req));
   }
 

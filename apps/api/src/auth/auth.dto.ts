@@ -2,7 +2,7 @@ import type { OtpRequest, ResidentLoginRequest, StaffLoginRequest } from '@baito
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 
 export class StaffLoginDto implements StaffLoginRequest {
   @ApiProperty({ example: 'bureau' }) @IsString() @MinLength(1) @MaxLength(64) username: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import { AuthSessionEntity, OtpCodeEntity } from './auth.entities';
 
@@ -23,12 +23,30 @@ export class AuthRepository {
     return this.ds.getRepository(StaffAccountEntity).findOneBy({ id });
   }
 
+  /** A merged record is nobody's any more: it neither signs in nor keeps a session. */
   findResidentByPhone(phone: string): Promise<ResidentEntity | null> {
-    return this.ds.getRepository(ResidentEntity).findOneBy({ phone });
+    return this.ds
+      .getRepository(ResidentEntity)
+      .findOneBy({ phone, verification: Not('merged' as const) });
   }
 
   findResident(id: string): Promise<ResidentEntity | null> {
-    return this.ds.getRepository(ResidentEntity).findOneBy({ id });
+    return this.ds
+      .getRepository(ResidentEntity)
+      .findOneBy({ id, verification: Not('merged' as const) });
+  }
+
+  async liveSessionIds(
+    kind: 'staff' | 'resident',
+    subjectId: string,
+    now: Date,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM auth_session
+        WHERE subject_kind = $1 AND subject_id = $2 AND revoked_at IS NULL AND refresh_expires_at > $3`,
+      [kind, subjectId, now],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Names for a scope, and the street a community/compound belongs to. */

@@ -1,12 +1,15 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { LoginResponse, OtpResponse, SessionUser } from '@baitong/contracts';
+import type {
+  LoginResponse,
+  OtpResponse,
+  ResidentLoginResult,
+  SessionUser,
+} from '@baitong/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
-import { LOGGER } from '../common/logger';
 import { maskPhone } from '../common/mask';
 import type { RequestMeta } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -24,6 +27,8 @@ export const LOGIN_LIMITS = {
   otpResendSeconds: 60,
   otpPerPhonePerHour: 10,
   otpMaxAttempts: 5,
+  /** How long a right code for an unregistered phone stays good for registering it. */
+  registrationTtlSeconds: 30 * 60,
 } as const;
 
 /** Why a session ended; each is audited. */
@@ -45,7 +50,6 @@ export class AuthService {
     private readonly audit: AuditService,
     @Inject(SMS_PROVIDER) private readonly sms: SmsProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(LOGGER) private readonly log: Logger,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.dummyHash = hash('not-a-real-password');
@@ -128,42 +132,39 @@ export class AuthService {
     }
     await this.throttle(`otp-phone:${phone}`, LOGIN_LIMITS.otpPerPhonePerHour, 3600, now);
     await this.throttle(`otp-ip:${meta.ip ?? 'unknown'}`, 60, 3600, now);
-    const resident = await this.repo.findResidentByPhone(phone);
+    // Every phone gets a real code, registered or not: a newcomer registers with it, and the
+    // answer (and the work behind it) is the same, so the endpoint tells nobody who is a resident.
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    // The answer is the same for unknown numbers, so the endpoint cannot be used to find residents.
     await this.repo.createOtp(
       phone,
-      this.otpHash(phone, resident ? code : `x${code}`),
+      this.otpHash(phone, code),
       LOGIN_LIMITS.otpTtlSeconds,
       meta.ip,
       now,
     );
-    if (resident) {
-      await this.sms.send(
-        phone,
-        `【百通】您的登录验证码是 ${code}，5分钟内有效。Your Baitong sign-in code is ${code}.`,
-      );
-    } else {
-      this.log.info(
-        { phone: maskPhone(phone) },
-        'one-time code requested for an unregistered phone',
-      );
-    }
+    await this.sms.send(
+      phone,
+      `【百通】您的验证码是 ${code}，5分钟内有效。Your Baitong code is ${code}.`,
+    );
     const res: OtpResponse & { devCode?: string } = {
       sent: true,
       expiresInSeconds: LOGIN_LIMITS.otpTtlSeconds,
       resendAfterSeconds: LOGIN_LIMITS.otpResendSeconds,
     };
-    if (this.config.mode !== 'production' && this.sms.name === 'log' && resident)
-      res.devCode = code;
+    if (this.config.mode !== 'production' && this.sms.name === 'log') res.devCode = code;
     return res;
   }
 
+  /**
+   * A right code signs the resident in; for a phone nobody holds yet it opens a registration
+   * instead (the caller has just proven the phone is theirs, so saying so reveals nothing). A
+   * wrong code gets the same answer for every phone.
+   */
   async residentLogin(
     phone: string,
     code: string,
     meta: RequestMeta,
-  ): Promise<WithSessionCookie<LoginResponse>> {
+  ): Promise<WithSessionCookie<ResidentLoginResult>> {
     const now = this.clock.now();
     await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60, now);
     const ok = await this.repo.tryConsumeOtp(
@@ -173,6 +174,29 @@ export class AuthService {
       now,
     );
     const resident = ok ? await this.repo.findResidentByPhone(phone) : null;
+    if (ok && !resident) {
+      await this.audit.record(
+        null,
+        {
+          action: 'auth.registration_opened',
+          entity: 'resident',
+          detail: { phone: maskPhone(phone) },
+        },
+        meta,
+      );
+      return {
+        body: {
+          registrationRequired: true,
+          registrationToken: this.tokens.signRegistration(
+            phone,
+            LOGIN_LIMITS.registrationTtlSeconds,
+          ),
+          expiresInSeconds: LOGIN_LIMITS.registrationTtlSeconds,
+          phoneMasked: maskPhone(phone),
+        },
+        cookie: null,
+      };
+    }
     if (!resident) {
       await this.audit.record(
         null,
@@ -181,7 +205,20 @@ export class AuthService {
       );
       throw new AppException('OTP_INVALID', 'The code is wrong or has expired; ask for a new one');
     }
-    await this.repo.touchResident(resident.id, now);
+    return this.openResidentSession(resident, meta);
+  }
+
+  /** The phone a registration token proves (see `residentLogin`). */
+  registrationPhone(token: string): string {
+    return this.tokens.verifyRegistration(token);
+  }
+
+  /** Signs a resident in: after a right code, or right after they registered. */
+  async openResidentSession(
+    resident: ResidentEntity,
+    meta: RequestMeta,
+  ): Promise<WithSessionCookie<LoginResponse>> {
+    await this.repo.touchResident(resident.id, this.clock.now());
     const subject = await this.residentSubject(resident);
     const res = await this.openSession(subject, meta);
     await this.audit.record(
@@ -190,6 +227,12 @@ export class AuthService {
       meta,
     );
     return res;
+  }
+
+  /** Ends every live session of a resident (their record was merged into another). */
+  async endResidentSessions(residentId: string, meta: RequestMeta, actor: Actor): Promise<void> {
+    for (const id of await this.repo.liveSessionIds('resident', residentId, this.clock.now()))
+      await this.revokeSession(id, 'account_inactive', meta, actor);
   }
 
   /**
@@ -411,10 +454,14 @@ export class AuthService {
       scope: { level: s.scopeLevel, id: s.scopeId, name: scopeName ?? '' },
     };
     if (s.kind === 'staff') {
-      user.username = (await this.repo.findStaff(s.id))?.username;
+      const staff = await this.repo.findStaff(s.id);
+      user.username = staff?.username;
+      user.deskId = staff?.deskId ?? null;
     } else {
       const r = await this.repo.findResident(s.id);
       if (r) user.phoneMasked = maskPhone(r.phone);
+      user.compound =
+        s.compoundId && names.compoundName ? { id: s.compoundId, name: names.compoundName } : null;
     }
     return user;
   }

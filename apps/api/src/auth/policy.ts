@@ -76,6 +76,13 @@ export const policy = {
   readPersonalData: (a: Actor): boolean =>
     a.kind === 'staff' && RESIDENT_SERVING_ROLES.includes(a.role),
 
+  /**
+   * Registering a walk-in, verifying a self-registration or merging it with the resident on
+   * record: the staff who serve residents, in their own community (a grid worker: compound).
+   */
+  manageResidents: (a: Actor): boolean =>
+    a.kind === 'staff' && RESIDENT_SERVING_ROLES.includes(a.role) && a.communityId !== null,
+
   readAudit: (a: Actor): boolean =>
     a.kind === 'staff' &&
     ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),

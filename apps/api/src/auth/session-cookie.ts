@@ -40,7 +40,8 @@ export interface SessionCookie {
 
 export interface WithSessionCookie<T> {
   body: T;
-  cookie: SessionCookie;
+  /** Null: the answer leaves the app's cookie as it is (a code that opens a registration). */
+  cookie: SessionCookie | null;
 }
 
 /** The refresh token from the app's cookie, or null. */
@@ -61,6 +62,7 @@ export class SessionCookieInterceptor implements NestInterceptor {
     const res = ctx.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       map((out: WithSessionCookie<unknown>) => {
+        if (!out.cookie) return out.body;
         const { name, path } = SESSION_COOKIES[out.cookie.kind];
         const options: CookieOptions = {
           httpOnly: true,

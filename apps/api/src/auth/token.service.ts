@@ -55,6 +55,42 @@ export class TokenService {
     }
   }
 
+  /**
+   * Proof that the caller just gave the right code for `phone`, which no resident holds yet: the
+   * one thing that lets them register it. Its own audience, so it is never an access token.
+   */
+  signRegistration(phone: string, ttlSeconds: number): string {
+    return this.jwt.sign(
+      { phn: phone, iat: this.nowSeconds() },
+      {
+        secret: this.key as unknown as string,
+        expiresIn: ttlSeconds,
+        issuer: 'baitong',
+        audience: 'baitong-registration',
+      },
+    );
+  }
+
+  /** The phone a registration token proves, or a 401 when it is forged or has expired. */
+  verifyRegistration(token: string): string {
+    try {
+      const p = this.jwt.verify<{ phn: string }>(token, {
+        secret: this.key as unknown as string,
+        issuer: 'baitong',
+        audience: 'baitong-registration',
+        algorithms: ['HS256'],
+        clockTimestamp: this.nowSeconds(),
+      });
+      if (typeof p.phn !== 'string') throw new Error('no phone');
+      return p.phn;
+    } catch {
+      throw new AppException(
+        'TOKEN_INVALID',
+        'The registration has expired; ask for a new code and sign in again',
+      );
+    }
+  }
+
   /** `<sessionId>.<secret>`: the session is found by id, the secret only compared by hash. */
   newRefreshToken(sessionId: string): { token: string; hash: string } {
     const token = `${sessionId}.${randomBytes(32).toString('base64url')}`;

@@ -47,6 +47,7 @@ export function toSummary(c: CaseRow, now: Date): CaseSummary {
     residentId: c.residentId,
     residentName: c.residentName,
     residentPhoneMasked: c.residentPhone ? maskPhone(c.residentPhone) : null,
+    residentVerification: c.residentVerification ?? null,
     assigneeId: c.assigneeId,
     assigneeName: c.assigneeName,
     summary: c.description.length > 80 ? `${c.description.slice(0, 79)}…` : c.description,

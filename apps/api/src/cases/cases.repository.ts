@@ -1,4 +1,4 @@
-import type { CaseKind, CaseStatus } from '@baitong/contracts';
+import type { CaseKind, CaseStatus, ResidentVerification } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -21,6 +21,7 @@ export interface CaseRow extends CaseEntity {
   deskName: string;
   residentName: string | null;
   residentPhone: string | null;
+  residentVerification: ResidentVerification | null;
   assigneeName: string | null;
 }
 
@@ -51,6 +52,7 @@ export const QUEUE_DUE = `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_d
 const SUMMARY_SELECT = `
   c.*, cat.name_zh AS category_name, cat.name_en AS category_name_en, x.name AS compound_name, d.name AS desk_name,
   COALESCE(r.name, c.walk_in_name) AS resident_name, COALESCE(r.phone, c.walk_in_phone) AS resident_phone,
+  r.verification AS resident_verification,
   a.display_name AS assignee_name`;
 const SUMMARY_FROM = `
   service_case c

@@ -6,24 +6,15 @@ import type {
   StaffMember,
 } from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
-import { PageQuery } from '../common/page.dto';
 import { type AppRequest, requestMeta } from '../common/request-context';
 import { ID } from '../common/uuid.pipe';
 import { PeopleService } from './people.service';
-
-export class ResidentQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
-  @ApiPropertyOptional({ description: 'Name, or the last 4 digits of the phone' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  q?: string;
-}
+import { CreateResidentDto, MergeResidentDto, ResidentQuery } from './residents.dto';
 
 export class ResidentCountQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
@@ -43,6 +34,36 @@ export class PeopleController {
   @Get('residents')
   residents(@CurrentActor() a: Actor, @Query() q: ResidentQuery): Promise<Page<ResidentSummary>> {
     return this.people.listResidents(a, q);
+  }
+
+  @Post('residents')
+  createResident(
+    @CurrentActor() a: Actor,
+    @Body() dto: CreateResidentDto,
+    @Req() req: AppRequest,
+  ): Promise<ResidentSummary> {
+    return this.people.createResident(a, dto, requestMeta(req));
+  }
+
+  @Post('residents/:id/verify')
+  @HttpCode(200)
+  verify(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Req() req: AppRequest,
+  ): Promise<ResidentSummary> {
+    return this.people.verifyResident(a, id, requestMeta(req));
+  }
+
+  @Post('residents/:id/merge')
+  @HttpCode(200)
+  merge(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: MergeResidentDto,
+    @Req() req: AppRequest,
+  ): Promise<ResidentSummary> {
+    return this.people.mergeResident(a, id, dto.intoResidentId, requestMeta(req));
   }
 
   @Get('residents/counts')

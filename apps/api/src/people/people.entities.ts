@@ -1,4 +1,4 @@
-import type { ScopeLevel, StaffRole } from '@baitong/contracts';
+import type { ResidentVerification, ScopeLevel, StaffRole } from '@baitong/contracts';
 import {
   Check,
   Column,
@@ -63,10 +63,18 @@ export class StaffAccountEntity {
 
 @Entity('resident')
 @Index(['communityId', 'name'])
+// A merged record keeps its row (its cases moved, its events stay) but gives up its phone.
+@Index('uq_resident_phone', ['phone'], { unique: true, where: `"verification" <> 'merged'` })
+@Index('idx_resident_unverified', ['communityId', 'registeredAt'], {
+  where: `"verification" = 'unverified'`,
+})
+@Check(`"verification" IN ('verified','unverified','merged')`)
+@Check(`("verification" = 'merged') = ("merged_into_id" IS NOT NULL)`)
+@Check(`"nationality" IS NULL OR "nationality" ~ '^[A-Z]{2}$'`)
 export class ResidentEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 64 }) name: string;
-  @Column({ type: 'varchar', length: 20, unique: true }) phone: string;
+  @Column({ type: 'varchar', length: 20 }) phone: string;
   @Column({ type: 'varchar', length: 32, nullable: true }) idNumber: string | null;
   @Column({ type: 'uuid' }) communityId: string;
   @ManyToOne(() => CommunityEntity, { onDelete: 'RESTRICT' })
@@ -81,5 +89,19 @@ export class ResidentEntity {
   @Column({ type: 'varchar', length: 8, default: 'zh-CN' }) preferredLanguage: string;
   @Column({ type: 'timestamptz' }) registeredAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) lastActiveAt: Date | null;
+  /**
+   * `unverified`: registered themselves in the app, not yet checked by the community's staff;
+   * `merged`: the same person as `mergedIntoId`, who now holds the phone and the requests.
+   */
+  @Column({ type: 'varchar', length: 16, default: 'verified' }) verification: ResidentVerification;
+  @Column({ type: 'timestamptz', nullable: true }) verifiedAt: Date | null;
+  @Column({ type: 'uuid', nullable: true }) verifiedById: string | null;
+  @ManyToOne(() => StaffAccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'verified_by_id' })
+  verifiedBy?: Relation<StaffAccountEntity> | null;
+  @Column({ type: 'uuid', nullable: true }) mergedIntoId: string | null;
+  @ManyToOne(() => ResidentEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'merged_into_id' })
+  mergedInto?: Relation<ResidentEntity> | null;
   @CreatedAt() createdAt: Date;
 }

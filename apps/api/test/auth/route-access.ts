@@ -102,12 +102,16 @@ export const ROUTE_ACCESS = {
   'POST /api/auth/resident/login': { public: true },
   'POST /api/auth/resident/refresh': { public: true },
   'POST /api/auth/resident/logout': { public: true },
+  // A newcomer's registration, with the token a right code for an unheld phone gave them.
+  'POST /api/auth/resident/register': { public: true },
   'POST /api/auth/logout': anyone(SIGNED_IN),
   'GET /api/auth/me': anyone(SIGNED_IN),
 
   // The public desk finder
   'GET /api/public/desks': everyone,
   'GET /api/public/desks/:id': everyone,
+  // Where one can live, for the registration form: names only.
+  'GET /api/public/communities': everyone,
 
   // Organisation
   'GET /api/streets': {
@@ -157,6 +161,11 @@ export const ROUTE_ACCESS = {
   'GET /api/residents': compoundRecord(SERVING),
   'GET /api/residents/counts': communityRecord(COUNTS),
   'GET /api/residents/:id/contact': compoundRecord(SERVING),
+  // A walk-in registered at intake, into the caller's own community (the target's compound named).
+  'POST /api/residents': compoundRecord(SERVING),
+  // A self-registration checked, or merged into the resident on record, by its community's staff.
+  'POST /api/residents/:id/verify': compoundRecord(SERVING),
+  'POST /api/residents/:id/merge': compoundRecord(SERVING),
   'GET /api/staff': communityRecord(OVERSIGHT),
   'GET /api/audit': communityRecord(OVERSIGHT),
   'GET /api/audit/export': communityRecord(OVERSIGHT),
@@ -201,6 +210,9 @@ export const ROUTE_ACCESS = {
   'GET /api/cases/:id/repeat-candidates': caseWork,
   'POST /api/cases/:id/repeat': caseWork,
   'PUT /api/cases/:id/mediation': caseWork,
+  // Every contact a case holds, unmasked and audited, like the resident contact read.
+  'GET /api/cases/:id/contact': compoundRecord(SERVING),
+  'GET /api/cases/:id/parties/:index/contact': compoundRecord(SERVING),
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

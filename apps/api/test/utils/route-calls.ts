@@ -109,6 +109,30 @@ export function routeCalls(
     return set.map((c) => c.split(';')[0]).join('; ');
   }
 
+  /** A phone no resident holds yet. */
+  const newPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  /** A resident of the place who registered in the app and awaits verification. */
+  async function unverified(p: PlaceRecords) {
+    const r = await t.given.resident({ community: p.community, compound: p.compound });
+    await t.ds.query(`UPDATE resident SET verification = 'unverified' WHERE id = $1`, [r.id]);
+    return r;
+  }
+  /** A case of the place with a mediation record whose first party left a phone. */
+  async function mediatedCase(p: PlaceRecords) {
+    const c = await fileCase(t, p, w.dispute);
+    await t.ds.query(
+      `INSERT INTO case_mediation (case_id, parties, mediator_name, sessions)
+       VALUES ($1, $2::jsonb, '调解员', '[]'::jsonb)`,
+      [c.id, JSON.stringify([{ name: '楼上住户', role: '一方', phone: '13611112222' }])],
+    );
+    return c;
+  }
+  const contactReads = (entityId: string) =>
+    sql(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
+      [entityId],
+    );
+
   return {
     // Sign-in: called without a token, with a body that works.
     'POST /api/auth/staff/login': async ({ p }) => {
@@ -131,6 +155,26 @@ export function routeCalls(
         method: 'POST',
         path: '/api/auth/resident/login',
         body: { phone: r.phone, code: t.sms.lastCode(r.phone) },
+      };
+    },
+    'POST /api/auth/resident/register': async ({ p }) => {
+      const phone = newPhone();
+      expect((await t.http.post('/api/auth/resident/otp').send({ phone })).status).toBe(200);
+      const login = await t.http
+        .post('/api/auth/resident/login')
+        .send({ phone, code: t.sms.lastCode(phone) });
+      expect(login.body.registrationRequired).toBe(true);
+      return {
+        method: 'POST',
+        path: '/api/auth/resident/register',
+        body: {
+          registrationToken: login.body.registrationToken,
+          name: 'Matrix Newcomer',
+          foreign: true,
+          nationality: 'KR',
+          communityId: p.community.id,
+          compoundId: p.compound.id,
+        },
       };
     },
     'POST /api/auth/staff/refresh': async ({ p }) => ({
@@ -169,6 +213,13 @@ export function routeCalls(
     'GET /api/public/desks/:id': ({ p }) => ({
       method: 'GET',
       path: `/api/public/desks/${p.desk.id}`,
+    }),
+
+    'GET /api/public/communities': ({ p }) => ({
+      method: 'GET',
+      path: '/api/public/communities',
+      holds: holdsId(p.community.id),
+      check: (body) => expect(JSON.stringify(body)).not.toContain(p.resident.phone),
     }),
 
     'GET /api/streets': ({ p }) => ({
@@ -372,6 +423,37 @@ export function routeCalls(
         [p.resident.id],
       ),
     }),
+    'POST /api/residents': ({ p }) => {
+      const phone = newPhone();
+      return {
+        method: 'POST',
+        path: '/api/residents',
+        body: { name: '矩阵来访居民', phone, foreign: false, compoundId: p.compound.id },
+        bodyTarget: true,
+        rows: sql(`SELECT count(*)::int AS n FROM resident WHERE phone = $1`, [phone]),
+      };
+    },
+    'POST /api/residents/:id/verify': async ({ p }) => {
+      const r = await unverified(p);
+      return {
+        method: 'POST',
+        path: `/api/residents/${r.id}/verify`,
+        rows: sql(`SELECT verification, verified_by_id FROM resident WHERE id = $1`, [r.id]),
+      };
+    },
+    'POST /api/residents/:id/merge': async ({ p }) => {
+      const r = await unverified(p);
+      const onRecord = await t.given.resident({ community: p.community, compound: p.compound });
+      return {
+        method: 'POST',
+        path: `/api/residents/${r.id}/merge`,
+        body: { intoResidentId: onRecord.id },
+        rows: sql(`SELECT id, phone, verification FROM resident WHERE id IN ($1, $2) ORDER BY id`, [
+          r.id,
+          onRecord.id,
+        ]),
+      };
+    },
     'GET /api/staff': ({ p }) => ({
       method: 'GET',
       path: '/api/staff',
@@ -531,6 +613,21 @@ export function routeCalls(
         path: `/api/cases/${c.id}/repeat`,
         body: { decision: 'dismiss', version: c.version },
         rows: caseRow(c.id),
+      };
+    },
+    'GET /api/cases/:id/contact': ({ p }) => ({
+      method: 'GET',
+      path: `/api/cases/${p.probe.id}/contact`,
+      check: (body) => expect(body).toMatchObject({ source: 'resident', phone: p.resident.phone }),
+      rows: contactReads(p.resident.id),
+    }),
+    'GET /api/cases/:id/parties/:index/contact': async ({ p }) => {
+      const c = await mediatedCase(p);
+      return {
+        method: 'GET',
+        path: `/api/cases/${c.id}/parties/0/contact`,
+        check: (body) => expect(body).toMatchObject({ source: 'party', phone: '13611112222' }),
+        rows: contactReads(c.id),
       };
     },
     'PUT /api/cases/:id/mediation': async (r) => {

@@ -10,6 +10,7 @@ import { RatingFactHistory1796309531935 } from './1796309531935-rating-fact-hist
 import { EventStream1796315050886 } from './1796315050886-event-stream';
 import { RetireLockoutPhotoQuotaIndex1796319407095 } from './1796319407095-retire-lockout-photo-quota-index';
 import { WaitingThirdParty1796319806056 } from './1796319806056-waiting-third-party';
+import { ResidentRegistration1796319959112 } from './1796319959112-resident-registration';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EventStream1796315050886,
   RetireLockoutPhotoQuotaIndex1796319407095,
   WaitingThirdParty1796319806056,
+  ResidentRegistration1796319959112,
 ];
