@@ -30,6 +30,7 @@ export function makeCase(overrides: Partial<CaseSummary> = {}): CaseSummary {
     residentId: 'r1',
     residentName: '王建国',
     residentPhoneMasked: '138****5678',
+    residentVerification: 'verified',
     assigneeId: null,
     assigneeName: null,
     summary: '需要开具居住证明',

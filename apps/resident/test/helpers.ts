@@ -135,6 +135,7 @@ export function makeCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
     residentId: 'u-1',
     residentName: 'Anna Müller',
     residentPhoneMasked: '138****8000',
+    residentVerification: 'verified',
     assigneeId: null,
     assigneeName: null,
     summary: '3栋2单元楼道灯坏了',
