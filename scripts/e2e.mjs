@@ -85,7 +85,10 @@ if (!ready) {
 }
 
 mkdirSync(join(root, 'artifacts', 'e2e'), { recursive: true });
-const tests = spawnSync('pnpm', ['exec', 'vitest', 'run', '--config', 'e2e/vitest.config.mts'], {
+// Further arguments pick spec files, e.g. `pnpm test:e2e --no-build e2e/registration.e2e.ts`.
+const picked = process.argv.slice(2).filter((a) => a !== '--no-build');
+const vitestArgs = ['exec', 'vitest', 'run', '--config', 'e2e/vitest.config.mts', ...picked];
+const tests = spawnSync('pnpm', vitestArgs, {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, E2E_BASE_URL: base, CHROMIUM_PATH: chromium },

@@ -46,6 +46,7 @@ export function makeCase(overrides: Partial<CaseSummary> = {}): CaseSummary {
     reopenCount: 0,
     repeatOfId: null,
     escalated: false,
+    waitingFor: null,
     version: 1,
     ...overrides,
   };

@@ -80,14 +80,21 @@ describe('login view', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('请输入用户名'));
   });
 
-  it('sends community staff to their community and others to the redirect target', async () => {
+  it('sends desk staff to their workbench, the community admin to the desks, others to the redirect target', async () => {
     const staff = makeUser('desk_staff', 'community', 'c-42');
     stubFetch({ 'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(staff)) });
     const first = await mountInApp(Login, { path: '/login', stubViews: true });
     await signIn(first.wrapper);
-    await vi.waitFor(() => expect(first.router.currentRoute.value.name).toBe('community-detail'));
-    expect(first.router.currentRoute.value.params['id']).toBe('c-42');
+    await vi.waitFor(() => expect(first.router.currentRoute.value.name).toBe('workbench'));
     first.wrapper.unmount();
+
+    localStorage.clear();
+    const lead = makeUser('community_admin', 'community', 'c-42');
+    stubFetch({ 'POST /api/auth/staff/login': () => jsonResponse(200, loginResponse(lead)) });
+    const middle = await mountInApp(Login, { path: '/login', stubViews: true });
+    await signIn(middle.wrapper);
+    await vi.waitFor(() => expect(middle.router.currentRoute.value.name).toBe('community-desks'));
+    middle.wrapper.unmount();
 
     localStorage.clear();
     const admin = makeUser('bureau_admin', 'district', 'd1');

@@ -14,6 +14,10 @@ export interface SessionUser {
   scope: ScopeRef;
   /** Only for staff. */
   username?: string;
+  /** Staff: the desk they work at (the workbench opens on it); null when they have none. */
+  deskId?: string | null;
+  /** Residents: the compound they are registered in (a new request goes there by default). */
+  compound?: { id: string; name: string } | null;
   /** Masked, e.g. 138****5678; only for residents (their own). */
   phoneMasked?: string;
 }

@@ -20,6 +20,8 @@ export const CASE_STATUSES = [
   'accepted',
   'in_progress',
   'waiting_resident',
+  /** Waiting for someone else (the property company, a utility…): the SLA clock keeps running. */
+  'waiting_third_party',
   'resolved',
   'closed',
   'rejected',
@@ -31,6 +33,7 @@ export const CASE_ACTIONS = [
   'accept',
   'start',
   'wait_resident',
+  'wait_third_party',
   'resume',
   'resolve',
   'close',
@@ -45,11 +48,17 @@ export const CASE_TRANSITIONS: Record<CaseStatus, Partial<Record<CaseAction, Cas
   accepted: {
     start: 'in_progress',
     wait_resident: 'waiting_resident',
+    wait_third_party: 'waiting_third_party',
     resolve: 'resolved',
     reject: 'rejected',
   },
-  in_progress: { wait_resident: 'waiting_resident', resolve: 'resolved' },
+  in_progress: {
+    wait_resident: 'waiting_resident',
+    wait_third_party: 'waiting_third_party',
+    resolve: 'resolved',
+  },
   waiting_resident: { resume: 'in_progress' },
+  waiting_third_party: { resume: 'in_progress', resolve: 'resolved' },
   resolved: { close: 'closed', reopen: 'in_progress' },
   closed: {},
   rejected: {},
@@ -70,6 +79,16 @@ export const CASE_EVENT_TYPES = [
   'due_recomputed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** Who a case waits for besides the resident (`wait_third_party`); the resident sees which. */
+export const THIRD_PARTIES = [
+  'property_company',
+  'utility_company',
+  'government_department',
+  'contractor',
+  'other',
+] as const;
+export type ThirdParty = (typeof THIRD_PARTIES)[number];
 
 export const SLA_UNITS = ['open_hours', 'working_days'] as const;
 export type SlaUnit = (typeof SLA_UNITS)[number];
@@ -111,7 +130,7 @@ export interface CasePhoto {
 
 export interface CaseSla {
   acceptDueAt: string | null;
-  /** Null while the clock is paused (waiting for the resident). */
+  /** Null while the clock is paused (waiting for the resident; waiting for a third party does not pause). */
   resolveDueAt: string | null;
   acceptOverdue: boolean;
   resolveOverdue: boolean;
@@ -141,6 +160,8 @@ export interface CaseSummary {
   residentVerification: ResidentVerification | null;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** Whom the case waits for while `waiting_third_party`; null otherwise. */
+  waitingFor: ThirdParty | null;
   summary: string;
   submittedAt: string;
   updatedAt: string;
@@ -182,6 +203,8 @@ export interface CaseEvent {
 }
 
 export interface Mediation {
+  /** Once the dispute is resolved the record is locked: only the community admin corrects it, with a reason. */
+  locked: boolean;
   parties: { name: string; role: string; phoneMasked?: string }[];
   mediatorName: string;
   sessions: { at: string; note: string }[];
@@ -219,9 +242,12 @@ export interface CreateCaseRequest {
 export interface TransitionRequest {
   action: CaseAction;
   version: number;
+  /** Required for wait_resident: what the resident is asked to provide. */
   note?: string;
-  /** Required for reject. */
+  /** Required for reject and reopen. */
   reason?: string;
+  /** Required for wait_third_party. */
+  thirdParty?: ThirdParty;
   /** Required for resolve. */
   resolution?: string;
 }

@@ -119,7 +119,10 @@ export interface Desk {
 
 export interface OpenState {
   openNow: boolean;
-  /** ISO instant when the current opening ends, when open. */
+  /**
+   * ISO instant when the current opening ends, when open; null for a desk open around the clock
+   * that does not close within the look-ahead. A closing 24 hours or more away reads "open 24 hours".
+   */
   closesAt: string | null;
   /** ISO instant of the next opening, when closed (null if none in the next 14 days). */
   nextOpensAt: string | null;

@@ -5,13 +5,27 @@ import type {
   SessionUser,
 } from '@baitong/contracts';
 import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { type AppRequest, requestMeta } from '../common/request-context';
 import type { Actor } from './actor';
 import { OtpRequestDto, ResidentLoginDto, StaffLoginDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public } from './decorators';
 import { RefreshCookie, SessionCookieInterceptor, type WithSessionCookie } from './session-cookie';
+import {
+  LoginResponseDto,
+  OtpResponseDto,
+  RegistrationRequiredDto,
+  SessionUserDto,
+} from './auth.responses';
 
 /**
  * Sign-in answers with the access token in the body and the refresh token in the app's httpOnly
@@ -26,6 +40,11 @@ export class AuthController {
   @Post('staff/login')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Staff sign-in with username and password' })
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    description: 'Signed in; the refresh token is set as an httpOnly cookie',
+  })
   staffLogin(
     @Body() dto: StaffLoginDto,
     @Req() req: AppRequest,
@@ -37,6 +56,11 @@ export class AuthController {
   @Post('staff/refresh')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Renew the console session from its refresh cookie' })
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    description: 'A new access token; the refresh cookie rotates',
+  })
   staffRefresh(
     @RefreshCookie('staff') token: string | null,
     @Req() req: AppRequest,
@@ -48,6 +72,8 @@ export class AuthController {
   @Post('staff/logout')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(204)
+  @ApiOperation({ summary: 'End the console session of the refresh cookie' })
+  @ApiNoContentResponse({ description: 'Signed out; the cookie is cleared' })
   staffLogout(
     @RefreshCookie('staff') token: string | null,
     @Req() req: AppRequest,
@@ -58,6 +84,11 @@ export class AuthController {
   @Public()
   @Post('resident/otp')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Send a one-time sign-in code to a phone' })
+  @ApiOkResponse({
+    type: OtpResponseDto,
+    description: 'The same answer whether the phone is registered or not',
+  })
   requestOtp(@Body() dto: OtpRequestDto, @Req() req: AppRequest): Promise<OtpResponse> {
     return this.auth.requestOtp(dto.phone, requestMeta(req));
   }
@@ -66,6 +97,17 @@ export class AuthController {
   @Post('resident/login')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Resident sign-in with phone and one-time code' })
+  @ApiExtraModels(LoginResponseDto, RegistrationRequiredDto)
+  @ApiOkResponse({
+    description: 'Signed in, or (for a phone no resident holds yet) a token to register with',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(LoginResponseDto) },
+        { $ref: getSchemaPath(RegistrationRequiredDto) },
+      ],
+    },
+  })
   residentLogin(
     @Body() dto: ResidentLoginDto,
     @Req() req: AppRequest,
@@ -77,6 +119,11 @@ export class AuthController {
   @Post('resident/refresh')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(200)
+  @ApiOperation({ summary: "Renew the resident app's session from its refresh cookie" })
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    description: 'A new access token; the refresh cookie rotates',
+  })
   residentRefresh(
     @RefreshCookie('resident') token: string | null,
     @Req() req: AppRequest,
@@ -88,6 +135,8 @@ export class AuthController {
   @Post('resident/logout')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(204)
+  @ApiOperation({ summary: "End the resident app's session of the refresh cookie" })
+  @ApiNoContentResponse({ description: 'Signed out; the cookie is cleared' })
   residentLogout(
     @RefreshCookie('resident') token: string | null,
     @Req() req: AppRequest,
@@ -99,12 +148,16 @@ export class AuthController {
   @Post('logout')
   @UseInterceptors(SessionCookieInterceptor)
   @HttpCode(204)
+  @ApiOperation({ summary: "Sign out: end the caller's session at once" })
+  @ApiNoContentResponse({ description: 'Signed out' })
   logout(@CurrentActor() actor: Actor, @Req() req: AppRequest): Promise<WithSessionCookie<void>> {
     return this.auth.logout(actor, requestMeta(req));
   }
 
   @ApiBearerAuth()
   @Get('me')
+  @ApiOperation({ summary: 'Who is signed in, with role and scope' })
+  @ApiOkResponse({ type: SessionUserDto, description: 'The signed-in staff member or resident' })
   me(@CurrentActor() actor: Actor): Promise<SessionUser> {
     return this.auth.me(actor);
   }

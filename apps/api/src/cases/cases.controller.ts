@@ -20,16 +20,28 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { type AppRequest, requestMeta } from '../common/request-context';
 import { ID } from '../common/uuid.pipe';
 import { CategoriesService } from './categories.service';
 import {
@@ -49,6 +61,14 @@ import { CasesService } from './cases.service';
 import { MAX_PHOTO_BYTES } from './photo-storage';
 import { PhotoUploadErrors } from './photo-upload.interceptor';
 import { PhotosService, type UploadedFile as Upload } from './photos.service';
+import {
+  CaseDetailDto,
+  CaseEventDto,
+  CasePageDto,
+  CasePhotoDto,
+  CategoryDto,
+  RepeatCandidateDto,
+} from './cases.responses';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -61,16 +81,22 @@ export class CasesController {
   ) {}
 
   @Get('categories')
+  @ApiOperation({ summary: 'Service categories with their time limits and reply templates' })
+  @ApiOkResponse({ type: [CategoryDto], description: 'Categories' })
   listCategories(@CurrentActor() a: Actor, @Query() q: CategoryQuery): Promise<Category[]> {
     return this.categories.list(a, q);
   }
 
   @Post('categories')
+  @ApiOperation({ summary: 'Add a service category' })
+  @ApiCreatedResponse({ type: CategoryDto, description: 'The new category' })
   createCategory(@CurrentActor() a: Actor, @Body() dto: CreateCategoryDto): Promise<Category> {
     return this.categories.create(a, dto);
   }
 
   @Patch('categories/:id')
+  @ApiOperation({ summary: 'Change a service category' })
+  @ApiOkResponse({ type: CategoryDto, description: 'The category as changed' })
   updateCategory(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -88,6 +114,11 @@ export class CasesController {
     PhotoUploadErrors,
     FileInterceptor('file', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } }),
   )
+  @ApiOperation({ summary: 'Upload one photo for a request about to be submitted' })
+  @ApiCreatedResponse({
+    type: CasePhotoDto,
+    description: 'The stored photo; send its id with the request',
+  })
   uploadPhoto(
     @CurrentActor() a: Actor,
     @UploadedFile() file: Upload | undefined,
@@ -102,6 +133,12 @@ export class CasesController {
   @Header('Cache-Control', 'private, max-age=3600')
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")
   @Header('Cross-Origin-Resource-Policy', 'same-site')
+  @ApiOperation({ summary: "A photo's bytes, to those who may read its case" })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'image/heic')
+  @ApiOkResponse({
+    schema: { type: 'string', format: 'binary' },
+    description: 'The image, as the type it was checked to be',
+  })
   async photo(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<StreamableFile> {
     const p = await this.photos.read(a, id);
     return new StreamableFile(p.bytes, {
@@ -117,6 +154,12 @@ export class CasesController {
     required: false,
     description: 'A retry with the same key returns the first result',
   })
+  @ApiOperation({ summary: 'Submit a request (resident) or take one in at intake (staff)' })
+  @ApiCreatedResponse({ type: CaseDetailDto, description: 'The new case' })
+  @ApiOkResponse({
+    type: CaseDetailDto,
+    description: 'A retry under the same Idempotency-Key: the case created first',
+  })
   async create(
     @CurrentActor() a: Actor,
     @Body() dto: CreateCaseDto,
@@ -129,16 +172,24 @@ export class CasesController {
   }
 
   @Get('cases')
+  @ApiOperation({ summary: "Cases in the caller's scope, filtered and paged" })
+  @ApiOkResponse({ type: CasePageDto, description: 'One page of cases' })
   list(@CurrentActor() a: Actor, @Query() q: CaseListQuery): Promise<Page<CaseSummary>> {
     return this.cases.list(a, q);
   }
 
   @Get('cases/:id')
+  @ApiOperation({
+    summary: 'One case with its photos, mediation record and the actions allowed now',
+  })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case' })
   get(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<CaseDetail> {
     return this.cases.detail(a, id);
   }
 
   @Get('cases/:id/events')
+  @ApiOperation({ summary: "The case's timeline, oldest first" })
+  @ApiOkResponse({ type: [CaseEventDto], description: 'Events of the case' })
   events(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<CaseEvent[]> {
     return this.cases.events(a, id);
   }
@@ -146,6 +197,8 @@ export class CasesController {
   @Roles(...STAFF_ROLES)
   @Post('cases/:id/transitions')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Move a case through its lifecycle (accept, wait, resolve, reopen …)' })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the change' })
   transition(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -157,6 +210,8 @@ export class CasesController {
   @Roles(...STAFF_ROLES)
   @Post('cases/:id/assign')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Assign a case to a staff member' })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the change' })
   assign(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -168,6 +223,8 @@ export class CasesController {
   @Roles(...STAFF_ROLES)
   @Post('cases/:id/transfer')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Transfer a case to another desk' })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the change' })
   transfer(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -179,6 +236,8 @@ export class CasesController {
   @Roles(...STAFF_ROLES)
   @Post('cases/:id/escalate')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Escalate a case to the community admin' })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the change' })
   escalate(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -189,6 +248,11 @@ export class CasesController {
 
   @Roles(...STAFF_ROLES)
   @Get('cases/:id/repeat-candidates')
+  @ApiOperation({ summary: 'Earlier cases this one may repeat' })
+  @ApiOkResponse({
+    type: [RepeatCandidateDto],
+    description: 'Candidates and why each was proposed',
+  })
   repeatCandidates(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -199,6 +263,10 @@ export class CasesController {
   @Roles(...STAFF_ROLES)
   @Post('cases/:id/repeat')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Link the case as a repeat of an earlier one, or dismiss the candidates',
+  })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case after the decision' })
   repeat(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -209,11 +277,14 @@ export class CasesController {
 
   @Roles(...STAFF_ROLES)
   @Put('cases/:id/mediation')
+  @ApiOperation({ summary: 'Record the mediation of a dispute' })
+  @ApiOkResponse({ type: CaseDetailDto, description: 'The case with its mediation record' })
   mediation(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
     @Body() dto: MediationDto,
+    @Req() req: AppRequest,
   ): Promise<CaseDetail> {
-    return this.cases.recordMediation(a, id, dto);
+    return this.cases.recordMediation(a, id, dto, requestMeta(req));
   }
 }

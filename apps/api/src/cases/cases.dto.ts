@@ -5,6 +5,7 @@ import {
   CASE_STATUSES,
   MEDIATION_OUTCOMES,
   SLA_UNITS,
+  THIRD_PARTIES,
   type CaseAction,
   type CaseChannel,
   type CaseKind,
@@ -12,6 +13,7 @@ import {
   type CreateCaseRequest,
   type MediationOutcome,
   type SlaUnit,
+  type ThirdParty,
   type TransitionRequest,
 } from '@baitong/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
@@ -105,9 +107,23 @@ export class VersionDto {
 
 export class TransitionDto extends VersionDto implements TransitionRequest {
   @ApiProperty({ enum: CASE_ACTIONS }) @IsIn(CASE_ACTIONS) action: CaseAction;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({
+    description: 'Required for wait_resident: what the resident is asked for',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+  @ApiPropertyOptional({ description: 'Required for reject and reopen' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) resolution?: string;
+  @ApiPropertyOptional({ enum: THIRD_PARTIES, description: 'Required for wait_third_party' })
+  @IsOptional()
+  @IsIn(THIRD_PARTIES)
+  thirdParty?: ThirdParty;
 }
 
 export class AssignDto extends VersionDto {
@@ -166,6 +182,14 @@ export class MediationDto extends VersionDto {
   @IsIn(MEDIATION_OUTCOMES)
   outcome?: MediationOutcome;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) agreement?: string;
+  @ApiPropertyOptional({
+    description:
+      'Required once the dispute is resolved: the community admin’s reason for correcting the locked record',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  correctionReason?: string;
 }
 
 export class ReplyTemplateDto {

@@ -7,7 +7,7 @@ import type {
   PhotoEntity,
 } from './case.entities';
 import type { CaseRow } from './cases.repository';
-import { allowedActions } from './lifecycle';
+import { allowedActions, RESOLVE_CLOCK_STATUSES } from './lifecycle';
 
 const iso = (d: Date | string | null): string | null =>
   d === null ? null : new Date(d).toISOString();
@@ -50,6 +50,7 @@ export function toSummary(c: CaseRow, now: Date): CaseSummary {
     residentVerification: c.residentVerification ?? null,
     assigneeId: c.assigneeId,
     assigneeName: c.assigneeName,
+    waitingFor: c.status === 'waiting_third_party' ? c.waitingFor : null,
     summary: c.description.length > 80 ? `${c.description.slice(0, 79)}…` : c.description,
     submittedAt: iso(c.submittedAt)!,
     updatedAt: iso(c.updatedAt)!,
@@ -67,7 +68,7 @@ export function toSummary(c: CaseRow, now: Date): CaseSummary {
         !!resolveDue &&
         (c.resolvedAt
           ? new Date(c.resolvedAt) > resolveDue
-          : ['accepted', 'in_progress'].includes(c.status) && now >= resolveDue),
+          : RESOLVE_CLOCK_STATUSES.includes(c.status) && now >= resolveDue),
       paused: c.status === 'waiting_resident',
     },
     reopenCount: c.reopenCount,
@@ -77,7 +78,8 @@ export function toSummary(c: CaseRow, now: Date): CaseSummary {
   };
 }
 
-export const toMediation = (m: CaseMediationEntity): Mediation => ({
+export const toMediation = (m: CaseMediationEntity, locked: boolean): Mediation => ({
+  locked,
   parties: m.parties.map((p) => ({
     name: p.name,
     role: p.role,
@@ -122,7 +124,9 @@ export function toDetail(
             at: iso(c.repeatDecidedAt)!,
           }
         : null,
-    mediation: extra.mediation ? toMediation(extra.mediation) : null,
+    mediation: extra.mediation
+      ? toMediation(extra.mediation, c.status === 'resolved' || c.status === 'closed')
+      : null,
     allowedActions: extra.actions ? allowedActions(c.status) : [],
   };
 }
@@ -166,7 +170,9 @@ export function toResidentEvent(e: CaseEventEntity): CaseEvent | null {
   const action = typeof e.data['action'] === 'string' ? e.data['action'] : undefined;
   const data: Record<string, unknown> =
     e.type === 'transition'
-      ? { action }
+      ? action === 'wait_third_party'
+        ? { action, thirdParty: e.data['thirdParty'] ?? null }
+        : { action }
       : e.type === 'created'
         ? { channel: e.data['channel'] }
         : e.type === 'mediation_recorded'

@@ -47,7 +47,7 @@ const CASE_SCOPE = {
 };
 
 /** When an open case is next due: acceptance while submitted, resolution while being worked. */
-export const QUEUE_DUE = `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress') THEN c.resolve_due_at END)`;
+export const QUEUE_DUE = `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress','waiting_third_party') THEN c.resolve_due_at END)`;
 
 const SUMMARY_SELECT = `
   c.*, cat.name_zh AS category_name, cat.name_en AS category_name_en, x.name AS compound_name, d.name AS desk_name,
@@ -148,7 +148,7 @@ export class CasesRepository {
     if (f.overdue) {
       const n = p(now);
       where.push(
-        `((c.status = 'submitted' AND c.accept_due_at <= ${n}) OR (c.status IN ('accepted','in_progress') AND c.resolve_due_at <= ${n}))`,
+        `((c.status = 'submitted' AND c.accept_due_at <= ${n}) OR (c.status IN ('accepted','in_progress','waiting_third_party') AND c.resolve_due_at <= ${n}))`,
       );
     }
     if (f.q) {
@@ -434,7 +434,7 @@ export class CasesRepository {
       `SELECT id, CASE WHEN status = 'submitted' THEN 'accept' ELSE 'resolve' END AS which
          FROM service_case
         WHERE (status = 'submitted' AND accept_due_at <= $1 AND accept_overdue_at IS NULL)
-           OR (status IN ('accepted', 'in_progress') AND resolve_due_at <= $1 AND resolve_overdue_at IS NULL)
+           OR (status IN ('accepted', 'in_progress', 'waiting_third_party') AND resolve_due_at <= $1 AND resolve_overdue_at IS NULL)
         ORDER BY LEAST(accept_due_at, resolve_due_at)
         LIMIT $2
         FOR UPDATE SKIP LOCKED`,
@@ -459,7 +459,7 @@ export class CasesRepository {
   async openCaseIdsAtDesk(deskId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT id FROM service_case WHERE desk_id = $1
-          AND status IN ('submitted','accepted','in_progress','waiting_resident') ORDER BY id`,
+          AND status IN ('submitted','accepted','in_progress','waiting_resident','waiting_third_party') ORDER BY id`,
       [deskId],
     );
     return rows.map((r) => r.id);

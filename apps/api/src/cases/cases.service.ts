@@ -7,6 +7,8 @@ import { Db } from '../database/db';
 import type { Tx } from '../database/tx';
 import { EventStream } from '../events/event-stream.service';
 import { RealtimeService } from '../realtime/realtime.service';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../common/request-context';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { localDate } from '../org/opening-hours';
@@ -29,7 +31,7 @@ import type {
 import { caseRenderer, STREAM_NAMES } from './case-pushes';
 import { toCaseEvent, toDetail, toResidentEvent, toSummary } from './cases.mapper';
 import { type CaseRow, CasesRepository } from './cases.repository';
-import { nextStatus } from './lifecycle';
+import { nextStatus, OPEN_STATUSES, RESOLVE_CLOCK_STATUSES } from './lifecycle';
 
 /**
  * Transfers stay inside the actor's write scope: workers move cases between their community's
@@ -56,6 +58,23 @@ export function mayTransfer(
   return false;
 }
 
+/**
+ * Due times moved (new desk hours, a transfer): a mark of a due time that now lies ahead goes, so
+ * that the case is not overdue on the mark while its countdown runs, and is marked (and pushed)
+ * again when the new due time passes.
+ */
+function withOverdueMarks(
+  due: Partial<Pick<CaseEntity, 'acceptDueAt' | 'resolveDueAt'>>,
+  now: Date,
+): Partial<CaseEntity> {
+  const ahead = (d: Date | null | undefined) => !!d && d.getTime() > now.getTime();
+  return {
+    ...due,
+    ...(ahead(due.acceptDueAt) ? { acceptOverdueAt: null } : {}),
+    ...(ahead(due.resolveDueAt) ? { resolveOverdueAt: null } : {}),
+  };
+}
+
 /** Staff who take and work cases at the desk; others with read access (street, bureau) only read. */
 const CASE_WORKERS = ['desk_staff', 'grid_worker', 'community_worker', 'community_admin'];
 const STAFF_CHANNELS = ['desk', 'phone', 'grid_patrol', 'hotline_12345'];
@@ -77,6 +96,7 @@ export class CasesService implements OnModuleInit {
     private readonly db: Db,
     private readonly stream: EventStream,
     private readonly realtime: RealtimeService,
+    private readonly audit: AuditService,
     @Inject(LOGGER) log: Logger,
   ) {
     this.calendar = slaCalendar(log);
@@ -381,7 +401,13 @@ export class CasesService implements OnModuleInit {
       );
       const patch: Partial<CaseEntity> = { status: to };
       let pauses = c.pauses;
-      if (dto.action === 'accept') patch.acceptedAt = now;
+      if (dto.action === 'accept') {
+        patch.acceptedAt = now;
+        // Whoever accepts a case works it, until someone reassigns it.
+        if (actor.kind === 'staff') patch.assigneeId = actor.id;
+      }
+      // Waiting for a third party names whom; the clock keeps running, so no pause.
+      patch.waitingFor = to === 'waiting_third_party' ? dto.thirdParty! : null;
       if (dto.action === 'wait_resident')
         pauses = [...pauses, { from: now.toISOString(), to: null }];
       if (dto.action === 'resume')
@@ -424,7 +450,17 @@ export class CasesService implements OnModuleInit {
           fromStatus: c.status,
           toStatus: to,
           note: dto.note?.trim() || dto.reason?.trim() || dto.resolution?.trim() || null,
-          data: { action: dto.action },
+          data: {
+            action: dto.action,
+            ...(dto.action === 'wait_third_party' ? { thirdParty: dto.thirdParty } : {}),
+            ...(patch.assigneeId && patch.assigneeId !== c.assigneeId
+              ? {
+                  assigneeId: patch.assigneeId,
+                  assigneeName: actor.name,
+                  previousAssigneeId: c.assigneeId,
+                }
+              : {}),
+          },
           at: now,
         },
       };
@@ -501,12 +537,15 @@ export class CasesService implements OnModuleInit {
           communityId: desk.communityId,
           // In another community the case is theirs to assign and place.
           ...(moved ? { assigneeId: null, compoundId: desk.compoundId } : {}),
-          ...(await this.dueTimes(m, desk.id, category, {
-            submittedAt: new Date(c.submittedAt),
-            acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
-            resolvedAt: null,
-            pauses: c.pauses,
-          })),
+          ...withOverdueMarks(
+            await this.dueTimes(m, desk.id, category, {
+              submittedAt: new Date(c.submittedAt),
+              acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
+              resolvedAt: null,
+              pauses: c.pauses,
+            }),
+            now,
+          ),
         };
         return {
           patch,
@@ -595,14 +634,60 @@ export class CasesService implements OnModuleInit {
     });
   }
 
-  async recordMediation(actor: Actor, id: string, dto: MediationDto): Promise<CaseDetail> {
+  /**
+   * Records the mediation of a dispute. Once the dispute is resolved the record is locked: the
+   * outcome the mediation rate counts may change only by the community admin's correction, with
+   * a reason kept in the case's events and in the audit log.
+   */
+  async recordMediation(
+    actor: Actor,
+    id: string,
+    dto: MediationDto,
+    meta: RequestMeta,
+  ): Promise<CaseDetail> {
     return this.change(actor, id, dto.version, async (m, c, now) => {
       if (c.kind !== 'dispute')
         throw AppException.invalid('kind', 'mediation is recorded for disputes only');
-      if (['closed', 'rejected'].includes(c.status))
+      if (c.status === 'rejected')
         throw new AppException('ILLEGAL_TRANSITION', 'The case is finished', undefined, {
           status: c.status,
         });
+      const locked = c.status === 'resolved' || c.status === 'closed';
+      const previous = locked ? await this.repo.findMediation(c.id, m) : null;
+      if (locked) {
+        if (actor.role !== 'community_admin')
+          throw new AppException(
+            'CONFLICT',
+            'The dispute is resolved and its mediation record is locked; the community admin corrects it, with a reason',
+            undefined,
+            { status: c.status, locked: true },
+          );
+        if (!dto.correctionReason?.trim())
+          throw AppException.invalid(
+            'correctionReason',
+            'say why the locked record is corrected',
+            'required',
+          );
+        if (!dto.outcome)
+          throw AppException.invalid('outcome', 'a resolved dispute keeps an outcome', 'required');
+        await this.audit.record(
+          actor,
+          {
+            action: 'case.mediation_corrected',
+            entity: 'cases',
+            entityId: c.id,
+            communityId: c.communityId,
+            detail: {
+              number: c.number,
+              reason: dto.correctionReason.trim(),
+              previousOutcome: previous?.outcome ?? null,
+              outcome: dto.outcome,
+            },
+          },
+          meta,
+          m,
+        );
+      }
       await this.repo.upsertMediation(m, {
         caseId: c.id,
         parties: dto.parties.map((p) => ({
@@ -622,8 +707,19 @@ export class CasesService implements OnModuleInit {
           type: 'mediation_recorded',
           fromStatus: null,
           toStatus: null,
-          note: dto.agreement ?? null,
-          data: { outcome: dto.outcome ?? null, sessions: dto.sessions.length },
+          note: locked ? dto.correctionReason!.trim() : (dto.agreement ?? null),
+          data: {
+            outcome: dto.outcome ?? null,
+            sessions: dto.sessions.length,
+            ...(locked
+              ? {
+                  correction: {
+                    reason: dto.correctionReason!.trim(),
+                    previousOutcome: previous?.outcome ?? null,
+                  },
+                }
+              : {}),
+          },
           at: now,
         },
       };
@@ -653,9 +749,7 @@ export class CasesService implements OnModuleInit {
   ): Promise<void> {
     return this.systemChange(actor, id, (c, now) => {
       const open =
-        which === 'accept'
-          ? c.status === 'submitted'
-          : ['accepted', 'in_progress'].includes(c.status);
+        which === 'accept' ? c.status === 'submitted' : RESOLVE_CLOCK_STATUSES.includes(c.status);
       const marked = which === 'accept' ? c.acceptOverdueAt : c.resolveOverdueAt;
       if (!open || marked) return null;
       const dueAt = which === 'accept' ? c.acceptDueAt : c.resolveDueAt;
@@ -686,11 +780,7 @@ export class CasesService implements OnModuleInit {
     let changed = 0;
     for (const id of await this.repo.openCaseIdsAtDesk(deskId)) {
       await this.systemChange(actor, id, async (c, now, m) => {
-        if (
-          c.deskId !== deskId ||
-          !['submitted', 'accepted', 'in_progress', 'waiting_resident'].includes(c.status)
-        )
-          return null;
+        if (c.deskId !== deskId || !OPEN_STATUSES.includes(c.status)) return null;
         const category = (await this.repo.findCategory(c.categoryId))!;
         const due = await this.dueTimes(m, deskId, category, {
           submittedAt: new Date(c.submittedAt),
@@ -706,7 +796,7 @@ export class CasesService implements OnModuleInit {
           return null;
         changed++;
         return {
-          patch: due,
+          patch: withOverdueMarks(due, now),
           event: {
             caseId: c.id,
             type: 'due_recomputed',

@@ -140,15 +140,20 @@ export function openState(src: HoursSource, now: Date): OpenState {
   );
   if (current) {
     let end = instantAt(today, toMinutes(current.closes));
-    // A 24-hour point stays open across midnight: follow the chain of touching intervals.
+    // A 24-hour point stays open across midnight: follow the chain of touching intervals. One
+    // that never closes within the look-ahead has no closing time (not the look-ahead's end).
+    let closes = false;
     for (let k = 0; k <= LOOKAHEAD_DAYS; k++) {
       const next = nextStart(src, end);
-      if (!next || next.start.getTime() !== end.getTime()) break;
+      if (!next || next.start.getTime() !== end.getTime()) {
+        closes = true;
+        break;
+      }
       end = next.end;
     }
     return {
       openNow: true,
-      closesAt: end.toISOString(),
+      closesAt: closes ? end.toISOString() : null,
       nextOpensAt: null,
       today: todays.intervals,
       exceptionToday: todays.exception,

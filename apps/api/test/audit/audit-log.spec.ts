@@ -65,7 +65,7 @@ const download = (who: string, query: Record<string, string>) =>
 
 async function sheetRows(res: Response): Promise<string[][]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body as Buffer);
+  await book.xlsx.load(res.body as ArrayBuffer);
   const sheet = book.worksheets[0]!;
   const rows: string[][] = [];
   sheet.eachRow((r) => {

@@ -23,17 +23,24 @@ const PATH: Record<CaseStatus, CaseAction[]> = {
   accepted: ['accept'],
   in_progress: ['accept', 'start'],
   waiting_resident: ['accept', 'wait_resident'],
+  waiting_third_party: ['accept', 'wait_third_party'],
   resolved: ['accept', 'resolve'],
   closed: ['accept', 'resolve', 'close'],
   rejected: ['reject'],
 };
 
-const extras = (a: CaseAction) =>
+const extras = (a: CaseAction): Record<string, string> =>
   a === 'reject'
     ? { reason: '不属于社区职责范围' }
-    : a === 'resolve'
-      ? { resolution: '已更换灯泡' }
-      : {};
+    : a === 'reopen'
+      ? { reason: '居民说灯又坏了' }
+      : a === 'resolve'
+        ? { resolution: '已更换灯泡' }
+        : a === 'wait_resident'
+          ? { note: '请补充户口本复印件' }
+          : a === 'wait_third_party'
+            ? { thirdParty: 'property_company' }
+            : {};
 
 async function caseIn(status: CaseStatus): Promise<CaseDetail> {
   let c = await deskCase(t, w);
@@ -120,7 +127,7 @@ describe('rules beyond the state table', () => {
     const resolved = await caseIn('resolved');
     const res = await act(t, w.deskAuth, resolved, {
       action: 'reopen',
-      note: '回访居民说灯又坏了',
+      reason: '回访居民说灯又坏了',
     });
     expect(res.body).toMatchObject({
       status: 'in_progress',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, PASSWORD, createTestApp } from '../utils/app';
@@ -215,7 +216,7 @@ describe('photo upload refusals say why', () => {
 
 describe('the API document', () => {
   it('lists every error code and every field error code', () => {
-    const doc = readFileSync(new URL('../../../../docs/API.md', import.meta.url), 'utf8');
+    const doc = readFileSync(join(__dirname, '../../../../docs/API.md'), 'utf8');
     const errors = doc.slice(doc.indexOf('## Errors'), doc.indexOf('## Auth'));
     for (const code of [...ERROR_CODES, ...FIELD_ERROR_CODES])
       expect(errors, code).toContain(`\`${code}\``);

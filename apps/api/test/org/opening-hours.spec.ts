@@ -95,6 +95,21 @@ describe('open now, in Asia/Shanghai whatever the machine zone', () => {
     expect(s.closesAt).toBe('2026-11-28T16:00:00.000Z');
   });
 
+  it('gives a point open around the clock no closing time, not the end of the look-ahead', () => {
+    const allDay = {
+      weeklyHours: DEFAULT_WEEKLY_HOURS.map((d) => ({
+        ...d,
+        intervals: [{ opens: '00:00', closes: '24:00' }],
+      })),
+      exceptions: [],
+    };
+    expect(openState(allDay, at('2026-11-27T10:00:00'))).toMatchObject({
+      openNow: true,
+      closesAt: null,
+      nextOpensAt: null,
+    });
+  });
+
   it('has no next opening when a desk is closed for the whole look-ahead', () => {
     const shut = {
       weeklyHours: DEFAULT_WEEKLY_HOURS.map((d) => ({ ...d, intervals: [] })),

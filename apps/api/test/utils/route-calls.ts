@@ -474,7 +474,7 @@ export function routeCalls(
       binary: true,
       holds: async (body) => {
         const book = new ExcelJS.Workbook();
-        await book.xlsx.load(body as Buffer);
+        await book.xlsx.load(body as ArrayBuffer);
         let found = false;
         book.worksheets[0]?.eachRow((r) => {
           if (r.getCell(5).value === p.community.name) found = true;

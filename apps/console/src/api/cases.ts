@@ -11,6 +11,7 @@ import type {
   RepeatCandidate,
   ReplyTemplate,
   SlaUnit,
+  ThirdParty,
 } from '@baitong/contracts';
 import { API_BASE, request, type CallOptions } from '@/api/request';
 
@@ -51,6 +52,8 @@ export interface MediationInput {
   sessions: { at: string; note: string }[];
   outcome?: MediationOutcome;
   agreement?: string;
+  /** Required to correct the locked record of a resolved dispute (community admin). */
+  correctionReason?: string;
 }
 
 export interface TransitionInput {
@@ -58,6 +61,7 @@ export interface TransitionInput {
   note?: string;
   reason?: string;
   resolution?: string;
+  thirdParty?: ThirdParty;
 }
 
 const casePath = (id: string, rest = '') => `/cases/${encodeURIComponent(id)}${rest}`;

@@ -16,6 +16,7 @@ export function useCaseLabels() {
     channel: (value: string | null | undefined) => label('case.channel', value),
     action: (value: string | null | undefined) => label('case.action', value),
     outcome: (value: string | null | undefined) => label('mediation.outcome', value),
+    thirdParty: (value: string | null | undefined) => label('case.thirdParty', value),
     repeatReason: (value: string | null | undefined) => label('repeat.reason', value),
     role: (value: string | null | undefined) => label('roles', value),
     /** The category of a case, in English when the English name is known. */

@@ -1,14 +1,18 @@
 import type { SessionUser } from '@baitong/contracts';
 import type { RouteLocationRaw } from 'vue-router';
-import { isCommunityRole } from '@/permissions';
+import { canSeeAllDesks, isCaseWorker } from '@/permissions';
 
-/** Where a user starts: community staff on their community, everyone else on the dashboard. */
+/**
+ * Where a user starts: on their own work. Desk, grid and community workers on the workbench of
+ * their desk (it opens on their own desk's open work); the community admin on every desk of the
+ * community; the street, the bureau and the monitor on the dashboard of their scope.
+ */
 export function landingRoute(
   user: SessionUser | null,
   homeCommunityId: string | null,
 ): RouteLocationRaw {
-  if (isCommunityRole(user) && homeCommunityId) {
-    return { name: 'community-detail', params: { id: homeCommunityId } };
+  if (isCaseWorker(user) && homeCommunityId) {
+    return canSeeAllDesks(user) ? { name: 'community-desks' } : { name: 'workbench' };
   }
   return { name: 'home' };
 }

@@ -6,22 +6,49 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   'accepted',
   'in_progress',
   'waiting_resident',
+  'waiting_third_party',
 ];
 
-/** The workbench's status tabs, in lifecycle order; `all` sets no status filter. */
+/**
+ * The workbench's tabs: `open` (where it opens: everything still with the desk), then each status
+ * in lifecycle order, then `all` with no status filter.
+ */
 export const QUEUE_TABS = [
+  'open',
   'submitted',
   'accepted',
   'in_progress',
   'waiting_resident',
+  'waiting_third_party',
   'resolved',
   'all',
 ] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
+export const DEFAULT_QUEUE_TAB: QueueTab = 'open';
 
 export function isQueueTab(value: unknown): value is QueueTab {
   return typeof value === 'string' && (QUEUE_TABS as readonly string[]).includes(value);
 }
+
+/**
+ * What a tab asks the API for: open work and each status by due time, nearest first; `all`
+ * (finished cases included) newest first, where a due time means little.
+ */
+export function queueQuery(tab: QueueTab): { status?: string; sort: 'due' | 'newest' } {
+  if (tab === 'all') return { sort: 'newest' };
+  if (tab === 'open') return { status: OPEN_STATUSES.join(','), sort: 'due' };
+  return { status: tab, sort: 'due' };
+}
+
+/** Whether a case belongs on a tab, by the same rule the API filters by. */
+export function onTab(tab: QueueTab, status: CaseStatus): boolean {
+  if (tab === 'all') return true;
+  if (tab === 'open') return OPEN_STATUSES.includes(status);
+  return status === tab;
+}
+
+/** Statuses whose resolve clock runs (waiting for the resident pauses it; a third party does not). */
+const RESOLVE_CLOCK: readonly CaseStatus[] = ['accepted', 'in_progress', 'waiting_third_party'];
 
 export type DueKind = 'accept' | 'resolve';
 
@@ -32,23 +59,20 @@ export function currentDue(c: Pick<CaseSummary, 'status' | 'sla'>): {
 } | null {
   if (c.status === 'submitted' && c.sla.acceptDueAt)
     return { kind: 'accept', at: c.sla.acceptDueAt };
-  if ((c.status === 'accepted' || c.status === 'in_progress') && c.sla.resolveDueAt)
+  if (RESOLVE_CLOCK.includes(c.status) && c.sla.resolveDueAt)
     return { kind: 'resolve', at: c.sla.resolveDueAt };
   return null;
 }
 
 /**
- * Whether the case is past its current deadline. The server's flags can lag behind the clock
- * (a row loaded a while ago), so the due time itself counts too.
+ * Whether the case is past its current deadline: exactly when its countdown turns to "overdue"
+ * ({@link relativeDue}), on the same clock. The server's flags were computed when the row was
+ * loaded (and on the server's clock), so they are not mixed in: the mark and the countdown
+ * change together.
  */
 export function isOverdue(c: Pick<CaseSummary, 'status' | 'sla'>, now: number): boolean {
-  if (c.status === 'submitted') {
-    return c.sla.acceptOverdue || (!!c.sla.acceptDueAt && Date.parse(c.sla.acceptDueAt) <= now);
-  }
-  if (c.status === 'accepted' || c.status === 'in_progress') {
-    return c.sla.resolveOverdue || (!!c.sla.resolveDueAt && Date.parse(c.sla.resolveDueAt) <= now);
-  }
-  return false;
+  const due = currentDue(c);
+  return !!due && relativeDue(due.at, now).overdue;
 }
 
 /** The queue's order (`sort=due`): nearest current deadline first, none last, then oldest. */
@@ -64,9 +88,18 @@ export function compareDue(a: CaseSummary, b: CaseSummary): number {
   return Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
 }
 
-/** Where a case goes in a list kept in due order. */
-export function dueInsertIndex(rows: readonly CaseSummary[], c: CaseSummary): number {
-  const index = rows.findIndex((row) => compareDue(c, row) < 0);
+/** The `all` tab's order (`sort=newest`): latest submission first. */
+export function compareNewest(a: CaseSummary, b: CaseSummary): number {
+  return Date.parse(b.submittedAt) - Date.parse(a.submittedAt);
+}
+
+/** Where a case goes in a list kept in an order (due order by default). */
+export function insertIndex(
+  rows: readonly CaseSummary[],
+  c: CaseSummary,
+  compare: (a: CaseSummary, b: CaseSummary) => number = compareDue,
+): number {
+  const index = rows.findIndex((row) => compare(c, row) < 0);
   return index === -1 ? rows.length : index;
 }
 
@@ -108,16 +141,17 @@ export function newIdempotencyKey(): string {
 }
 
 /**
- * The desk a user works at by default: their compound's desk (grid workers), else the
- * community's own office desk (no compound, where the API also sends cases by default), else
- * the first one listed.
+ * The desk a user works at by default: the desk of their account (周洋 leads the 尚格博园 desk),
+ * else their compound's desk (grid workers), else the community's own office desk (no compound,
+ * where the API also sends cases by default), else the first one listed.
  */
-export function defaultDeskFor<D extends { compoundId: string | null }>(
+export function defaultDeskFor<D extends { id: string; compoundId: string | null }>(
   desks: readonly D[],
-  user: { scope: { level: string; id: string } } | null | undefined,
+  user: { scope: { level: string; id: string }; deskId?: string | null } | null | undefined,
 ): D | null {
   const compound = user?.scope.level === 'compound' ? user.scope.id : null;
   return (
+    (user?.deskId ? desks.find((d) => d.id === user.deskId) : undefined) ??
     (compound ? desks.find((d) => d.compoundId === compound) : undefined) ??
     desks.find((d) => d.compoundId === null) ??
     desks[0] ??

@@ -1,4 +1,4 @@
-import type { IsoWeekday, OpeningInterval, WeeklyHours } from '@baitong/contracts';
+import type { IsoWeekday, OpenState, OpeningInterval, WeeklyHours } from '@baitong/contracts';
 
 export const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
@@ -107,4 +107,18 @@ export function summarizeWeek(days: readonly WeeklyHours[]): WeekSpan[] {
 
 export function formatIntervals(intervals: readonly OpeningInterval[]): string {
   return intervals.map((i) => `${i.opens}–${i.closes}`).join(', ');
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Open around the clock: open now and not closing within a day (the API gives no closing time
+ * to a point that never closes within its look-ahead). Such a desk reads "open 24 hours", not a
+ * closing time days away.
+ */
+export function isOpenAllDay(
+  state: Partial<Pick<OpenState, 'openNow' | 'closesAt'>>,
+  now: number = Date.now(),
+): boolean {
+  return !!state.openNow && (!state.closesAt || Date.parse(state.closesAt) - now >= DAY_MS);
 }

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseStatus, CaseSummary, Category } from '@baitong/contracts';
+import type { CaseEvent, CaseStatus, CaseSummary, Category, ThirdParty } from '@baitong/contracts';
 import type { AppLocale } from '@/i18n';
 
 export const DESCRIPTION_MIN = 5;
@@ -15,6 +15,7 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   'accepted',
   'in_progress',
   'waiting_resident',
+  'waiting_third_party',
 ];
 
 export function isOpen(status: CaseStatus): boolean {
@@ -44,6 +45,7 @@ export const STATUS_TONES: Record<CaseStatus, StatusTone> = {
   accepted: 'primary',
   in_progress: 'primary',
   waiting_resident: 'warning',
+  waiting_third_party: 'primary',
   resolved: 'success',
   closed: 'default',
   rejected: 'danger',
@@ -70,8 +72,10 @@ export function dueOf(item: Pick<CaseSummary, 'status' | 'sla'>, now: Date): Due
             overdue: sla.acceptOverdue || sla.resolveOverdue || passed(sla.acceptDueAt),
           }
         : null;
+    // Waiting for the property company or another third party: the clock keeps running.
     case 'accepted':
     case 'in_progress':
+    case 'waiting_third_party':
       if (sla.paused) return { kind: 'paused' };
       return sla.resolveDueAt
         ? {
@@ -87,14 +91,32 @@ export function dueOf(item: Pick<CaseSummary, 'status' | 'sla'>, now: Date): Due
   }
 }
 
+/**
+ * Message key of a request's status: one waiting for a third party says whom ("waiting for the
+ * property company"), never that the resident owes documents.
+ */
+export function statusKey(status: CaseStatus, waitingFor?: ThirdParty | null): string {
+  if (status === 'waiting_third_party' && waitingFor) return `requests.waitingFor.${waitingFor}`;
+  return `requests.status.${status}`;
+}
+
 /** Message key of a timeline entry. */
-export function eventKey(event: Pick<CaseEvent, 'type' | 'fromStatus' | 'toStatus'>): string {
+export function eventKey(
+  event: Pick<CaseEvent, 'type' | 'fromStatus' | 'toStatus'> & Partial<Pick<CaseEvent, 'data'>>,
+): string {
   if (event.type !== 'transition') return `requests.events.${event.type}`;
   const { fromStatus, toStatus } = event;
+  const party = event.data?.['thirdParty'];
+  if (toStatus === 'waiting_third_party' && typeof party === 'string') {
+    return `requests.waitingFor.${party}`;
+  }
   if (toStatus === 'in_progress' && (fromStatus === 'resolved' || fromStatus === 'closed')) {
     return 'requests.events.reopened';
   }
-  if (toStatus === 'in_progress' && fromStatus === 'waiting_resident') {
+  if (
+    toStatus === 'in_progress' &&
+    (fromStatus === 'waiting_resident' || fromStatus === 'waiting_third_party')
+  ) {
     return 'requests.events.resumed';
   }
   return toStatus ? `requests.events.to.${toStatus}` : 'requests.events.transition';

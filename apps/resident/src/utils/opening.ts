@@ -34,9 +34,24 @@ function whenPhrase(change: Change, instant: Date, now: Date, locale: AppLocale)
   return { key: keys.on, params: { day, time: target.time } };
 }
 
-/** "closes 21:30" / "opens tomorrow 08:30" / … — the text after the open/closed tag. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Open around the clock: open now and not closing within a day (the API gives no closing time
+ * to a point that never closes within its look-ahead). Such a desk reads "open 24 hours", not a
+ * closing time days away.
+ */
+export function isOpenAllDay(state: NextChange, now: Date): boolean {
+  return (
+    state.openNow &&
+    (state.closesAt === null || Date.parse(state.closesAt) - now.getTime() >= DAY_MS)
+  );
+}
+
+/** "closes 21:30" / "opens tomorrow 08:30" / "open 24 hours" — the text after the open/closed tag. */
 export function nextChangePhrase(state: NextChange, now: Date, locale: AppLocale): Phrase | null {
   if (state.openNow) {
+    if (isOpenAllDay(state, now)) return { key: 'hours.openAllDay' };
     return state.closesAt ? whenPhrase('closes', new Date(state.closesAt), now, locale) : null;
   }
   if (!state.nextOpensAt) return { key: 'hours.noUpcoming' };
