@@ -43,7 +43,8 @@ describe('console', () => {
     await page.getByTestId('login-username').fill('admin.cuiyulu');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('community-name').waitFor();
+    // The community admin lands on the community's desks; the community page is one click on.
+    await page.waitForURL(/\/console\/workbench\/desks/);
     const login = await (
       await fetch(`${BASE_URL}/api/auth/staff/login`, {
         method: 'POST',
@@ -56,6 +57,8 @@ describe('console', () => {
       await fetch(`${BASE_URL}/api/communities`, { headers: auth })
     ).json();
     expect(communities).toHaveLength(1);
+    await page.goto(`${BASE_URL}/console/communities/${communities[0].id}`);
+    await page.getByTestId('community-name').waitFor();
     await page.getByTestId('desks-tab').click();
     await page.getByTestId('desk-card').first().waitFor();
     const desks = await (

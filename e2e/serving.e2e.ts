@@ -17,7 +17,7 @@ describe('serving the built front ends', () => {
       const page = await fetch(`${BASE_URL}${app}`, { headers: { accept: HTML } });
       expect(page.status).toBe(200);
       const html = await page.text();
-      const files = [...html.matchAll(/(?:src|href)="([^"]+\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      const files = [...html.matchAll(/(?:src|href)="([^"]*\/assets\/[^"]+)"/g)].map((m) => m[1]!);
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) expect((await fetch(`${BASE_URL}${file}`)).status, file).toBe(200);
     }
