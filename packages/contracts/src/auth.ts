@@ -4,6 +4,8 @@ export interface ScopeRef {
   level: ScopeLevel;
   id: string;
   name: string;
+  /** The English name, for English mode; absent or empty: show `name`. */
+  nameEn?: string;
 }
 
 export interface SessionUser {
@@ -17,7 +19,7 @@ export interface SessionUser {
   /** Staff: the desk they work at (the workbench opens on it); null when they have none. */
   deskId?: string | null;
   /** Residents: the compound they are registered in (a new request goes there by default). */
-  compound?: { id: string; name: string } | null;
+  compound?: { id: string; name: string; nameEn?: string } | null;
   /** Masked, e.g. 138****5678; only for residents (their own). */
   phoneMasked?: string;
 }

@@ -1,4 +1,4 @@
-import type { ResidentVerification } from './residents.js';
+import type { ResidentLanguage, ResidentVerification } from './residents.js';
 import type { StreamPushMap } from './events.js';
 import type { Page } from './org.js';
 
@@ -80,6 +80,27 @@ export const CASE_EVENT_TYPES = [
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/**
+ * What a system-made event says, as a code in its `data.noteCode` (with `data.noteParams`) that the
+ * front ends translate; such events store no sentence in `note`. Older events without a code keep
+ * their note.
+ */
+export const SYSTEM_NOTE_CODES = [
+  /** Not accepted within the category's time: the desk is alerted, the community admin told. */
+  'accept_overdue',
+  /** Not resolved within the category's time: the desk is alerted, the community admin told. */
+  'resolve_overdue',
+  /** Overdue, so escalated to the community admin. */
+  'overdue_escalated',
+  /** Resolved with no objection for `days` days: closed. */
+  'auto_closed',
+  /** The handling desk's opening hours changed: due times recomputed. */
+  'due_recomputed',
+] as const;
+export type SystemNoteCode = (typeof SYSTEM_NOTE_CODES)[number];
+/** Values a system note's text needs: instants as ISO strings, counts as numbers. */
+export type SystemNoteParams = Record<string, string | number | null>;
+
 /** Who a case waits for besides the resident (`wait_third_party`); the resident sees which. */
 export const THIRD_PARTIES = [
   'property_company',
@@ -150,8 +171,11 @@ export interface CaseSummary {
   communityId: string;
   compoundId: string | null;
   compoundName: string | null;
+  /** English names (empty when unknown: show the Chinese), as `categoryNameEn`. */
+  compoundNameEn: string | null;
   deskId: string;
   deskName: string;
+  deskNameEn: string;
   residentId: string | null;
   residentName: string | null;
   /** Masked; staff who serve residents read the full number through the audited contact call. */
@@ -184,6 +208,11 @@ export interface CaseDetail extends CaseSummary {
   /** Staff decision on repeat candidates: null until decided. */
   repeatDecision: { decision: 'linked' | 'dismissed'; byName: string; at: string } | null;
   mediation: Mediation | null;
+  /**
+   * The language the resident reads (`zh-CN`, `en`): staff reply in it and reply templates are
+   * inserted in it. Null for a walk-in or phone caller not on record.
+   */
+  residentPreferredLanguage: ResidentLanguage | null;
   /** Actions allowed from the current status (the UI offers only these). */
   allowedActions: CaseAction[];
 }

@@ -1,5 +1,9 @@
 import type { ResidentVerification } from './residents.js';
 
+/**
+ * Organisation units carry an English name (and addresses an English form) for the foreign
+ * residents; an empty one means none is known yet, and the front ends show the Chinese.
+ */
 export interface Street {
   id: string;
   code: string;
@@ -12,6 +16,7 @@ export interface Community {
   id: string;
   streetId: string;
   streetName: string;
+  streetNameEn: string;
   code: string;
   name: string;
   nameEn: string;
@@ -20,6 +25,7 @@ export interface Community {
   households: number;
   registeredResidents: number;
   address: string;
+  addressEn: string;
   compoundCount: number;
   deskCount: number;
 }
@@ -44,6 +50,7 @@ export interface FactChange {
   /** The desk whose fact changed; null for the community's own facts. */
   deskId: string | null;
   deskName: string | null;
+  deskNameEn: string | null;
   field: RatingFactField;
   /** Dates as YYYY-MM-DD, counts and areas as numbers; null where there was no value. */
   oldValue: string | number | null;
@@ -61,6 +68,7 @@ export interface Compound {
   name: string;
   nameEn: string;
   address: string;
+  addressEn: string;
   households: number;
   lat: number | null;
   lng: number | null;
@@ -101,11 +109,14 @@ export interface Desk {
   id: string;
   communityId: string;
   communityName: string;
+  communityNameEn: string;
   compoundId: string | null;
   compoundName: string | null;
+  compoundNameEn: string | null;
   name: string;
   nameEn: string;
   address: string;
+  addressEn: string;
   lat: number;
   lng: number;
   areaSqm: number;

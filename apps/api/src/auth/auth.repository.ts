@@ -6,9 +6,12 @@ import { AuthSessionEntity, OtpCodeEntity } from './auth.entities';
 export interface ScopeNames {
   streetId: string | null;
   streetName: string | null;
+  streetNameEn: string | null;
   communityId: string | null;
   communityName: string | null;
+  communityNameEn: string | null;
   compoundName: string | null;
+  compoundNameEn: string | null;
 }
 
 @Injectable()
@@ -56,8 +59,9 @@ export class AuthRepository {
     compoundId?: string | null;
   }): Promise<ScopeNames> {
     const rows: ScopeNames[] = await this.ds.query(
-      `SELECT s.id AS "streetId", s.name AS "streetName", c.id AS "communityId", c.name AS "communityName",
-              cp.name AS "compoundName"
+      `SELECT s.id AS "streetId", s.name AS "streetName", s.name_en AS "streetNameEn",
+              c.id AS "communityId", c.name AS "communityName", c.name_en AS "communityNameEn",
+              cp.name AS "compoundName", cp.name_en AS "compoundNameEn"
          FROM (SELECT 1) one
          LEFT JOIN compound cp ON cp.id = $3
          LEFT JOIN community c ON c.id = COALESCE($2, cp.community_id)

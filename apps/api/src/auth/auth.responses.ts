@@ -17,6 +17,7 @@ export class ScopeRefDto implements ScopeRef {
   @ApiProperty({ format: 'uuid', description: 'The district, street, community or compound' })
   id: string;
   @ApiProperty() name: string;
+  @ApiPropertyOptional({ description: 'English name; empty: show `name`' }) nameEn?: string;
 }
 
 @ApiSchema({ name: 'SessionUser' })

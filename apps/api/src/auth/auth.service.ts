@@ -438,20 +438,25 @@ export class AuthService {
       communityId: s.communityId,
       compoundId: s.compoundId,
     });
-    const scopeName =
+    const [scopeName, scopeNameEn] =
       s.scopeLevel === 'district'
-        ? '两江新区'
+        ? ['两江新区', 'Liangjiang New Area']
         : s.scopeLevel === 'street'
-          ? names.streetName
+          ? [names.streetName, names.streetNameEn]
           : s.scopeLevel === 'community'
-            ? names.communityName
-            : names.compoundName;
+            ? [names.communityName, names.communityNameEn]
+            : [names.compoundName, names.compoundNameEn];
     const user: SessionUser = {
       id: s.id,
       kind: s.kind,
       displayName: s.name,
       role: s.role,
-      scope: { level: s.scopeLevel, id: s.scopeId, name: scopeName ?? '' },
+      scope: {
+        level: s.scopeLevel,
+        id: s.scopeId,
+        name: scopeName ?? '',
+        nameEn: scopeNameEn ?? '',
+      },
     };
     if (s.kind === 'staff') {
       const staff = await this.repo.findStaff(s.id);
@@ -461,7 +466,9 @@ export class AuthService {
       const r = await this.repo.findResident(s.id);
       if (r) user.phoneMasked = maskPhone(r.phone);
       user.compound =
-        s.compoundId && names.compoundName ? { id: s.compoundId, name: names.compoundName } : null;
+        s.compoundId && names.compoundName
+          ? { id: s.compoundId, name: names.compoundName, nameEn: names.compoundNameEn ?? '' }
+          : null;
     }
     return user;
   }

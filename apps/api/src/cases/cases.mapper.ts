@@ -1,4 +1,12 @@
-import type { CaseDetail, CaseEvent, CaseSummary, Category, Mediation } from '@baitong/contracts';
+import {
+  RESIDENT_LANGUAGES,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseSummary,
+  type Category,
+  type Mediation,
+  type ResidentLanguage,
+} from '@baitong/contracts';
 import { maskPhone } from '../common/mask';
 import type {
   CaseEventEntity,
@@ -8,6 +16,7 @@ import type {
 } from './case.entities';
 import type { CaseRow } from './cases.repository';
 import { allowedActions, RESOLVE_CLOCK_STATUSES } from './lifecycle';
+import { systemNoteOf } from './system-notes';
 
 const iso = (d: Date | string | null): string | null =>
   d === null ? null : new Date(d).toISOString();
@@ -42,8 +51,10 @@ export function toSummary(c: CaseRow, now: Date): CaseSummary {
     communityId: c.communityId,
     compoundId: c.compoundId,
     compoundName: c.compoundName,
+    compoundNameEn: c.compoundNameEn ?? null,
     deskId: c.deskId,
     deskName: c.deskName,
+    deskNameEn: c.deskNameEn ?? '',
     residentId: c.residentId,
     residentName: c.residentName,
     residentPhoneMasked: c.residentPhone ? maskPhone(c.residentPhone) : null,
@@ -127,8 +138,15 @@ export function toDetail(
     mediation: extra.mediation
       ? toMediation(extra.mediation, c.status === 'resolved' || c.status === 'closed')
       : null,
+    residentPreferredLanguage: residentLanguage(c.residentPreferredLanguage),
     allowedActions: extra.actions ? allowedActions(c.status) : [],
   };
+}
+
+function residentLanguage(value: string | null | undefined): ResidentLanguage | null {
+  return (RESIDENT_LANGUAGES as readonly string[]).includes(value ?? '')
+    ? (value as ResidentLanguage)
+    : null;
 }
 
 export const toCaseEvent = (e: CaseEventEntity): CaseEvent => ({
@@ -164,6 +182,17 @@ const RESIDENT_EVENT_TYPES = new Set<CaseEventEntity['type']>([
 /** Transitions whose note is written to the resident (the resolution, the reason, what is missing). */
 const PUBLIC_NOTE_ACTIONS = new Set(['resolve', 'reject', 'wait_resident', 'reopen']);
 
+/** A system note for the resident: the new due time, never internal dates or escalations. */
+function residentSystemNote(e: CaseEventEntity): Record<string, unknown> {
+  const note = systemNoteOf(e.data);
+  if (note['noteCode'] === 'due_recomputed')
+    return {
+      noteCode: 'due_recomputed',
+      noteParams: { resolveDueAt: e.data['resolveDueAt'] ?? null },
+    };
+  return note['noteCode'] === 'auto_closed' ? note : {};
+}
+
 /** The resident's timeline entry: public fields only, or null for an internal event. */
 export function toResidentEvent(e: CaseEventEntity): CaseEvent | null {
   if (!RESIDENT_EVENT_TYPES.has(e.type)) return null;
@@ -180,6 +209,8 @@ export function toResidentEvent(e: CaseEventEntity): CaseEvent | null {
           : e.type === 'due_recomputed'
             ? { resolveDueAt: e.data['resolveDueAt'] ?? null }
             : {};
+  // What the system did (closed it, recomputed the due time) reads in the resident's language.
+  if (e.actorKind === 'system') Object.assign(data, residentSystemNote(e));
   return {
     id: String(e.id),
     caseId: e.caseId,

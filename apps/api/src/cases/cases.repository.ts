@@ -18,8 +18,11 @@ export interface CaseRow extends CaseEntity {
   categoryName: string;
   categoryNameEn: string;
   compoundName: string | null;
+  compoundNameEn: string | null;
   deskName: string;
+  deskNameEn: string;
   residentName: string | null;
+  residentPreferredLanguage: string | null;
   residentPhone: string | null;
   residentVerification: ResidentVerification | null;
   assigneeName: string | null;
@@ -50,7 +53,8 @@ const CASE_SCOPE = {
 export const QUEUE_DUE = `LEAST(CASE WHEN c.status = 'submitted' THEN c.accept_due_at END, CASE WHEN c.status IN ('accepted','in_progress','waiting_third_party') THEN c.resolve_due_at END)`;
 
 const SUMMARY_SELECT = `
-  c.*, cat.name_zh AS category_name, cat.name_en AS category_name_en, x.name AS compound_name, d.name AS desk_name,
+  c.*, cat.name_zh AS category_name, cat.name_en AS category_name_en, x.name AS compound_name, x.name_en AS compound_name_en,
+  d.name AS desk_name, d.name_en AS desk_name_en, r.preferred_language AS resident_preferred_language,
   COALESCE(r.name, c.walk_in_name) AS resident_name, COALESCE(r.phone, c.walk_in_phone) AS resident_phone,
   r.verification AS resident_verification,
   a.display_name AS assignee_name`;

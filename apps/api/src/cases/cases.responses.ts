@@ -5,6 +5,7 @@ import {
   CASE_KINDS,
   CASE_STATUSES,
   MEDIATION_OUTCOMES,
+  RESIDENT_LANGUAGES,
   RESIDENT_VERIFICATIONS,
   SLA_UNITS,
   THIRD_PARTIES,
@@ -25,6 +26,7 @@ import {
   type Page,
   type RepeatCandidate,
   type ReplyTemplate,
+  type ResidentLanguage,
   type ResidentVerification,
   type SlaUnit,
   type ThirdParty,
@@ -100,8 +102,11 @@ export class CaseSummaryDto implements CaseSummary {
   @ApiProperty({ format: 'uuid' }) communityId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) compoundId: string | null;
   @ApiProperty({ type: String, nullable: true }) compoundName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Empty when unknown' })
+  compoundNameEn: string | null;
   @ApiProperty({ format: 'uuid' }) deskId: string;
   @ApiProperty() deskName: string;
+  @ApiProperty({ description: 'Empty when unknown: show the Chinese' }) deskNameEn: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) residentId: string | null;
   @ApiProperty({ type: String, nullable: true }) residentName: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Masked: 138****5678' })
@@ -175,6 +180,12 @@ export class CaseDetailDto extends CaseSummaryDto implements CaseDetail {
   @ApiProperty({ type: RepeatDecisionRecordDto, nullable: true, description: 'Null until decided' })
   repeatDecision: RepeatDecisionRecordDto | null;
   @ApiProperty({ type: MediationRecordDto, nullable: true }) mediation: MediationRecordDto | null;
+  @ApiProperty({
+    enum: RESIDENT_LANGUAGES,
+    nullable: true,
+    description: 'The language the resident reads; null for a caller not on record',
+  })
+  residentPreferredLanguage: ResidentLanguage | null;
   @ApiProperty({ enum: CASE_ACTIONS, isArray: true, description: 'What the caller may do now' })
   allowedActions: CaseAction[];
 }

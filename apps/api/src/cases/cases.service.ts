@@ -30,6 +30,7 @@ import type {
 } from './cases.dto';
 import { caseRenderer, STREAM_NAMES } from './case-pushes';
 import { toCaseEvent, toDetail, toResidentEvent, toSummary } from './cases.mapper';
+import { systemNote } from './system-notes';
 import { type CaseRow, CasesRepository } from './cases.repository';
 import { nextStatus, OPEN_STATUSES, RESOLVE_CLOCK_STATUSES } from './lifecycle';
 
@@ -752,7 +753,8 @@ export class CasesService implements OnModuleInit {
         which === 'accept' ? c.status === 'submitted' : RESOLVE_CLOCK_STATUSES.includes(c.status);
       const marked = which === 'accept' ? c.acceptOverdueAt : c.resolveOverdueAt;
       if (!open || marked) return null;
-      const dueAt = which === 'accept' ? c.acceptDueAt : c.resolveDueAt;
+      const due = which === 'accept' ? c.acceptDueAt : c.resolveDueAt;
+      const dueAt = due ? new Date(due).toISOString() : null;
       return {
         patch: {
           ...(which === 'accept' ? { acceptOverdueAt: now } : { resolveOverdueAt: now }),
@@ -766,8 +768,9 @@ export class CasesService implements OnModuleInit {
           note: null,
           data: {
             which,
-            dueAt: dueAt ? new Date(dueAt).toISOString() : null,
+            dueAt,
             escalatedTo: 'community_admin',
+            ...systemNote(which === 'accept' ? 'accept_overdue' : 'resolve_overdue', { dueAt }),
           },
           at: now,
         },
@@ -808,6 +811,10 @@ export class CasesService implements OnModuleInit {
               resolveDueAt: iso(due.resolveDueAt),
               previousAcceptDueAt: iso(c.acceptDueAt),
               previousResolveDueAt: iso(c.resolveDueAt),
+              ...systemNote('due_recomputed', {
+                acceptDueAt: iso(due.acceptDueAt),
+                resolveDueAt: iso(due.resolveDueAt),
+              }),
             },
             at: now,
           },

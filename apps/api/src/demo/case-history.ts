@@ -29,6 +29,7 @@ import type {
   CaseKind,
   CaseStatus,
   MediationOutcome,
+  SystemNoteCode,
 } from '@baitong/contracts';
 import {
   CATEGORY_PROFILES,
@@ -1057,7 +1058,7 @@ class CommunityHistory {
     const gap = Math.min(tA, world.cutoff) - due;
     if (gap >= 1) {
       const at = due + Math.min(rng.int(0, 50), Math.floor((gap - 1) / 2));
-      run.log.sys('overdue', at, '超过受理时限未受理，已推送百通岗。', { clock: 'accept' });
+      run.log.sys('overdue', at, null, overdueData('accept', due));
     }
     run.cursor = tA;
     const who = run.acceptor.username;
@@ -1075,10 +1076,9 @@ class CommunityHistory {
     const { rng } = this;
     const { draft, log, acceptor } = run;
     const kind = draft.info.category.kind;
-    if (draft.repeatOf) {
-      const note = '确认为二次办理，已关联此前办结的诉求。';
-      log.staff('repeat_linked', this.step(run, 20, 180), acceptor.username, null, null, note, {});
-    }
+    // The seed adds the earlier case's id, as the API records it; the timeline says the rest.
+    if (draft.repeatOf)
+      log.staff('repeat_linked', this.step(run, 20, 180), acceptor.username, null, null, null, {});
     if (run.handler.username !== acceptor.username) {
       log.staff('assigned', this.step(run, 20, 300), acceptor.username, null, null, null, {
         assigneeUsername: run.handler.username,
@@ -1309,11 +1309,14 @@ class CommunityHistory {
     if (late < 1) return;
     const { rng } = this;
     const overdueAt = due + Math.min(rng.int(0, 50), Math.floor((late - 1) / 3));
-    run.log.sys('overdue', overdueAt, '超过办理时限，已推送百通岗。', { clock: 'resolve' });
+    run.log.sys('overdue', overdueAt, null, overdueData('resolve', due));
     const wait = Math.max(1, Math.min(rng.int(60, 600), Math.floor((resolveAt - overdueAt) / 2)));
     if (overdueAt + wait < resolveAt) {
-      run.log.sys('escalated', overdueAt + wait, '办理超时，已自动上报社区书记。', {
+      run.log.sys('escalated', overdueAt + wait, null, {
+        to: 'community_admin',
         toUsername: this.admin,
+        reason: 'overdue',
+        noteCode: 'overdue_escalated' satisfies SystemNoteCode,
       });
     }
   }
@@ -1401,12 +1404,17 @@ class CommunityHistory {
         ACTION_DATA.close,
       );
     } else {
-      const closeAt = run.resolvedAt + 3 * DAY_SECONDS + rng.int(0, 3600);
+      const closeAt = run.resolvedAt + AUTO_CLOSE_DAYS * DAY_SECONDS + rng.int(0, 3600);
       log.sys(
         'transition',
         closeAt,
-        '办结后3日内无异议，自动关闭。',
-        ACTION_DATA.close,
+        null,
+        {
+          ...ACTION_DATA.close,
+          reason: 'auto_close',
+          noteCode: 'auto_closed' satisfies SystemNoteCode,
+          noteParams: { days: AUTO_CLOSE_DAYS },
+        },
         'resolved',
         'closed',
       );
@@ -1723,6 +1731,22 @@ function frozenBy<K extends string>(
  * increasing time order; system events (overdue, escalation, auto-close) are
  * slotted in at the end, nudged by a second where they would tie.
  */
+/** Resolved cases with no follow-up close by themselves after this many days without objection. */
+const AUTO_CLOSE_DAYS = 3;
+
+/** An overdue mark as the API's overdue scan records it: a code, never a sentence. */
+function overdueData(which: 'accept' | 'resolve', due: number): Record<string, unknown> {
+  const dueAt = iso(due);
+  return {
+    which,
+    dueAt,
+    escalatedTo: 'community_admin',
+    reason: 'overdue',
+    noteCode: (which === 'accept' ? 'accept_overdue' : 'resolve_overdue') satisfies SystemNoteCode,
+    noteParams: { dueAt },
+  };
+}
+
 class EventLog {
   private readonly events: DemoCaseEvent[] = [];
   private readonly times: number[] = [];

@@ -55,6 +55,8 @@ export interface DemoCommunity {
   registeredResidents: number;
   /** Address of the community office (居委会 / 党群服务中心). */
   address: string;
+  /** The same in English: "No. 12 Hemu Road, Liangjiang New Area, Chongqing". */
+  addressEn: string;
   /** Location of the community office. */
   lat: number;
   lng: number;
@@ -66,6 +68,7 @@ export interface DemoCompound {
   name: string;
   nameEn: string;
   address: string;
+  addressEn: string;
   households: number;
   lat: number;
   lng: number;
@@ -79,6 +82,7 @@ export interface DemoDesk {
   name: string;
   nameEn: string;
   address: string;
+  addressEn: string;
   lat: number;
   lng: number;
   areaSqm: number;
@@ -171,29 +175,30 @@ export const DEMO_ACCOUNTS: readonly { username: string; role: StaffRole; where:
     {
       username: 'admin.cuiyulu',
       role: 'community_admin',
-      where: '翠云街道翠渝路社区 · Cuiyulu Community, Cuiyun Subdistrict',
+      where: '翠云街道翠渝路社区 · Cuiyu Road Community, Cuiyun Subdistrict',
     },
     {
       username: 'desk.cuiyulu',
       role: 'desk_staff',
-      where: '翠渝路社区党群服务中心百通岗 · Baitong desk at the Cuiyulu Community Service Centre',
+      where:
+        '翠渝路社区党群服务中心百通岗 · Baitong desk at the Cuiyu Road Community Service Centre',
     },
     {
       username: 'worker.cuiyulu',
       role: 'community_worker',
       where:
-        '周洋，翠渝路社区尚格博园百通岗组长 · Zhou Yang, leads the Shangge Boyuan desk, Cuiyulu Community',
+        '周洋，翠渝路社区尚格博园百通岗组长 · Zhou Yang, leads the Shangge Boyuan desk, Cuiyu Road Community',
     },
     {
       username: 'grid.cuiyulu.1',
       role: 'grid_worker',
-      where: '翠渝路社区尚格博园第一网格 · Grid 1 (Shangge Boyuan), Cuiyulu Community',
+      where: '翠渝路社区尚格博园第一网格 · Grid 1 (Shangge Boyuan), Cuiyu Road Community',
     },
     {
       username: 'admin.hemulu',
       role: 'community_admin',
       where:
-        '人和街道和睦路社区（外籍居民聚居小区、美美国际之家）· Hemulu Community, Renhe Subdistrict (international compound, Meimei International Home)',
+        '人和街道和睦路社区（外籍居民聚居小区、美美国际之家）· Hemu Road Community, Renhe Subdistrict (international compound, Meimei International Home)',
     },
     {
       username: 'desk.yinzhuyuan',
@@ -222,6 +227,31 @@ const EVE_COMMUNITIES = new Set(['cuiyulu', 'hemulu', 'yinzhuyuan']);
 const CUIYULU_FIRST_WORKER = '周洋';
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Where every demo address lies, in English (两江新区, 重庆市). */
+const CITY_EN = 'Liangjiang New Area, Chongqing';
+
+/**
+ * The English of a road: the street's own roads say it, and a community named after its road
+ * (翠渝路, slug cuiyulu) gives "Cuiyu Road".
+ */
+function roadEn(spec: StreetSpec, community: string, road: string): string {
+  const known = spec.roads.find(([zh]) => zh === road);
+  if (known) return known[1];
+  if (road.endsWith('路') && community.endsWith('lu'))
+    return `${capitalise(community.slice(0, -2))} Road`;
+  return capitalise(community);
+}
+
+/** 翠渝路 → "Cuiyu Road Community", 银竹苑 → "Yinzhuyuan Community". */
+function communityNameEn(slug: string, shortName: string): string {
+  return shortName.endsWith('路') && slug.endsWith('lu')
+    ? `${capitalise(slug.slice(0, -2))} Road Community`
+    : `${capitalise(slug)} Community`;
+}
+
+const streetAddressEn = (number: number, road: string): string =>
+  `No. ${number} ${road}, ${CITY_EN}`;
 
 interface CompoundPlan {
   compound: DemoCompound;
@@ -337,17 +367,24 @@ function buildCommunity(
   else if (slug === 'cuiyulu') households = rng.int(5000, 5600);
   else if (slug === 'hemulu') households = rng.int(6000, 7000);
   else households = Math.round(1500 + 7500 * ((rng.float() + rng.float() + rng.float()) / 3));
-  const road = shortName.endsWith('路') ? shortName : rng.pick(spec.roads);
+  const [road, roadName] = shortName.endsWith('路')
+    ? [shortName, roadEn(spec, slug, shortName)]
+    : rng.pick(spec.roads);
+  // Drawn in the order they always were, so the same seed keeps the same district.
+  const firstElectedOn = firstElection(rng, slug, ref);
+  const registeredResidents = Math.round(households * rng.range(2.2, 2.8));
+  const number = rng.int(2, 260);
   return {
     key: slug,
     streetKey: street.key,
     code: `${street.code}${String(index + 1).padStart(3, '0')}`,
     name: `${shortName}社区`,
-    nameEn: `${capitalise(slug)} Community`,
-    firstElectedOn: firstElection(rng, slug, ref),
+    nameEn: communityNameEn(slug, shortName),
+    firstElectedOn,
     households,
-    registeredResidents: Math.round(households * rng.range(2.2, 2.8)),
-    address: `重庆市两江新区${road}${rng.int(2, 260)}号`,
+    registeredResidents,
+    address: `重庆市两江新区${road}${number}号`,
+    addressEn: streetAddressEn(number, roadName),
     lat: point.lat,
     lng: point.lng,
   };
@@ -426,7 +463,9 @@ function buildCompounds(
   return fixed.map((c, i) => {
     const point = offset(office, c.meters, c.bearing);
     const ownRoad = c.office || rng.chance(0.6);
-    const road = ownRoad ? officeRoad : rng.pick(spec.roads.filter((r) => r !== officeRoad));
+    const [road, roadName] = ownRoad
+      ? [officeRoad, roadEn(spec, slug, officeRoad)]
+      : rng.pick(spec.roads.filter(([r]) => r !== officeRoad));
     const number = c.office ? officeNumber : rng.int(1, 320);
     return {
       compound: {
@@ -435,6 +474,7 @@ function buildCompounds(
         name: c.name,
         nameEn: c.nameEn,
         address: `重庆市两江新区${road}${number}号`,
+        addressEn: streetAddressEn(number, roadName),
         households: at(households, i),
         lat: point.lat,
         lng: point.lng,
@@ -466,6 +506,7 @@ function buildDesks(
     name: `${community.name}党群服务中心百通岗`,
     nameEn: `${community.nameEn} Service Centre Baitong Desk`,
     address: `${community.address} ${community.name}党群服务中心一楼`,
+    addressEn: `Ground floor, ${community.nameEn} Service Centre, ${community.addressEn}`,
     lat: community.lat,
     lng: community.lng,
     areaSqm: rng.int(8, 18) * 10,
@@ -506,6 +547,7 @@ function buildDesks(
     const international = slug === 'hemulu' && plan.compound.name === HEMULU_INTERNATIONAL.name;
     const point = offset({ lat: c.lat, lng: c.lng }, rng.range(25, 90), rng.range(0, 360));
     const compoundSlug = c.key.slice(slug.length + 1);
+    const building = international ? 0 : rng.int(1, 12);
     desks.push({
       key: international ? `${slug}.desk.meimei` : `${slug}.desk.${compoundSlug}`,
       communityKey: slug,
@@ -522,7 +564,10 @@ function buildDesks(
           : `${c.nameEn} Baitong Desk`,
       address: international
         ? `${c.address} ${c.name}会所一楼`
-        : `${c.address} ${c.name}${rng.int(1, 12)}栋${allDay ? '底商' : '架空层'}`,
+        : `${c.address} ${c.name}${building}栋${allDay ? '底商' : '架空层'}`,
+      addressEn: international
+        ? `Clubhouse ground floor, ${c.nameEn}, ${c.addressEn}`
+        : `${allDay ? 'Ground-floor shop' : 'Open ground floor'}, Building ${building}, ${c.nameEn}, ${c.addressEn}`,
       lat: point.lat,
       lng: point.lng,
       areaSqm: plan.deskArea ?? (allDay ? rng.int(15, 30) : rng.int(3, 30) * 5),

@@ -12,8 +12,8 @@ export interface StreetSpec {
   nameEn: string;
   /** Roughly where the street's communities lie. */
   center: LatLng;
-  /** Roads for the addresses of communities that are not named after a road. */
-  roads: readonly string[];
+  /** Roads (Chinese, English) for the addresses of communities that are not named after a road. */
+  roads: readonly (readonly [name: string, nameEn: string])[];
   /** Community slug and Chinese name (without 社区). */
   communities: readonly (readonly [slug: string, name: string])[];
 }
@@ -21,36 +21,36 @@ export interface StreetSpec {
 // prettier-ignore
 export const STREETS: readonly StreetSpec[] = [
   { key: 'cuiyun', name: '翠云街道', nameEn: 'Cuiyun Subdistrict', center: { lat: 29.668, lng: 106.566 },
-    roads: ['金渝大道', '翠云大道', '云杉南路', '黄山大道东段'],
+    roads: [['金渝大道', 'Jinyu Avenue'], ['翠云大道', 'Cuiyun Avenue'], ['云杉南路', 'Yunshan South Road'], ['黄山大道东段', 'Huangshan Avenue East']],
     communities: [['cuiyulu', '翠渝路'], ['yunjinlu', '云锦路'], ['cuihuyuan', '翠湖苑'], ['yunzhulu', '云竹路'],
       ['changfulu', '长福路'], ['cuipingwan', '翠屏湾'], ['yunfengyuan', '云峰苑'], ['cuilinlu', '翠林路']] },
   { key: 'kangmei', name: '康美街道', nameEn: 'Kangmei Subdistrict', center: { lat: 29.7, lng: 106.6 },
-    roads: ['康美大道', '银杉路', '青枫北路', '康宁路'],
+    roads: [['康美大道', 'Kangmei Avenue'], ['银杉路', 'Yinshan Road'], ['青枫北路', 'Qingfeng North Road'], ['康宁路', 'Kangning Road']],
     communities: [['yinzhuyuan', '银竹苑'], ['kangmeiyuan', '康美苑'], ['jinzhuwan', '金竹湾'], ['yuemeilu', '悦美路'],
       ['kangzhuanglu', '康庄路'], ['qingfengyuan', '青枫苑']] },
   { key: 'renhe', name: '人和街道', nameEn: 'Renhe Subdistrict', center: { lat: 29.636, lng: 106.522 },
-    roads: ['人和大道', '星光大道', '高新园路', '万年路'],
+    roads: [['人和大道', 'Renhe Avenue'], ['星光大道', 'Xingguang Avenue'], ['高新园路', 'Gaoxinyuan Road'], ['万年路', 'Wannian Road']],
     communities: [['hemulu', '和睦路'], ['wannianlu', '万年路'], ['renheyuan', '人和苑'], ['gaoxinlu', '高新路'],
       ['xingguangwan', '星光湾'], ['xingjiaqiao', '邢家桥'], ['heyueyuan', '和悦苑'], ['jintonglu', '金童路'],
       ['tianhuwan', '天湖湾']] },
   { key: 'dazhulin', name: '大竹林街道', nameEn: 'Dazhulin Subdistrict', center: { lat: 29.64, lng: 106.49 },
-    roads: ['大竹林大道', '竹林北路', '星湖大道', '金渝大道西段'],
+    roads: [['大竹林大道', 'Dazhulin Avenue'], ['竹林北路', 'Zhulin North Road'], ['星湖大道', 'Xinghu Avenue'], ['金渝大道西段', 'Jinyu Avenue West']],
     communities: [['zhulinyuan', '竹林苑'], ['longhuwan', '龙湖湾'], ['qingzhulu', '青竹路'], ['jinyuyuan', '金渝苑'],
       ['zhuyunwan', '竹韵湾'], ['xinghulu', '星湖路'], ['songfengyuan', '松风苑']] },
   { key: 'lijia', name: '礼嘉街道', nameEn: 'Lijia Subdistrict', center: { lat: 29.674, lng: 106.492 },
-    roads: ['礼嘉大道', '白云湖路', '嘉州大道', '龙塘路'],
+    roads: [['礼嘉大道', 'Lijia Avenue'], ['白云湖路', 'Baiyunhu Road'], ['嘉州大道', 'Jiazhou Avenue'], ['龙塘路', 'Longtang Road']],
     communities: [['lijialu', '礼嘉路'], ['baiyunhu', '白云湖'], ['jiayuewan', '嘉悦湾'], ['longtangyuan', '龙塘苑'],
       ['jiazhoulu', '嘉州路'], ['jinliyuan', '锦礼苑']] },
   { key: 'yuanyang', name: '鸳鸯街道', nameEn: 'Yuanyang Subdistrict', center: { lat: 29.684, lng: 106.532 },
-    roads: ['金开大道', '鸳鸯大道', '湖彩路', '园博大道'],
+    roads: [['金开大道', 'Jinkai Avenue'], ['鸳鸯大道', 'Yuanyang Avenue'], ['湖彩路', 'Hucai Road'], ['园博大道', 'Yuanbo Avenue']],
     communities: [['yuanyanglu', '鸳鸯路'], ['jinkailu', '金开路'], ['tianhewan', '天和湾'], ['shuangfengyuan', '双凤苑'],
       ['bijinlu', '碧津路'], ['yuanbowan', '园博湾'], ['danheyuan', '丹鹤苑']] },
   { key: 'tiangongdian', name: '天宫殿街道', nameEn: 'Tiangongdian Subdistrict', center: { lat: 29.614, lng: 106.512 },
-    roads: ['松石大道', '天宫殿街', '新南路', '黄泥塝路'],
+    roads: [['松石大道', 'Songshi Avenue'], ['天宫殿街', 'Tiangongdian Street'], ['新南路', 'Xinnan Road'], ['黄泥塝路', 'Huangnibang Road']],
     communities: [['tiangonglu', '天宫路'], ['songshilu', '松石路'], ['zijingyuan', '紫荆苑'], ['beichengwan', '北城湾'],
       ['xinpaifang', '新牌坊'], ['qilonglu', '旗龙路'], ['huaxinyuan', '华新苑']] },
   { key: 'jinshan', name: '金山街道', nameEn: 'Jinshan Subdistrict', center: { lat: 29.627, lng: 106.566 },
-    roads: ['金山大道', '照母山路', '金州大道', '汇金路'],
+    roads: [['金山大道', 'Jinshan Avenue'], ['照母山路', 'Zhaomushan Road'], ['金州大道', 'Jinzhou Avenue'], ['汇金路', 'Huijin Road']],
     communities: [['jinshanlu', '金山路'], ['zhaomushan', '照母山'], ['jinzhouyuan', '金州苑'], ['huijinwan', '汇金湾'],
       ['shanshuiyuan', '山水苑']] },
 ];

@@ -190,7 +190,11 @@ export async function loadDemoCases(
         e.fromStatus,
         e.toStatus,
         e.note,
-        JSON.stringify(e.data),
+        JSON.stringify(
+          e.type === 'repeat_linked' && c.repeatOfKey
+            ? { ...e.data, repeatOfId: need(caseIds, c.repeatOfKey, 'case') }
+            : e.data,
+        ),
         communityId,
         deskId,
         residentId,

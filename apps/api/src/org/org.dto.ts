@@ -1,6 +1,6 @@
 import type { IsoWeekday } from '@baitong/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,6 +19,20 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+
+/**
+ * Optional text that may be cleared: null or empty stores '' (the English names and addresses,
+ * where the front ends then show the Chinese).
+ */
+function OptionalText(max: number): PropertyDecorator {
+  return (target, key) => {
+    ApiPropertyOptional({ maxLength: max, description: 'Empty or null: none' })(target, key);
+    Transform(({ value }: { value: unknown }) => (value === null ? '' : value))(target, key);
+    IsOptional()(target, key);
+    IsString()(target, key);
+    MaxLength(max)(target, key);
+  };
+}
 
 const HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
@@ -92,7 +106,7 @@ export class CreateStreetDto {
   @Matches(CODE, CODE_RULE)
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
+  @OptionalText(128) nameEn?: string;
 }
 export class UpdateStreetDto extends PartialType(CreateStreetDto) {}
 
@@ -103,7 +117,7 @@ export class CreateCommunityDto {
   @Matches(CODE, CODE_RULE)
   code: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
+  @OptionalText(128) nameEn?: string;
   @ApiPropertyOptional({ nullable: true, example: '2019-06-30' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -114,7 +128,8 @@ export class CreateCommunityDto {
   firstElectedOn?: string | null;
   @ApiProperty() @IsInt() @Min(0) @Max(1_000_000) households: number;
   @ApiProperty() @IsInt() @Min(0) @Max(5_000_000) registeredResidents: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
+  @OptionalText(255) address?: string;
+  @OptionalText(255) addressEn?: string;
 }
 const REASON_DOC = 'Why a rating fact changes; required when one does';
 
@@ -131,8 +146,9 @@ export class UpdateCommunityDto extends PartialType(CreateCommunityDto) {
 export class CreateCompoundDto {
   @ApiProperty() @IsUUID('4') communityId: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
+  @OptionalText(128) nameEn?: string;
+  @OptionalText(255) address?: string;
+  @OptionalText(255) addressEn?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100_000) households?: number;
   @ApiPropertyOptional() @IsOptional() @IsLatitude() lat?: number;
   @ApiPropertyOptional() @IsOptional() @IsLongitude() lng?: number;
@@ -154,8 +170,9 @@ export class CreateDeskDto {
   @ApiProperty() @IsUUID('4') communityId: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') compoundId?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(128) nameEn: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) address?: string;
+  @OptionalText(128) nameEn?: string;
+  @OptionalText(255) address?: string;
+  @OptionalText(255) addressEn?: string;
   @ApiProperty() @IsLatitude() lat: number;
   @ApiProperty() @IsLongitude() lng: number;
   @ApiProperty({ example: 60 })

@@ -17,7 +17,7 @@ export class StreetEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 32, unique: true }) code: string;
   @Column({ type: 'varchar', length: 64 }) name: string;
-  @Column({ type: 'varchar', length: 128 }) nameEn: string;
+  @Column({ type: 'varchar', length: 128, default: '' }) nameEn: string;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }
@@ -32,11 +32,12 @@ export class CommunityEntity {
   street?: Relation<StreetEntity>;
   @Column({ type: 'varchar', length: 32, unique: true }) code: string;
   @Column({ type: 'varchar', length: 64 }) name: string;
-  @Column({ type: 'varchar', length: 128 }) nameEn: string;
+  @Column({ type: 'varchar', length: 128, default: '' }) nameEn: string;
   @Column({ type: 'date', nullable: true }) firstElectedOn: string | null;
   @Column({ type: 'integer', default: 0 }) households: number;
   @Column({ type: 'integer', default: 0 }) registeredResidents: number;
   @Column({ type: 'varchar', length: 255, default: '' }) address: string;
+  @Column({ type: 'varchar', length: 255, default: '' }) addressEn: string;
   @Column({ type: 'double precision', nullable: true }) lat: number | null;
   @Column({ type: 'double precision', nullable: true }) lng: number | null;
   @CreatedAt() createdAt: Date;
@@ -53,8 +54,9 @@ export class CompoundEntity {
   @JoinColumn({ name: 'community_id' })
   community?: Relation<CommunityEntity>;
   @Column({ type: 'varchar', length: 64 }) name: string;
-  @Column({ type: 'varchar', length: 128 }) nameEn: string;
+  @Column({ type: 'varchar', length: 128, default: '' }) nameEn: string;
   @Column({ type: 'varchar', length: 255, default: '' }) address: string;
+  @Column({ type: 'varchar', length: 255, default: '' }) addressEn: string;
   @Column({ type: 'integer', default: 0 }) households: number;
   @Column({ type: 'double precision', nullable: true }) lat: number | null;
   @Column({ type: 'double precision', nullable: true }) lng: number | null;
@@ -75,8 +77,9 @@ export class DeskEntity {
   @JoinColumn({ name: 'compound_id' })
   compound?: Relation<CompoundEntity> | null;
   @Column({ type: 'varchar', length: 64 }) name: string;
-  @Column({ type: 'varchar', length: 128 }) nameEn: string;
+  @Column({ type: 'varchar', length: 128, default: '' }) nameEn: string;
   @Column({ type: 'varchar', length: 255, default: '' }) address: string;
+  @Column({ type: 'varchar', length: 255, default: '' }) addressEn: string;
   @Column({ type: 'double precision' }) lat: number;
   @Column({ type: 'double precision' }) lng: number;
   @Column({ type: 'numeric', precision: 8, scale: 2, transformer: numericToNumber })

@@ -19,12 +19,15 @@ export interface StreetRow extends StreetEntity {
 }
 export interface CommunityRow extends CommunityEntity {
   streetName: string;
+  streetNameEn: string;
   compoundCount: number;
   deskCount: number;
 }
 export interface DeskRow extends DeskEntity {
   communityName: string;
+  communityNameEn: string;
   compoundName: string | null;
+  compoundNameEn: string | null;
   exceptions: DeskHoursExceptionEntity[];
 }
 
@@ -32,22 +35,27 @@ export type FactChangeInsert = Omit<CommunityFactChangeEntity, 'id' | 'community
 export interface FactChangeRow extends FactChangeInsert {
   id: string;
   deskName: string | null;
+  deskNameEn: string | null;
 }
 
 type Columns<T> = Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
-export type StreetInsert = Pick<StreetEntity, 'code' | 'name' | 'nameEn'>;
+/** Names and addresses that default to '' when not given. */
+type OptionalTexts = 'nameEn' | 'address' | 'addressEn';
+type Texts = { nameEn?: string; address?: string; addressEn?: string };
+export type StreetInsert = Pick<StreetEntity, 'code' | 'name'> & { nameEn?: string };
 export type CommunityInsert = Omit<
   Columns<CommunityEntity>,
-  'street' | 'address' | 'lat' | 'lng'
-> & { address?: string };
+  'street' | OptionalTexts | 'lat' | 'lng'
+> &
+  Texts;
 export type CompoundInsert = Omit<
   Columns<CompoundEntity>,
-  'community' | 'address' | 'households'
-> & { address?: string; households?: number };
+  'community' | OptionalTexts | 'households'
+> &
+  Texts & { households?: number };
 export type GridInsert = Omit<Columns<GridEntity>, 'community' | 'compound'>;
-export type DeskInsert = Omit<Columns<DeskEntity>, 'community' | 'compound' | 'address'> & {
-  address?: string;
-};
+export type DeskInsert = Omit<Columns<DeskEntity>, 'community' | 'compound' | OptionalTexts> &
+  Texts;
 
 /** Applies the reader's scope; the public desk finder says so with a system read. */
 function scoped<T extends ObjectLiteral>(
@@ -90,6 +98,7 @@ export class OrgRepository {
       .createQueryBuilder('c')
       .innerJoin(StreetEntity, 's', 's.id = c.street_id')
       .addSelect('s.name', 'street_name')
+      .addSelect('s.name_en', 'street_name_en')
       .addSelect(
         '(SELECT count(*) FROM compound x WHERE x.community_id = c.id)::int',
         'compound_count',
@@ -101,12 +110,14 @@ export class OrgRepository {
   private async communityRows(qb: SelectQueryBuilder<CommunityEntity>): Promise<CommunityRow[]> {
     const { entities, raw } = await qb.getRawAndEntities<{
       street_name: string;
+      street_name_en: string;
       compound_count: number;
       desk_count: number;
     }>();
     return entities.map((e, i) =>
       Object.assign(e, {
         streetName: raw[i]!.street_name,
+        streetNameEn: raw[i]!.street_name_en,
         compoundCount: raw[i]!.compound_count,
         deskCount: raw[i]!.desk_count,
       }),
@@ -176,7 +187,9 @@ export class OrgRepository {
       .innerJoin(CommunityEntity, 'c', 'c.id = d.community_id')
       .leftJoin(CompoundEntity, 'x', 'x.id = d.compound_id')
       .addSelect('c.name', 'community_name')
+      .addSelect('c.name_en', 'community_name_en')
       .addSelect('x.name', 'compound_name')
+      .addSelect('x.name_en', 'compound_name_en')
       .orderBy('c.code')
       .addOrderBy('d.name');
     if (filter.communityId)
@@ -188,7 +201,9 @@ export class OrgRepository {
     scoped(qb, actor, 'd.community_id');
     const { entities, raw } = await qb.getRawAndEntities<{
       community_name: string;
+      community_name_en: string;
       compound_name: string | null;
+      compound_name_en: string | null;
     }>();
     if (entities.length === 0) return [];
     const exceptions = await this.ds
@@ -201,7 +216,9 @@ export class OrgRepository {
     return entities.map((e, i) =>
       Object.assign(e, {
         communityName: raw[i]!.community_name,
+        communityNameEn: raw[i]!.community_name_en,
         compoundName: raw[i]!.compound_name,
+        compoundNameEn: raw[i]!.compound_name_en,
         exceptions: exceptions.filter((x) => x.deskId === e.id),
       }),
     );
@@ -307,6 +324,7 @@ export class OrgRepository {
       community_id: string;
       desk_id: string | null;
       desk_name: string | null;
+      desk_name_en: string | null;
       field: FactChangeRow['field'];
       old_value: string | null;
       new_value: string | null;
@@ -316,7 +334,7 @@ export class OrgRepository {
       actor_role: string;
       at: Date;
     }[] = await this.ds.query(
-      `SELECT f.id::text AS id, f.community_id, f.desk_id, d.name AS desk_name, f.field, f.old_value,
+      `SELECT f.id::text AS id, f.community_id, f.desk_id, d.name AS desk_name, d.name_en AS desk_name_en, f.field, f.old_value,
               f.new_value, f.reason, f.actor_id, f.actor_name, f.actor_role, f.at
          FROM community_fact_change f LEFT JOIN desk d ON d.id = f.desk_id
         WHERE f.community_id = $1 AND ${scope}
@@ -328,6 +346,7 @@ export class OrgRepository {
       communityId: r.community_id,
       deskId: r.desk_id,
       deskName: r.desk_name,
+      deskNameEn: r.desk_name_en,
       field: r.field,
       oldValue: r.old_value,
       newValue: r.new_value,

@@ -21,7 +21,7 @@ export class StreetDto implements Street {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty() nameEn: string;
+  @ApiProperty({ description: 'Empty when unknown: show the Chinese name' }) nameEn: string;
   @ApiProperty() communityCount: number;
 }
 
@@ -30,15 +30,17 @@ export class CommunityDto implements Community {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) streetId: string;
   @ApiProperty() streetName: string;
+  @ApiProperty({ description: 'Empty when unknown: show the Chinese' }) streetNameEn: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty() nameEn: string;
+  @ApiProperty({ description: 'Empty when unknown: show the Chinese name' }) nameEn: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null: never elected' })
   firstElectedOn: string | null;
   @ApiProperty() households: number;
   @ApiProperty({ description: 'Registered population (census), not app users' })
   registeredResidents: number;
   @ApiProperty() address: string;
+  @ApiProperty({ description: 'Empty when unknown' }) addressEn: string;
   @ApiProperty() compoundCount: number;
   @ApiProperty() deskCount: number;
 }
@@ -56,6 +58,7 @@ export class FactChangeDto implements FactChange {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: the community' })
   deskId: string | null;
   @ApiProperty({ type: String, nullable: true }) deskName: string | null;
+  @ApiProperty({ type: String, nullable: true }) deskNameEn: string | null;
   @ApiProperty({ enum: RATING_FACT_FIELDS }) field: RatingFactField;
   @ApiProperty(FACT_VALUE) oldValue: string | number | null;
   @ApiProperty(FACT_VALUE) newValue: string | number | null;
@@ -71,8 +74,9 @@ export class CompoundDto implements Compound {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) communityId: string;
   @ApiProperty() name: string;
-  @ApiProperty() nameEn: string;
+  @ApiProperty({ description: 'Empty when unknown: show the Chinese name' }) nameEn: string;
   @ApiProperty() address: string;
+  @ApiProperty({ description: 'Empty when unknown' }) addressEn: string;
   @ApiProperty() households: number;
   @ApiProperty({ type: Number, nullable: true }) lat: number | null;
   @ApiProperty({ type: Number, nullable: true }) lng: number | null;
@@ -115,11 +119,14 @@ export class DeskDto implements Desk, OpenState {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) communityId: string;
   @ApiProperty() communityName: string;
+  @ApiProperty() communityNameEn: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) compoundId: string | null;
   @ApiProperty({ type: String, nullable: true }) compoundName: string | null;
+  @ApiProperty({ type: String, nullable: true }) compoundNameEn: string | null;
   @ApiProperty() name: string;
-  @ApiProperty() nameEn: string;
+  @ApiProperty({ description: 'Empty when unknown: show the Chinese name' }) nameEn: string;
   @ApiProperty() address: string;
+  @ApiProperty({ description: 'Empty when unknown' }) addressEn: string;
   @ApiProperty() lat: number;
   @ApiProperty() lng: number;
   @ApiProperty() areaSqm: number;

@@ -40,6 +40,7 @@ export const toFactChange = (f: FactChangeRow): FactChange => ({
   communityId: f.communityId,
   deskId: f.deskId,
   deskName: f.deskName,
+  deskNameEn: f.deskNameEn,
   field: f.field,
   oldValue: fromText(f.field, f.oldValue),
   newValue: fromText(f.field, f.newValue),

@@ -335,6 +335,10 @@ describe('who works where', () => {
     const deskless = await t.http.get('/api/auth/me').set('Authorization', w.deskAuth);
     expect(deskless.body.deskId).toBeNull();
     const resident = await t.http.get('/api/auth/me').set('Authorization', w.residentAuth);
-    expect(resident.body.compound).toEqual({ id: w.compound.id, name: w.compound.name });
+    expect(resident.body.compound).toEqual({
+      id: w.compound.id,
+      name: w.compound.name,
+      nameEn: w.compound.nameEn,
+    });
   });
 });

@@ -467,7 +467,7 @@ describe('generateCaseHistory (default size)', () => {
         now,
       );
       const overdue = (clock: string) =>
-        c.events.some((e) => e.type === 'overdue' && e.data.clock === clock);
+        c.events.some((e) => e.type === 'overdue' && e.data.which === clock);
       if (!(c.status === 'rejected' && c.acceptedAt === null))
         v.check(overdue('accept') === sla.acceptOverdue, () => `${c.key} accept overdue`);
       // A case waiting for the resident now is not overdue to the API, even if it was before.

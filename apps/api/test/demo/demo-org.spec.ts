@@ -124,17 +124,33 @@ describe('streets and communities', () => {
     expect(get(streets, community('翠渝路社区').streetKey).name).toBe('翠云街道');
     expect(get(streets, community('银竹苑社区').streetKey).name).toBe('康美街道');
     expect(get(streets, community('和睦路社区').streetKey).name).toBe('人和街道');
-    expect(community('翠渝路社区')).toMatchObject({ key: 'cuiyulu', nameEn: 'Cuiyulu Community' });
-    expect(community('银竹苑社区').key).toBe('yinzhuyuan');
-    expect(community('和睦路社区').key).toBe('hemulu');
+    expect(community('翠渝路社区')).toMatchObject({
+      key: 'cuiyulu',
+      nameEn: 'Cuiyu Road Community',
+    });
+    expect(community('银竹苑社区')).toMatchObject({
+      key: 'yinzhuyuan',
+      nameEn: 'Yinzhuyuan Community',
+    });
+    expect(community('和睦路社区')).toMatchObject({ key: 'hemulu', nameEn: 'Hemu Road Community' });
   });
 
-  it('names communities plausibly, with pinyin English names and ASCII slugs', () => {
+  it('names communities plausibly, with pinyin English names (路 a Road) and ASCII slugs', () => {
+    const title = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
     for (const c of org.communities) {
       expect(c.name).toMatch(/^[\u4e00-\u9fff]{2,4}社区$/);
       expect(c.key).toMatch(/^[a-z]+$/);
-      expect(c.nameEn).toBe(`${c.key.charAt(0).toUpperCase()}${c.key.slice(1)} Community`);
+      expect(c.nameEn).toBe(
+        c.name.endsWith('路社区')
+          ? `${title(c.key.slice(0, -2))} Road Community`
+          : `${title(c.key)} Community`,
+      );
       expect(c.address).toMatch(/^重庆市两江新区.+\d+号$/);
+      // The same number on the same road, in English.
+      const number = /(\d+)号$/.exec(c.address)![1];
+      expect(c.addressEn).toMatch(
+        new RegExp(`^No\\. ${number} [A-Z][a-z]+( [A-Z][a-z]+)*, Liangjiang New Area, Chongqing$`),
+      );
     }
     expect(new Set(org.communities.map((c) => c.name)).size).toBe(55);
   });
@@ -201,6 +217,7 @@ describe('compounds, desks and grids', () => {
     expect(get(compounds, 'cuiyulu.shanggeboyuan')).toMatchObject({
       name: '尚格博园',
       nameEn: 'Shangge Boyuan',
+      addressEn: expect.stringMatching(/^No\. \d+ .+, Liangjiang New Area, Chongqing$/),
     });
     const ds = of(org.desks, cuiyulu.key);
     const compoundDesks = ds.filter((d) => d.compoundKey !== null);
@@ -229,6 +246,26 @@ describe('compounds, desks and grids', () => {
     expect(home!.communityKey).toBe('hemulu');
     expect(get(compounds, home!.compoundKey).communityKey).toBe('hemulu');
     expect(home!.nameEn).toBe('Meimei International Home');
+    expect(home!.addressEn).toMatch(
+      /^Clubhouse ground floor, Hemu International Garden, No\. \d+ .+, Liangjiang New Area, Chongqing$/,
+    );
+  });
+
+  it('gives every unit an English name and address, free of Chinese characters', () => {
+    const units = [...org.streets, ...org.communities, ...org.compounds, ...org.desks];
+    for (const u of units) {
+      expect(u.nameEn.trim(), u.name).not.toBe('');
+      expect(u.nameEn, u.name).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    for (const u of [...org.communities, ...org.compounds, ...org.desks]) {
+      expect(u.addressEn, u.address).toMatch(/, Liangjiang New Area, Chongqing$/);
+      expect(u.addressEn, u.address).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    const desk = org.desks.find((d) => d.key === 'cuiyulu.desk.office')!;
+    expect(desk.nameEn).toBe('Cuiyu Road Community Service Centre Baitong Desk');
+    expect(desk.addressEn).toMatch(
+      /^Ground floor, Cuiyu Road Community Service Centre, No\. \d+ Cuiyu Road, Liangjiang New Area, Chongqing$/,
+    );
   });
 
   it('keeps every point in Liangjiang, compounds and desks within about 1.5 km of their community', () => {

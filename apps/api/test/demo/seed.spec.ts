@@ -1,3 +1,4 @@
+import { SYSTEM_NOTE_CODES } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config/config';
@@ -54,6 +55,33 @@ describe('demo data', () => {
     expect(rows).toHaveLength(6);
     expect(rows.map((r) => r.name)).toContain('尚格博园');
     expect(rows.filter((r) => r.desks > 0)).toHaveLength(5);
+  });
+
+  it('stores the English names and addresses, and system notes as codes, never sentences', async () => {
+    const [english] = await t.ds.query(
+      `SELECT (SELECT count(*) FROM community WHERE name_en = '' OR address_en = '')::int AS communities,
+              (SELECT count(*) FROM compound WHERE name_en = '' OR address_en = '')::int AS compounds,
+              (SELECT count(*) FROM desk WHERE name_en = '' OR address_en = '')::int AS desks`,
+    );
+    expect(english).toEqual({ communities: 0, compounds: 0, desks: 0 });
+    const system: { type: string; note: string | null; code: string | null }[] = await t.ds.query(
+      `SELECT type, note, data->>'noteCode' AS code FROM case_event WHERE actor_kind = 'system'`,
+    );
+    expect(new Set(system.map((e) => e.type))).toEqual(
+      new Set(['created', 'overdue', 'escalated', 'transition']),
+    );
+    for (const e of system) {
+      expect(e.note).toBeNull();
+      // A 12345 hotline case is filed by the platform: its channel says so, it needs no note.
+      if (e.type === 'created') expect(e.code).toBeNull();
+      else expect(SYSTEM_NOTE_CODES).toContain(e.code);
+    }
+    const [links] = await t.ds.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE note IS NULL AND data->>'repeatOfId' IS NOT NULL)::int AS coded
+         FROM case_event WHERE type = 'repeat_linked'`,
+    );
+    expect(links.n).toBeGreaterThan(0);
+    expect(links.coded).toBe(links.n);
   });
 
   it('lets every listed demo account sign in with the demo password', async () => {

@@ -11,6 +11,7 @@ import { EventStream1796315050886 } from './1796315050886-event-stream';
 import { RetireLockoutPhotoQuotaIndex1796319407095 } from './1796319407095-retire-lockout-photo-quota-index';
 import { WaitingThirdParty1796319806056 } from './1796319806056-waiting-third-party';
 import { ResidentRegistration1796319959112 } from './1796319959112-resident-registration';
+import { EnglishNames1796338997452 } from './1796338997452-english-names';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RetireLockoutPhotoQuotaIndex1796319407095,
   WaitingThirdParty1796319806056,
   ResidentRegistration1796319959112,
+  EnglishNames1796338997452,
 ];
