@@ -1,5 +1,6 @@
 import type {
   CaseAction,
+  CaseContact,
   CaseDetail,
   CaseEvent,
   CaseKind,
@@ -186,6 +187,16 @@ export const escalateCase = (
     method: 'POST',
     body: { note, version },
   });
+
+// Contacts: unmasked, one at a time, every read written to the audit log
+
+/** The requester: the resident on record, or the walk-in or phone caller the case names. */
+export const getCaseContact = (id: string, options: CallOptions = {}) =>
+  request<CaseContact>(casePath(id, '/contact'), options);
+
+/** A party of the mediation record, by its place in the list. */
+export const getPartyContact = (id: string, index: number, options: CallOptions = {}) =>
+  request<CaseContact>(casePath(id, `/parties/${index}/contact`), options);
 
 export const listRepeatCandidates = (id: string, options: CallOptions = {}) =>
   request<RepeatCandidate[]>(casePath(id, '/repeat-candidates'), options);
