@@ -11,6 +11,7 @@ const NAV_IDS = [
   'nav-streets',
   'nav-communities',
   'nav-my-community',
+  'nav-resident-checks',
   'nav-categories',
   'nav-audit',
 ];
@@ -50,16 +51,18 @@ describe('side menu by role', () => {
       'nav-workbench',
       'nav-all-desks',
       'nav-my-community',
+      'nav-resident-checks',
       'nav-categories',
       'nav-audit',
     ]);
   });
 
-  it('gives desk staff their workbench and their own community', async () => {
+  it('gives desk staff their workbench, their own community and its residents to check', async () => {
     expect(await menuOf('desk_staff', 'community', 'c1')).toEqual([
       'nav-home',
       'nav-workbench',
       'nav-my-community',
+      'nav-resident-checks',
     ]);
   });
 
@@ -109,6 +112,12 @@ describe('route guard', () => {
     expect(worker.router.currentRoute.value.name).toBe('case-intake');
     await worker.router.push('/workbench/desks');
     expect(worker.router.currentRoute.value.name).toBe('forbidden');
+  });
+
+  it('keeps the street and the district out of the resident checks', async () => {
+    storeSession(makeUser('street_admin', 'street', 's1'));
+    const { router } = await mountInApp(AppMenu, { path: '/residents/checks', stubViews: true });
+    expect(router.currentRoute.value.name).toBe('forbidden');
   });
 
   it('lets a community admin open the audit log', async () => {

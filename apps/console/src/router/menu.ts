@@ -11,6 +11,7 @@ import {
   Location,
   OfficeBuilding,
   Tickets,
+  UserFilled,
 } from '@element-plus/icons-vue';
 import {
   canSeeAllDesks,
@@ -103,6 +104,14 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       to: { name: 'community-detail', params: { id: homeCommunityId } },
       path: `/communities/${homeCommunityId}`,
       testId: 'nav-my-community',
+    });
+    entries.push({
+      key: 'resident-checks',
+      labelKey: 'nav.residentChecks',
+      icon: UserFilled,
+      to: { name: 'resident-checks' },
+      path: '/residents/checks',
+      testId: 'nav-resident-checks',
     });
   }
   if ((CATEGORY_MENU_ROLES as readonly string[]).includes(user.role)) {

@@ -5,6 +5,7 @@ import { auditRoutes } from '@/router/routes/modules/audit';
 import { authRoutes } from '@/router/routes/modules/auth';
 import { caseRoutes } from '@/router/routes/modules/cases';
 import { orgRoutes } from '@/router/routes/modules/org';
+import { peopleRoutes } from '@/router/routes/modules/people';
 
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
@@ -21,6 +22,7 @@ export const routes: RouteRecordRaw[] = [
       },
       ...caseRoutes,
       ...orgRoutes,
+      ...peopleRoutes,
       ...auditRoutes,
       {
         path: 'forbidden',
