@@ -138,7 +138,7 @@ describe('residents waiting for a check', () => {
     await flushPromises();
     const moves = document.body.querySelector('[data-testid="merge-moves"]')?.textContent ?? '';
     expect(moves).toContain('全部诉求转到 王* 名下');
-    expect(moves).toContain('登录手机号改为 139****0009（原为 138****5678）');
+    expect(moves).toContain('王* 的登录手机号改为 139****0009（原为 138****5678）');
     expect(moves).toContain('所在小区改为 尚格博园');
     expect(moves).toContain('不可撤销');
 

@@ -24,7 +24,7 @@ export function useContactReveal() {
     try {
       await ElMessageBox.confirm(
         t(`caseContact.confirm.${who.kind}`, { name: who.name }),
-        t('resident.revealTitle'),
+        t('caseContact.title'),
         {
           type: 'warning',
           confirmButtonText: t('resident.revealConfirmButton'),
