@@ -1,5 +1,10 @@
 import type { CaseSummary, Category } from '@baitong/contracts';
+import { SYSTEM_NOTE_CODES, type SystemNoteCode } from '@baitong/contracts';
 import { useI18n } from 'vue-i18n';
+import { useFormat } from '@/composables/useFormat';
+
+const isSystemNoteCode = (value: unknown): value is SystemNoteCode =>
+  (SYSTEM_NOTE_CODES as readonly unknown[]).includes(value);
 
 /** Names of the case vocabulary (statuses, kinds, channels, actions …) in the current language. */
 export function useCaseLabels() {
@@ -10,6 +15,37 @@ export function useCaseLabels() {
     return te(key) ? t(key) : value;
   };
   const english = () => locale.value === 'en';
+  const format = useFormat();
+  const instant = (value: unknown) => (typeof value === 'string' ? format.dateTime(value) : '');
+
+  /**
+   * The sentence of a system-made event (`data.noteCode` and `data.noteParams`), in the current
+   * language; null when the event carries no code (a person's note, or an older event's text).
+   */
+  function systemNote(data: Record<string, unknown> | null | undefined): string | null {
+    const code = data?.['noteCode'];
+    if (!isSystemNoteCode(code)) return null;
+    const raw = data?.['noteParams'];
+    const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    switch (code) {
+      case 'accept_overdue':
+      case 'resolve_overdue':
+        return p['dueAt']
+          ? t(`timeline.notes.${code}`, { dueAt: instant(p['dueAt']) })
+          : t(`timeline.notes.${code}NoTime`);
+      case 'overdue_escalated':
+        return t('timeline.notes.overdue_escalated');
+      case 'auto_closed':
+        return t('timeline.notes.auto_closed', { days: Number(p['days'] ?? 3) });
+      case 'due_recomputed': {
+        const due = p['resolveDueAt'] ?? p['acceptDueAt'];
+        return due
+          ? t('timeline.notes.due_recomputed', { due: instant(due) })
+          : t('timeline.notes.due_recomputedNoTime');
+      }
+    }
+  }
+
   return {
     status: (value: string | null | undefined) => label('case.status', value),
     kind: (value: string | null | undefined) => label('case.kind', value),
@@ -24,6 +60,7 @@ export function useCaseLabels() {
       english() && c.categoryNameEn ? c.categoryNameEn : c.categoryName,
     category: (c: Pick<Category, 'nameZh' | 'nameEn'>) =>
       english() && c.nameEn ? c.nameEn : c.nameZh,
+    systemNote,
     english,
   };
 }

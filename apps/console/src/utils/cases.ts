@@ -1,4 +1,4 @@
-import type { CaseStatus, CaseSummary } from '@baitong/contracts';
+import type { CaseStatus, CaseSummary, ReplyTemplate, ResidentLanguage } from '@baitong/contracts';
 
 /** Statuses in which a case is still with the desk. */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
@@ -157,4 +157,12 @@ export function defaultDeskFor<D extends { id: string; compoundId: string | null
     desks[0] ??
     null
   );
+}
+
+/** A reply template's text in the given language; a template without English falls back to Chinese. */
+export function templateBody(
+  template: Pick<ReplyTemplate, 'bodyZh' | 'bodyEn'>,
+  language: ResidentLanguage,
+): string {
+  return language === 'en' && template.bodyEn.trim() ? template.bodyEn : template.bodyZh;
 }
