@@ -10,7 +10,7 @@ const HEADERS: Record<ExportLanguage, string[]> = {
   en: ['Time', 'By', 'Action', 'Record type', 'Record', 'Community', 'IP address', 'Detail'],
 };
 
-const ACTIONS: Record<string, [string, string]> = {
+export const ACTIONS: Record<string, [string, string]> = {
   'auth.login': ['登录', 'Signed in'],
   'auth.login_failed': ['登录失败', 'Sign-in failed'],
   'auth.login_throttled': ['登录受限', 'Sign-in throttled'],
@@ -23,6 +23,9 @@ const ACTIONS: Record<string, [string, string]> = {
   'rating_facts.changed': ['修改评定依据', 'Changed rating facts'],
   'case.mediation_corrected': ['更正调解记录', 'Corrected a mediation record'],
   'audit.exported': ['导出审计日志', 'Exported the audit log'],
+  'resident.registered': ['登记居民', 'Registered a resident'],
+  'resident.verified': ['核验居民', 'Verified a resident'],
+  'resident.merged': ['合并居民记录', 'Merged resident records'],
 };
 
 const KINDS: Record<string, [string, string]> = {
