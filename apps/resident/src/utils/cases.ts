@@ -1,4 +1,11 @@
-import type { CaseEvent, CaseStatus, CaseSummary, Category, ThirdParty } from '@baitong/contracts';
+import type {
+  CaseEvent,
+  CaseStatus,
+  CaseSummary,
+  Category,
+  SystemNoteCode,
+  ThirdParty,
+} from '@baitong/contracts';
 import type { AppLocale } from '@/i18n';
 
 export const DESCRIPTION_MIN = 5;
@@ -120,6 +127,35 @@ export function eventKey(
     return 'requests.events.resumed';
   }
   return toStatus ? `requests.events.to.${toStatus}` : 'requests.events.transition';
+}
+
+/** System notes the resident's timeline says in words (the others stay on the staff side). */
+const RESIDENT_NOTE_CODES: readonly SystemNoteCode[] = ['auto_closed', 'due_recomputed'];
+
+/**
+ * The message of a system-made event (`data.noteCode`, `data.noteParams`): its key and the values
+ * it needs, instants left as ISO strings for the caller to format. Null when the event has no
+ * code the app knows: a staff member's note, or an older event's stored text, is shown instead.
+ */
+export function systemNote(
+  data: Record<string, unknown> | undefined,
+): { key: string; params: Record<string, string | number>; instants: string[] } | null {
+  const code = data?.['noteCode'];
+  if (typeof code !== 'string' || !(RESIDENT_NOTE_CODES as readonly string[]).includes(code))
+    return null;
+  const raw = data?.['noteParams'];
+  const p = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  if (code === 'auto_closed') {
+    const days = Number(p['days']);
+    return {
+      key: 'requests.notes.auto_closed',
+      params: { days: days > 0 ? days : 3 },
+      instants: [],
+    };
+  }
+  // Without a new due time (the clock is paused) the event's title says all there is.
+  const due = typeof p['resolveDueAt'] === 'string' ? p['resolveDueAt'] : '';
+  return due ? { key: 'requests.notes.due_recomputed', params: { due }, instants: ['due'] } : null;
 }
 
 /** A text field of an event's `data`, when the API sends one. */

@@ -1,9 +1,10 @@
 import type { Desk } from '@baitong/contracts';
 import type { AppLocale } from '@/i18n';
+import { localName } from '@/utils/names';
 
 /** The desk's English name for English readers when it has one. */
 export function deskName(desk: Pick<Desk, 'name' | 'nameEn'>, locale: AppLocale): string {
-  return locale === 'en' && desk.nameEn.trim() ? desk.nameEn : desk.name;
+  return localName(desk, locale);
 }
 
 /** AMap's web marker page: opens the AMap app on phones that have it, the web map otherwise. */
