@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import ActionDialog from '@/components/cases/ActionDialog.vue';
 import CaseTimeline from '@/components/cases/CaseTimeline.vue';
 import ResidentLanguageTag from '@/components/cases/ResidentLanguageTag.vue';
+import CompoundDialog from '@/components/org/CompoundDialog.vue';
 import { i18n } from '@/i18n';
 import { formatDateTime, formatInstantDate, formatLocalDate } from '@/utils/format';
 import { templateBody } from '@/utils/cases';
@@ -218,5 +219,50 @@ describe('the resident’s language beside their name', () => {
     expect(english.wrapper.find('[data-testid="resident-language"]').text()).toBe(
       'prefers Chinese',
     );
+  });
+});
+
+describe('English names and addresses in the org dialogs', () => {
+  it('saves a compound with its English address, the English name left empty being allowed', async () => {
+    storeSession(makeUser('community_admin', 'community', 'c1'), 'c1');
+    const { calls } = stubFetch({
+      'POST /api/compounds': (call) =>
+        jsonResponse(201, {
+          id: 'x9',
+          households: 0,
+          lat: null,
+          lng: null,
+          ...(call.body as object),
+        }),
+    });
+    const { wrapper } = await mountInApp(CompoundDialog, {
+      path: '/',
+      stubViews: true,
+      props: { modelValue: true, communityId: 'c1', compound: null },
+    });
+    await flushPromises();
+    const inputs = [...document.body.querySelectorAll<HTMLInputElement>('.el-dialog input')];
+    // Chinese name, English name (left empty), address, English address.
+    const values = [
+      '和睦国际花园',
+      '',
+      '重庆市两江新区和睦路310号',
+      '  No. 310 Hemu Road, Liangjiang New Area, Chongqing ',
+    ];
+    values.forEach((value, i) => {
+      inputs[i]!.value = value;
+      inputs[i]!.dispatchEvent(new Event('input'));
+    });
+    await flushPromises();
+    document.body.querySelector<HTMLButtonElement>('[data-testid="dialog-submit"]')?.click();
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      communityId: 'c1',
+      name: '和睦国际花园',
+      nameEn: '',
+      address: '重庆市两江新区和睦路310号',
+      addressEn: 'No. 310 Hemu Road, Liangjiang New Area, Chongqing',
+    });
+    await vi.waitFor(() => expect(wrapper.emitted('saved')).toHaveLength(1));
   });
 });

@@ -23,15 +23,25 @@ export type CommunityInput = Pick<
   | 'households'
   | 'registeredResidents'
   | 'address'
+  | 'addressEn'
 >;
 export type CompoundInput = Pick<
   Compound,
-  'communityId' | 'name' | 'nameEn' | 'address' | 'households' | 'lat' | 'lng'
+  'communityId' | 'name' | 'nameEn' | 'address' | 'addressEn' | 'households' | 'lat' | 'lng'
 >;
 export type GridInput = Pick<Grid, 'communityId' | 'compoundId' | 'name' | 'code'>;
 export type DeskInput = Pick<
   Desk,
-  'communityId' | 'compoundId' | 'name' | 'nameEn' | 'address' | 'lat' | 'lng' | 'areaSqm' | 'phone'
+  | 'communityId'
+  | 'compoundId'
+  | 'name'
+  | 'nameEn'
+  | 'address'
+  | 'addressEn'
+  | 'lat'
+  | 'lng'
+  | 'areaSqm'
+  | 'phone'
 >;
 export interface HoursExceptionInput {
   date: string;
