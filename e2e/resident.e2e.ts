@@ -66,6 +66,9 @@ describe('resident app on a phone', () => {
     const status = (await card.getByTestId('desk-status').textContent())?.trim();
     expect(['Open now', 'Closed']).toContain(status);
     expect(String(status === 'Open now')).toBe(await card.getAttribute('data-open'));
+    // The demo's desks and communities have English names: no Chinese on an English card.
+    expect(await card.getByTestId('desk-place').textContent()).toMatch(/ Community\b/);
+    expect(await card.locator('.desk-card__name').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: shot('resident-desks-en'), fullPage: true });
     await ctx.close();
   });
