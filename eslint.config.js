@@ -4,6 +4,38 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 
+// What the web client may not import; `more` adds to the list for one part of it.
+function webClientImports(more) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [
+              'vue',
+              'vue-*',
+              'pinia',
+              'element-plus',
+              'vant',
+              '@nestjs/*',
+              'typeorm',
+              'node:*',
+              ...more,
+            ],
+            message:
+              'The web client uses no UI framework or server code (vitest only in testing/).',
+          },
+          {
+            group: ['@baitong/api', '@baitong/console', '@baitong/resident', '**/apps/**'],
+            message: 'Packages never import apps.',
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -96,6 +128,28 @@ export default tseslint.config(
               group: ['@baitong/api', '@baitong/console', '@baitong/resident', '**/apps/**'],
               message: 'Packages never import apps.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  // The web client serves both front ends: browser APIs and socket.io, no UI framework; vitest
+  // only in its test fakes (the `testing` entry).
+  {
+    files: ['packages/web-client/src/**/*.ts'],
+    ignores: ['packages/web-client/src/testing/**'],
+    rules: webClientImports(['vitest']),
+  },
+  { files: ['packages/web-client/src/testing/**/*.ts'], rules: webClientImports([]) },
+  // The front ends reach the server through the web client only.
+  {
+    files: ['apps/console/src/**/*.{ts,vue}', 'apps/resident/src/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'socket.io-client', message: 'Use RealtimeConnection of @baitong/web-client.' },
           ],
         },
       ],

@@ -1,61 +1,25 @@
 import type { LoginResponse, Role, ScopeLevel, SessionUser } from '@baitong/contracts';
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { type Pinia, createPinia, setActivePinia } from 'pinia';
-import { vi } from 'vitest';
+import { jsonResponse, stubFetch as stubRoutes, type Routes } from '@baitong/web-client/testing';
 import { defineComponent, h, type Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import { i18n } from '@/i18n';
 import { createAppRouter } from '@/router';
 import type { ConsoleSession } from '@/stores/auth';
 
-export function jsonResponse(status: number, body?: unknown): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-  });
-}
-
-export interface RecordedCall {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-type Responder = (call: RecordedCall) => Response | Promise<Response>;
+export { jsonResponse, type RecordedCall } from '@baitong/web-client/testing';
 
 /**
- * Replaces `fetch` with a table of routes: "METHOD /api/path" → response. Unknown
- * routes answer 404 so a test never silently reaches the network.
+ * Replaces `fetch` with a table of routes: "METHOD /api/path" → response. Unknown routes answer
+ * 404, and the refresh finds no cookie unless a test gives one.
  */
-export function stubFetch(routes: Record<string, Responder | Response | (() => Response)>) {
-  const calls: RecordedCall[] = [];
-  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const headers = Object.fromEntries(
-      Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [
-        k.toLowerCase(),
-        v,
-      ]),
-    );
-    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const call: RecordedCall = { method, path: url.pathname + url.search, headers, body };
-    calls.push(call);
-    const responder = routes[`${method} ${url.pathname}`];
-    if (!responder && url.pathname === '/api/auth/staff/refresh') {
-      // The browser has no refresh cookie unless a test says otherwise.
-      return jsonResponse(401, { statusCode: 401, code: 'TOKEN_INVALID', message: 'No cookie' });
-    }
-    if (!responder) {
-      return jsonResponse(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no route' });
-    }
-    if (responder instanceof Response) return responder.clone();
-    return (responder as Responder)(call);
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return { fetchMock, calls };
+export function stubFetch(routes: Routes) {
+  return stubRoutes({ 'POST /api/auth/staff/refresh': noCookie, ...routes });
 }
+
+const noCookie = () =>
+  jsonResponse(401, { statusCode: 401, code: 'TOKEN_INVALID', message: 'No cookie' });
 
 export function makeUser(role: Role, scopeLevel: ScopeLevel, scopeId = 'c1'): SessionUser {
   return {

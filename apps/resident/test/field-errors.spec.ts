@@ -1,6 +1,7 @@
 import { FIELD_ERROR_CODES, type FieldErrorParams } from '@baitong/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiRequestError } from '@/api/api-error';
+import { fieldMessage } from '@/api/field-errors';
 import { i18n } from '@/i18n';
 import en from '@/locales/en.json';
 import zhCN from '@/locales/zh-CN.json';
@@ -32,7 +33,7 @@ function shown(locale: 'zh-CN' | 'en', code: string, params?: FieldErrorParams):
     message: 'Invalid fields: f',
     fields: [{ field: 'f', code: code as 'invalid', ...(params ? { params } : {}), message: 'x' }],
   });
-  return err.fieldMessage('f') ?? '';
+  return fieldMessage(err, 'f') ?? '';
 }
 
 afterEach(() => {

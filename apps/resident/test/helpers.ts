@@ -9,45 +9,39 @@ import type {
 } from '@baitong/contracts';
 import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { vi, type Mock } from 'vitest';
+import {
+  apiErrorResponse,
+  headersOf,
+  jsonResponse,
+  type FetchHandler,
+} from '@baitong/web-client/testing';
+import type { Mock } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
 import { saveTokens } from '@/api/token-storage';
 import { i18n } from '@/i18n';
 import { createAppRouter } from '@/router';
 
-export type FetchHandler = (url: string, init: RequestInit) => Response | Promise<Response>;
+// The fetch fakes are shared with the console's tests (web-client's testing entry).
+export {
+  fetchCalls as calls,
+  headersOf,
+  stubFetchWith as stubFetch,
+  type FetchHandler,
+} from '@baitong/web-client/testing';
 
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return jsonResponse(status, body);
 }
 
 export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
 
-export function apiError(status: number, code: string, extra: Record<string, unknown> = {}) {
-  return json({ statusCode: status, code, message: `${code} (server text)`, ...extra }, status);
-}
-
-/** Replaces the HTTP layer only: every `fetch` goes to `handler`. */
-export function stubFetch(handler: FetchHandler): Mock<FetchHandler> {
-  const fetchMock = vi.fn<FetchHandler>((url, init) => handler(String(url), init ?? {}));
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
-
-/** Calls made to `fetch`, as `METHOD url` strings, in order. */
-export function calls(fetchMock: Mock<FetchHandler>): string[] {
-  return fetchMock.mock.calls.map(([url, init]) => `${init?.method ?? 'GET'} ${url}`);
-}
+export const apiError = apiErrorResponse;
 
 export function authHeader(fetchMock: Mock<FetchHandler>, index: number): string | undefined {
-  const init = fetchMock.mock.calls[index]?.[1];
-  return (init?.headers as Record<string, string> | undefined)?.Authorization;
+  return headersOf(fetchMock, index).Authorization;
 }
 
 export async function mountWithApp<C extends Component>(
@@ -116,10 +110,6 @@ export function signIn(): void {
 }
 
 /** The headers a `fetch` call was made with. */
-export function headersOf(fetchMock: Mock<FetchHandler>, index: number): Record<string, string> {
-  return (fetchMock.mock.calls[index]?.[1]?.headers ?? {}) as Record<string, string>;
-}
-
 export function makeCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
   return {
     id: 'case-1',

@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fetchMe } from '@/api/auth';
 import { listPublicDesks } from '@/api/desks';
+import { fieldMessage } from '@/api/field-errors';
 import { ApiRequestError, request } from '@/api/request';
 import { readTokens, saveTokens } from '@/api/token-storage';
 import { useAuthStore } from '@/stores/auth';
@@ -57,7 +58,7 @@ describe('request client', () => {
       url === '/api/auth/resident/refresh' ? json(ROTATED) : apiError(401, 'UNAUTHENTICATED'),
     );
 
-    await expect(fetchMe({ toast: false })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(fetchMe({ silent: true })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(calls(fetchMock)).toEqual([
       'GET /api/auth/me',
       'POST /api/auth/resident/refresh',
@@ -73,7 +74,7 @@ describe('request client', () => {
         : apiError(401, 'UNAUTHENTICATED'),
     );
 
-    const failure = await fetchMe({ toast: false }).catch((e: unknown) => e);
+    const failure = await fetchMe({ silent: true }).catch((e: unknown) => e);
 
     expect(failure).toBeInstanceOf(ApiRequestError);
     expect((failure as ApiRequestError).code).toBe('UNAUTHENTICATED');
@@ -107,7 +108,7 @@ describe('request client', () => {
     const failure = await request('/auth/resident/otp', {
       method: 'POST',
       body: { phone: '1' },
-      toast: false,
+      silent: true,
     }).catch((e: unknown) => e);
 
     expect(failure).toBeInstanceOf(ApiRequestError);
@@ -116,7 +117,7 @@ describe('request client', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.error.requestId).toBe('req-7');
     expect(error.fieldError('phone')).toMatchObject({ field: 'phone', code: 'invalid_phone' });
-    expect(error.fieldMessage('phone')).toBe('Enter a valid phone number');
+    expect(fieldMessage(error, 'phone')).toBe('Enter a valid phone number');
   });
 
   it('reports an unreachable server as such', async () => {
@@ -124,7 +125,7 @@ describe('request client', () => {
       throw new TypeError('Failed to fetch');
     });
 
-    const failure = await request('/public/desks', { auth: false, toast: false }).catch(
+    const failure = await request('/public/desks', { auth: false, silent: true }).catch(
       (e: unknown) => e,
     );
 

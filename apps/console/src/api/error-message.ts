@@ -1,11 +1,6 @@
 import { ApiRequestError } from '@/api/api-error';
 import { i18n } from '@/i18n';
 
-function positiveNumber(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(n) && n > 0 ? n : null;
-}
-
 /** The user-facing explanation of a failed call, in the current language, chosen by `code`. */
 export function errorMessage(err: unknown): string {
   const { t, te } = i18n.global;
@@ -14,9 +9,8 @@ export function errorMessage(err: unknown): string {
   if (err.kind === 'network') return t('errors.NETWORK');
   if (err.kind === 'unavailable') return t('errors.UNAVAILABLE');
 
-  const retryAfter = positiveNumber(err.error.details?.['retryAfterSeconds']);
-  if (err.code === 'TOO_MANY_REQUESTS' && retryAfter !== null) {
-    const seconds = Math.ceil(retryAfter);
+  const seconds = err.retryAfterSeconds;
+  if (err.code === 'TOO_MANY_REQUESTS' && seconds !== null) {
     return t('errors.TOO_MANY_REQUESTS_FOR', { seconds }, seconds);
   }
   const key = `errors.${err.code}`;

@@ -1,3 +1,4 @@
+import { oneTabAtATime } from '@baitong/web-client';
 import type { LoginResponse, Role, SessionUser } from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
@@ -24,14 +25,6 @@ export class NotStaffError extends Error {
     super('Not a staff account');
     this.name = 'NotStaffError';
   }
-}
-
-// Tabs share the refresh cookie and it rotates: two tabs refreshing at once would present the
-// same token twice, which the server takes for theft and ends the session. Web Locks make the
-// tabs take turns; the second then sends the cookie the first one received.
-function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  return locks ? locks.request('baitong.console.refresh', work) : work();
 }
 
 export const useAuthStore = defineStore('auth', () => {
@@ -86,7 +79,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** Renews the access token from the cookie; false (and signed out) when the server refuses. */
   async function refresh(): Promise<boolean> {
     const before = session.value;
-    const renewed = await oneTabAtATime(async () => {
+    const renewed = await oneTabAtATime('baitong.console.refresh', async () => {
       try {
         const response = await refreshSession();
         if (response.user.kind !== 'staff') {

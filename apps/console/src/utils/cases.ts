@@ -130,15 +130,8 @@ export function shanghaiDayStart(now: number = Date.now()): number {
   return shifted - (shifted % 86_400_000) - 8 * 3_600_000;
 }
 
-/** A key to send with a create call: generated once per form, reused on every retry. */
-export function newIdempotencyKey(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  // Outside a secure context randomUUID is missing; getRandomValues is always there.
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+// One key per form, sent unchanged on every retry (shared with the resident app).
+export { newIdempotencyKey } from '@baitong/web-client';
 
 /**
  * The desk a user works at by default: the desk of their account (周洋 leads the 尚格博园 desk),

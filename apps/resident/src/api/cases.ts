@@ -10,7 +10,7 @@ import type {
 } from '@baitong/contracts';
 import { API_BASE, request, type RequestOptions } from '@/api/request';
 
-type CallOptions = Pick<RequestOptions, 'toast' | 'signal'>;
+type CallOptions = Pick<RequestOptions, 'silent' | 'signal'>;
 
 /** The active categories of one kind, for the request form. */
 export function listCategories(kind: CaseKind, options: CallOptions = {}): Promise<Category[]> {

@@ -1,7 +1,7 @@
 import type { PublicDesk } from '@baitong/contracts';
 import { request, type RequestOptions } from '@/api/request';
 
-type CallOptions = Pick<RequestOptions, 'toast' | 'signal'>;
+type CallOptions = Pick<RequestOptions, 'silent' | 'signal'>;
 
 export interface DeskQuery {
   lat?: number;

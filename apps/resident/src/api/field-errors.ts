@@ -1,34 +1,20 @@
-import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from '@baitong/contracts';
+import { ApiRequestError, fieldErrorText, type Translator } from '@baitong/web-client';
+import { i18n } from '@/i18n';
 
-/** The two calls of vue-i18n a field error needs; any i18n library can supply them. */
-export interface Translator {
-  t(key: string, params?: Record<string, string | number>): string;
-  te(key: string): boolean;
-}
+// Field error codes are translated from the app's locale files (`fieldErrors.*`).
+export { fieldErrorText, isFieldErrorCode, type Translator } from '@baitong/web-client';
 
-/** Parameters that name another field (`not_after {field}`, `paired {with}`): shown translated. */
-const FIELD_NAME_PARAMS = ['field', 'with'];
-
-export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
-  return typeof value === 'string' && (FIELD_ERROR_CODES as readonly string[]).includes(value);
-}
+const translator: Translator = {
+  t: (key, params) => i18n.global.t(key, params ?? {}),
+  te: (key) => i18n.global.te(key),
+};
 
 /**
- * One field error in the user's language, chosen by its code (`fieldErrors.<code>`) and filled
- * with its parameters; never the API's English message. An unknown code reads as `invalid`.
+ * What is wrong with one field of a failed call, in the current language (from its code, never
+ * the API's English sentence), to show beside that input; undefined when the field is fine.
  */
-export function fieldErrorText(
-  i18n: Translator,
-  error: Pick<FieldError, 'code' | 'params'>,
-): string {
-  const code = isFieldErrorCode(error.code) ? error.code : 'invalid';
-  const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(error.params ?? {})) {
-    if (Array.isArray(value)) params[name] = value.join(', ');
-    else if (typeof value === 'string' && FIELD_NAME_PARAMS.includes(name)) {
-      const key = `fieldErrors.names.${value}`;
-      params[name] = i18n.te(key) ? i18n.t(key) : value;
-    } else params[name] = value;
-  }
-  return i18n.t(`fieldErrors.${code}`, params);
+export function fieldMessage(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiRequestError)) return undefined;
+  const found = error.fieldError(field);
+  return found ? fieldErrorText(translator, found) : undefined;
 }

@@ -52,7 +52,7 @@ export const useCasesStore = defineStore('cases', () => {
     try {
       const result = await listCases(
         { page: 1, pageSize: PAGE_SIZE },
-        { signal: controller.signal, toast: options.toast ?? false },
+        { signal: controller.signal, silent: !(options.toast ?? false) },
       );
       items.value = merge([...pushedWhileLoading.values()], merge(result.items, []));
       total.value = Math.max(result.total, items.value.length);
@@ -78,7 +78,7 @@ export const useCasesStore = defineStore('cases', () => {
     loadingMore.value = true;
     try {
       const next = page.value + 1;
-      const result = await listCases({ page: next, pageSize: PAGE_SIZE }, { toast: false });
+      const result = await listCases({ page: next, pageSize: PAGE_SIZE }, { silent: true });
       items.value = merge(result.items, items.value);
       page.value = next;
       // Rows pushed in since page 1 shift the pages; an empty page means the end either way.
@@ -127,8 +127,8 @@ export const useCasesStore = defineStore('cases', () => {
 
   async function fetchDetail(id: string, signal: AbortSignal): Promise<void> {
     const [nextDetail, nextEvents] = await Promise.all([
-      getCase(id, { signal, toast: false }),
-      listCaseEvents(id, { signal, toast: false }),
+      getCase(id, { signal, silent: true }),
+      listCaseEvents(id, { signal, silent: true }),
     ]);
     if (signal.aborted || openId.value !== id) return;
     detail.value = nextDetail;
