@@ -23,7 +23,7 @@ describe('auth store', () => {
 
     const user = await auth.login('13800138000', '246810');
 
-    expect(user.displayName).toBe('Anna Müller');
+    expect(user?.displayName).toBe('Anna Müller');
     expect(auth.isLoggedIn).toBe(true);
     expect(auth.user?.scope.name).toBe('和睦路社区');
     expect(readTokens()).toEqual({ accessToken: 'a-1' });
@@ -119,5 +119,47 @@ describe('auth store', () => {
 
     expect(readTokens()).toBeNull();
     expect(auth.isLoggedIn).toBe(false);
+  });
+
+  it('holds a registration for a new phone in memory, then signs the newcomer in with it', async () => {
+    const fetchMock = stubFetch((url) =>
+      url.endsWith('/login')
+        ? json({
+            registrationRequired: true,
+            registrationToken: 'reg-1',
+            expiresInSeconds: 1800,
+            phoneMasked: '199****0001',
+          })
+        : json({ ...LOGIN, user: { ...resident, verification: 'unverified' } }, 201),
+    );
+    const auth = useAuthStore();
+
+    expect(await auth.login('19900000001', '246810')).toBeNull();
+    expect(auth.isLoggedIn).toBe(false);
+    expect(auth.registration).toMatchObject({ token: 'reg-1', phoneMasked: '199****0001' });
+    expect(stored()).toEqual([]);
+
+    const user = await auth.register({
+      name: 'Kim Minji',
+      foreign: true,
+      nationality: 'KR',
+      communityId: 'c-1',
+    });
+
+    expect(calls(fetchMock)).toEqual([
+      'POST /api/auth/resident/login',
+      'POST /api/auth/resident/register',
+    ]);
+    expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1].body))).toEqual({
+      name: 'Kim Minji',
+      foreign: true,
+      nationality: 'KR',
+      communityId: 'c-1',
+      registrationToken: 'reg-1',
+    });
+    expect(user.verification).toBe('unverified');
+    expect(auth.isLoggedIn).toBe(true);
+    expect(auth.registration).toBeNull();
+    expect(readTokens()).toEqual({ accessToken: 'a-1' });
   });
 });

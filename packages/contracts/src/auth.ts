@@ -1,3 +1,4 @@
+import type { ResidentVerification } from './residents.js';
 import type { Role, ScopeLevel } from './roles.js';
 
 export interface ScopeRef {
@@ -22,6 +23,8 @@ export interface SessionUser {
   compound?: { id: string; name: string; nameEn?: string } | null;
   /** Masked, e.g. 138****5678; only for residents (their own). */
   phoneMasked?: string;
+  /** Residents: `unverified` until their community's staff confirm a self-registration. */
+  verification?: ResidentVerification;
 }
 
 /**

@@ -1,9 +1,11 @@
 import {
+  RESIDENT_VERIFICATIONS,
   ROLES,
   SCOPE_LEVELS,
   type LoginResponse,
   type OtpResponse,
   type RegistrationRequired,
+  type ResidentVerification,
   type Role,
   type ScopeLevel,
   type ScopeRef,
@@ -30,6 +32,11 @@ export class SessionUserDto implements SessionUser {
   @ApiPropertyOptional({ description: 'Staff only' }) username?: string;
   @ApiPropertyOptional({ description: 'Residents only, masked: 138****5678' })
   phoneMasked?: string;
+  @ApiPropertyOptional({
+    enum: RESIDENT_VERIFICATIONS,
+    description: 'Residents only: unverified until their community confirms a self-registration',
+  })
+  verification?: ResidentVerification;
 }
 
 @ApiSchema({

@@ -464,7 +464,10 @@ export class AuthService {
       user.deskId = staff?.deskId ?? null;
     } else {
       const r = await this.repo.findResident(s.id);
-      if (r) user.phoneMasked = maskPhone(r.phone);
+      if (r) {
+        user.phoneMasked = maskPhone(r.phone);
+        user.verification = r.verification;
+      }
       user.compound =
         s.compoundId && names.compoundName
           ? { id: s.compoundId, name: names.compoundName, nameEn: names.compoundNameEn ?? '' }

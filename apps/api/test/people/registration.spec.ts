@@ -141,6 +141,7 @@ describe('self-registration', () => {
       kind: 'resident',
       displayName: 'Kim Minji',
       scope: { id: community.id },
+      verification: 'unverified',
     });
     expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).join()).toContain(
       'bt_resident_refresh',
@@ -282,6 +283,11 @@ describe('verification and merge by the community’s own staff', () => {
     const ok = await t.http.post(`/api/residents/${id}/verify`).set('Authorization', deskAuth);
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ id, verification: 'verified' });
+    // The resident's own session says so too (the app stops calling them unverified).
+    const me = await t.http
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${(res.body as LoginResponse).accessToken}`);
+    expect(me.body.verification).toBe('verified');
     const twice = await t.http.post(`/api/residents/${id}/verify`).set('Authorization', deskAuth);
     expect(twice.status).toBe(409);
     const audit = await t.ds.query(

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { useAuthStore } from '@/stores/auth';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -20,6 +21,14 @@ export const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/views/LoginView.vue'),
     meta: { title: 'nav.login', guestOnly: true },
+  },
+  {
+    // Reached from the login page after a right code for a new phone; the token stays in memory.
+    path: '/register',
+    name: 'register',
+    component: () => import('@/views/RegisterView.vue'),
+    meta: { title: 'nav.register', guestOnly: true, back: '/login' },
+    beforeEnter: (to) => (useAuthStore().registration ? true : { name: 'login', query: to.query }),
   },
   {
     path: '/',

@@ -1,15 +1,27 @@
-import type { SessionUser } from '@baitong/contracts';
+import type { LoginResponse, ResidentProfileInput, SessionUser } from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as authApi from '@/api/auth';
 import { restoreSession } from '@/api/request';
 import { onTokensChange, readTokens, saveTokens, type StoredTokens } from '@/api/token-storage';
 
+/**
+ * A right code for a phone nobody holds yet: the token lets its owner register within its time.
+ * Kept in memory only, like the access token (never in the address or in storage).
+ */
+export interface PendingRegistration {
+  token: string;
+  phoneMasked: string;
+  /** Epoch milliseconds after which the server refuses the token. */
+  expiresAt: number;
+}
+
 export const useAuthStore = defineStore('auth', () => {
   const tokens = ref<StoredTokens | null>(readTokens());
   const user = ref<SessionUser | null>(null);
   /** True when the resident logged out themselves, false when the session expired. */
   const endedByUser = ref(false);
+  const registration = ref<PendingRegistration | null>(null);
 
   const isLoggedIn = computed(() => tokens.value !== null);
   let restoring: Promise<void> | null = null;
@@ -22,12 +34,39 @@ export const useAuthStore = defineStore('auth', () => {
     if (!next) user.value = null;
   });
 
-  async function login(phone: string, code: string): Promise<SessionUser> {
-    const response = await authApi.loginResident({ phone, code }, { toast: false });
+  function startSession(response: LoginResponse): SessionUser {
     endedByUser.value = false;
+    registration.value = null;
     saveTokens({ accessToken: response.accessToken });
     user.value = response.user;
     return response.user;
+  }
+
+  /** Signs in; null when the phone is new and a registration is pending (`registration`). */
+  async function login(phone: string, code: string): Promise<SessionUser | null> {
+    const result = await authApi.loginResident({ phone, code }, { silent: true });
+    if (!authApi.isRegistrationRequired(result)) return startSession(result);
+    registration.value = {
+      token: result.registrationToken,
+      phoneMasked: result.phoneMasked,
+      expiresAt: Date.now() + result.expiresInSeconds * 1000,
+    };
+    return null;
+  }
+
+  /** Registers the pending phone and signs the new (unverified) resident in. */
+  async function register(profile: ResidentProfileInput): Promise<SessionUser> {
+    const pending = registration.value;
+    if (!pending) throw new Error('No registration is pending: sign in with a code first');
+    const response = await authApi.registerResident(
+      { ...profile, registrationToken: pending.token },
+      { silent: true },
+    );
+    return startSession(response);
+  }
+
+  function dropRegistration(): void {
+    registration.value = null;
   }
 
   /** After a reload the session comes back from the refresh cookie: tried once per page load. */
@@ -47,7 +86,7 @@ export const useAuthStore = defineStore('auth', () => {
     if (!tokens.value) return null;
     if (user.value) return user.value;
     loadingUser ??= authApi
-      .fetchMe({ toast: false })
+      .fetchMe({ silent: true })
       .then((me) => {
         user.value = me;
         return me;
@@ -58,15 +97,36 @@ export const useAuthStore = defineStore('auth', () => {
     return loadingUser;
   }
 
+  /** Asks the server again (staff may have confirmed the registration meanwhile). */
+  async function reloadUser(): Promise<SessionUser | null> {
+    if (!tokens.value) return null;
+    const me = await authApi.fetchMe({ silent: true });
+    if (tokens.value) user.value = me;
+    return me;
+  }
+
   async function logout(): Promise<void> {
     endedByUser.value = true;
     try {
-      await authApi.logout({ toast: false });
+      await authApi.logout({ silent: true });
     } catch {
       // The server may be unreachable; the token is dropped here all the same.
     }
     saveTokens(null);
   }
 
-  return { tokens, user, endedByUser, isLoggedIn, login, restore, ensureUser, logout };
+  return {
+    tokens,
+    user,
+    endedByUser,
+    registration,
+    isLoggedIn,
+    login,
+    register,
+    dropRegistration,
+    restore,
+    ensureUser,
+    reloadUser,
+    logout,
+  };
 });
