@@ -40,3 +40,20 @@ export function desktopContext(browser: Browser, locale = 'zh-CN'): Promise<Brow
 }
 
 export const shot = (name: string) => `artifacts/e2e/${name}.png`;
+
+/** A JSON call to the started API (a bearer token when given); throws on any answer but 2xx. */
+export async function api<T>(
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<T> {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    ...init,
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.headers ?? {}),
+    },
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

@@ -1,25 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, DEMO_PASSWORD, desktopContext, launch, phoneContext, shot } from './browser';
+import {
+  api,
+  BASE_URL,
+  DEMO_PASSWORD,
+  desktopContext,
+  launch,
+  phoneContext,
+  shot,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser.close());
-
-async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.headers ?? {}),
-    },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 /** A resident of 尚格博园 other than the demo one, found the way desk staff would (the read is audited). */
 async function shanggeResident(): Promise<{ phone: string; name: string; deskId: string }> {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, DEMO_PASSWORD, launch, phoneContext, shot } from './browser';
+import { api, BASE_URL, DEMO_PASSWORD, launch, phoneContext, shot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,18 +20,6 @@ async function otp(phone: string): Promise<{ status: number; body: Record<string
     body: JSON.stringify({ phone }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-async function api<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 /** The phone of a resident on record in 和睦路 whom no other browser test signs in with. */

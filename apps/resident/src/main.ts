@@ -1,6 +1,7 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import 'vant/lib/index.css';
+import '@/styles/sign-in.css';
 import App from '@/App.vue';
 import { i18n } from '@/i18n';
 import { createAppRouter } from '@/router';
