@@ -65,7 +65,12 @@ export class AuthService {
     meta: RequestMeta,
   ): Promise<WithSessionCookie<LoginResponse>> {
     const now = this.clock.now();
-    await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60, now);
+    await this.throttle(
+      `login-ip:${meta.ip ?? 'unknown'}`,
+      this.config.loginPerAddressPerMinute,
+      60,
+      now,
+    );
     const key = pairKey(username, meta.ip);
     const wait = await this.repo.claimLoginAttempt(
       key,
@@ -166,7 +171,12 @@ export class AuthService {
     meta: RequestMeta,
   ): Promise<WithSessionCookie<ResidentLoginResult>> {
     const now = this.clock.now();
-    await this.throttle(`login-ip:${meta.ip ?? 'unknown'}`, LOGIN_LIMITS.perIpPerMinute, 60, now);
+    await this.throttle(
+      `login-ip:${meta.ip ?? 'unknown'}`,
+      this.config.loginPerAddressPerMinute,
+      60,
+      now,
+    );
     const ok = await this.repo.tryConsumeOtp(
       phone,
       this.otpHash(phone, code),

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { LOGIN_THROTTLE } from '../auth/login-throttle';
 
 export type AppMode = 'development' | 'production' | 'test';
 
@@ -27,6 +28,11 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Run scheduled jobs (overdue scan) in this process; several processes may all run them. */
   runJobs: boolean;
+  /**
+   * Sign-in attempts per client address per minute, whatever the account. An office whose staff
+   * share one NAT address needs more than a single user does.
+   */
+  loginPerAddressPerMinute: number;
   /** Load demo data into an empty database (never in production). */
   seedDemo: boolean;
   sms: { provider: 'log' } | { provider: 'webhook'; url: string; token: string };
@@ -161,6 +167,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push('JWT_SECRET must be at least 32 characters long');
   }
 
+  const loginPerAddressPerMinute = int(
+    env,
+    'LOGIN_PER_ADDRESS_PER_MINUTE',
+    LOGIN_THROTTLE.perAddressPerMinute,
+    1,
+    100_000,
+    problems,
+  );
   const accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL', 900, 30, 86_400, problems);
   const refreshTokenTtlSeconds = int(
     env,
@@ -234,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoPassword,
     seedDemo: seedRaw === 'true',
     trustProxy: trust,
+    loginPerAddressPerMinute,
     runJobs: (env.RUN_JOBS ?? (mode === 'test' ? 'false' : 'true')) === 'true',
     sms,
     logLevel: logLevelRaw as AppConfig['logLevel'],

@@ -25,6 +25,16 @@ describe('configuration', () => {
     expect(c.sms.provider).toBe('log');
   });
 
+  it('limits sign-ins per address to 30 a minute unless told otherwise, and refuses nonsense', () => {
+    expect(loadConfig({}, '/srv/baitong').loginPerAddressPerMinute).toBe(30);
+    expect(
+      loadConfig({ LOGIN_PER_ADDRESS_PER_MINUTE: '300' }, '/srv/baitong').loginPerAddressPerMinute,
+    ).toBe(300);
+    expect(problems({ LOGIN_PER_ADDRESS_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/^LOGIN_PER_ADDRESS_PER_MINUTE must be a whole number from 1 to/),
+    ]);
+  });
+
   it('names every bad value with what it expects', () => {
     const p = problems({
       PORT: 'eighty',
