@@ -244,4 +244,26 @@ describe('scheduling a follow-up when a case is resolved', () => {
     );
     expect(e.rooms).toEqual([`user:${w.resident.id}`]);
   });
+  it('shows the category’s follow-up script as the bureau edits it, in Chinese and English', async () => {
+    const bureauAuth = `Bearer ${await t.given.token(await t.given.staff('bureau_admin'))}`;
+    const category = await t.given.category();
+    const script = {
+      zh: '请问垃圾房的问题解决了吗？',
+      en: 'Has the garbage room been sorted out?',
+    };
+    const patched = await t.http
+      .patch(`/api/categories/${category.id}`)
+      .set('Authorization', bureauAuth)
+      .send({ followUpScript: script });
+    expect(patched.status).toBe(200);
+    expect(patched.body.followUpScript).toEqual(script);
+    const empty = await t.http
+      .patch(`/api/categories/${category.id}`)
+      .set('Authorization', bureauAuth)
+      .send({ followUpScript: { zh: '', en: 'x' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.fields[0]).toMatchObject({ field: 'followUpScript.zh' });
+    const c = await resolvedCase(t, w, { at: '2026-12-01T10:00:00+08:00', category });
+    expect((await followUpOf(t, w, c.id))!.script).toEqual(script);
+  });
 });
