@@ -161,9 +161,7 @@ export class FollowUpsRepository {
     return rows.map((r) => r.id);
   }
 
-  async findStaff(
-    id: string,
-  ): Promise<{
+  async findStaff(id: string): Promise<{
     id: string;
     role: string;
     communityId: string | null;
