@@ -20,6 +20,7 @@ import { LOGGER } from './common/logger';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { JOBS_DATABASE_URL } from './jobs/jobs.service';
@@ -73,6 +74,7 @@ export class AppModule {
         OrgModule,
         PeopleModule,
         CasesModule,
+        FollowUpsModule,
         RealtimeModule,
         JobsModule,
         HealthModule,

@@ -1,6 +1,7 @@
 import type { ResidentLanguage, ResidentVerification } from './residents.js';
 import type { StreamPushMap } from './events.js';
 import type { Page } from './org.js';
+import type { FollowUpScript } from './follow-ups.js';
 
 export const CASE_KINDS = ['affair', 'inquiry', 'concern', 'dispute'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -138,6 +139,8 @@ export interface Category {
   /** Public-area matters (a broken stair light) repeat by place, not by resident. */
   publicArea: boolean;
   replyTemplates: ReplyTemplate[];
+  /** The follow-up script (回访话术) shown to the worker while recording; null when none. */
+  followUpScript?: FollowUpScript | null;
   active: boolean;
 }
 

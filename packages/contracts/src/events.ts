@@ -1,4 +1,5 @@
 import type { CasePush } from './cases.js';
+import type { FollowUpPush } from './follow-ups.js';
 
 /**
  * The one event stream: every domain change appends an event with one sequence, in the same
@@ -13,6 +14,12 @@ export interface StreamPushMap {
   'case.overdue': CasePush;
   /** A desk's weekly hours or dated exceptions changed (open cases' due times follow). */
   'desk.hours_changed': DeskHoursPush;
+  /** A follow-up was scheduled, assigned, recorded, completed, appealed or (for the resident) invited. */
+  'followup.updated': FollowUpPush;
+  /** A follow-up passed its due time: the assignee is told. */
+  'followup.overdue': FollowUpPush;
+  /** A follow-up's result is in: its case closes or is reopened (a reaction of the cases side). */
+  'followup.completed': FollowUpPush;
 }
 
 export type StreamEventName = keyof StreamPushMap;
@@ -23,6 +30,9 @@ export const STREAM_EVENT_NAMES = [
   'case.assigned',
   'case.overdue',
   'desk.hours_changed',
+  'followup.updated',
+  'followup.overdue',
+  'followup.completed',
 ] as const satisfies readonly StreamEventName[];
 
 // Fails to compile when the list above misses a name of the map.

@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './cases.js';
 export * from './events.js';
 export * from './residents.js';
+export * from './follow-ups.js';

@@ -3,6 +3,7 @@ import type {
   CaseEventType,
   CaseKind,
   CaseStatus,
+  FollowUpScript,
   MediationOutcome,
   ReplyTemplate,
   SlaUnit,
@@ -41,6 +42,8 @@ export class CategoryEntity {
   @Column({ type: 'boolean', default: true }) followUpRequired: boolean;
   @Column({ type: 'boolean', default: false }) publicArea: boolean;
   @Column({ type: 'jsonb', default: [] }) replyTemplates: ReplyTemplate[];
+  /** The follow-up script (回访话术) in Chinese and English, shown while recording. */
+  @Column({ type: 'jsonb', nullable: true }) followUpScript: FollowUpScript | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;

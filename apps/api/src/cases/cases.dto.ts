@@ -200,6 +200,11 @@ export class ReplyTemplateDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(4000) bodyEn: string;
 }
 
+export class FollowUpScriptDto {
+  @ApiProperty({ description: '回访话术' }) @IsString() @MinLength(1) @MaxLength(4000) zh: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(8000) en: string;
+}
+
 export class ResolveWithinDto {
   @ApiProperty() @IsInt() @Min(1) @Max(10_000) value: number;
   @ApiProperty({ enum: SLA_UNITS }) @IsIn(SLA_UNITS) unit: SlaUnit;
@@ -230,6 +235,15 @@ export class CreateCategoryDto {
   @ValidateNested({ each: true })
   @Type(() => ReplyTemplateDto)
   replyTemplates?: ReplyTemplateDto[];
+  @ApiPropertyOptional({
+    type: FollowUpScriptDto,
+    nullable: true,
+    description: 'Shown to the worker while recording a follow-up; null removes it',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FollowUpScriptDto)
+  followUpScript?: FollowUpScriptDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

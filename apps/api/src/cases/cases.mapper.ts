@@ -32,6 +32,7 @@ export const toCategory = (c: CategoryEntity): Category => ({
   followUpRequired: c.followUpRequired,
   publicArea: c.publicArea,
   replyTemplates: c.replyTemplates,
+  followUpScript: c.followUpScript ?? null,
   active: c.active,
 });
 

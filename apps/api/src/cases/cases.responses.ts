@@ -49,6 +49,12 @@ export class ResolveWithinRecordDto {
   @ApiProperty({ enum: SLA_UNITS }) unit: SlaUnit;
 }
 
+@ApiSchema({ name: 'FollowUpScript' })
+export class FollowUpScriptRecordDto {
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
 @ApiSchema({ name: 'Category' })
 export class CategoryDto implements Category {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -63,6 +69,12 @@ export class CategoryDto implements Category {
   @ApiProperty({ description: 'Public-area matters repeat by place, not by resident' })
   publicArea: boolean;
   @ApiProperty({ type: [ReplyTemplateRecordDto] }) replyTemplates: ReplyTemplateRecordDto[];
+  @ApiProperty({
+    type: FollowUpScriptRecordDto,
+    nullable: true,
+    description: 'The follow-up script (回访话术)',
+  })
+  followUpScript: FollowUpScriptRecordDto | null;
   @ApiProperty() active: boolean;
 }
 

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { CaseDetail, CaseEvent, CaseSummary, Page, RepeatCandidate } from '@baitong/contracts';
+import {
+  CASE_TRANSITIONS,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseStatus,
+  type CaseSummary,
+  type Page,
+  type RepeatCandidate,
+} from '@baitong/contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { type Actor, type ChangeActor, systemActor } from '../auth/actor';
 import { systemRead } from '../auth/scope';
@@ -778,6 +786,92 @@ export class CasesService implements OnModuleInit {
     });
   }
 
+  /**
+   * A lifecycle change another module's reaction makes (a follow-up closes or reopens the case, a
+   * quiet period ends): the same state table and reopen rules as staff, as the system actor,
+   * under a row lock. The version moves on, so a worker's stale screen gets 409. Null when the
+   * case has meanwhile moved where the action no longer applies (staff closed it first).
+   */
+  async systemTransition(
+    actor: ChangeActor,
+    id: string,
+    input: {
+      action: 'close' | 'reopen';
+      /** A reopen's resolve deadline instead of the category's (a rework deadline). */
+      resolveDueAt?: Date;
+      data?: Record<string, unknown>;
+    },
+  ): Promise<{ status: CaseStatus; reopenCount: number } | null> {
+    let result: { status: CaseStatus; reopenCount: number } | null = null;
+    await this.systemChange(actor, id, async (c, now, m) => {
+      const to = CASE_TRANSITIONS[c.status][input.action];
+      if (!to) return null;
+      const patch: Partial<CaseEntity> = { status: to, version: c.version + 1 };
+      if (input.action === 'close') patch.closedAt = now;
+      if (input.action === 'reopen') {
+        // Handled a second time (二次办理), exactly as a staff reopen counts it.
+        patch.reopenCount = c.reopenCount + 1;
+        patch.resolvedAt = null;
+        patch.resolution = null;
+        patch.resolveOverdueAt = null;
+        const category = (await this.repo.findCategory(c.categoryId))!;
+        const due = await this.dueTimes(m, c.deskId, category, {
+          submittedAt: new Date(c.submittedAt),
+          acceptedAt: c.acceptedAt ? new Date(c.acceptedAt) : null,
+          resolvedAt: null,
+          pauses: c.pauses,
+          reopenedAt: now,
+        });
+        patch.resolveDueAt = input.resolveDueAt ?? due.resolveDueAt ?? null;
+      }
+      result = { status: to, reopenCount: patch.reopenCount ?? c.reopenCount };
+      return {
+        patch,
+        event: {
+          caseId: c.id,
+          type: 'transition',
+          fromStatus: c.status,
+          toStatus: to,
+          note: null,
+          data: {
+            action: input.action,
+            ...(input.data ?? {}),
+            ...(input.action === 'reopen' && patch.resolveDueAt
+              ? { resolveDueAt: patch.resolveDueAt.toISOString() }
+              : {}),
+          },
+          at: now,
+        },
+      };
+    });
+    return result;
+  }
+
+  /** The system escalates a case beyond the community (提级督办), telling those named in `rooms`. */
+  async systemEscalate(
+    actor: ChangeActor,
+    id: string,
+    input: { to: 'street'; rooms: string[]; data?: Record<string, unknown> },
+  ): Promise<void> {
+    await this.systemChange(
+      actor,
+      id,
+      (c, now) => ({
+        patch: { escalated: true },
+        event: {
+          caseId: c.id,
+          type: 'escalated',
+          fromStatus: null,
+          toStatus: null,
+          note: null,
+          data: { to: input.to, ...(input.data ?? {}) },
+          at: now,
+        },
+      }),
+      input.rooms,
+    );
+  }
+
   /** A desk's hours changed: its open cases' due times follow the new hours, each said in its events. */
   async recomputeDueTimes(actor: ChangeActor, deskId: string): Promise<number> {
     let changed = 0;
@@ -836,6 +930,7 @@ export class CasesService implements OnModuleInit {
       | Promise<{ patch: Partial<CaseEntity>; event: EventDraft } | null>
       | { patch: Partial<CaseEntity>; event: EventDraft }
       | null,
+    alsoRooms: string[] = [],
   ): Promise<void> {
     await this.db.transaction(async (m) => {
       await this.repo.lockCase(m, id);
@@ -847,7 +942,7 @@ export class CasesService implements OnModuleInit {
       const change = await apply(c, this.clock.now(), m);
       if (!change) return;
       await this.repo.updateKeepingVersion(m, id, change.patch);
-      await this.append(m, actor, { ...c, ...change.patch }, change.event);
+      await this.append(m, actor, { ...c, ...change.patch }, change.event, alsoRooms);
     });
   }
 
@@ -978,7 +1073,11 @@ export class CasesService implements OnModuleInit {
       communityId: c.communityId,
       rooms,
       actor,
-      data: { type: e.type, caseEventId },
+      data: {
+        type: e.type,
+        caseEventId,
+        ...(e.toStatus && e.toStatus !== e.fromStatus ? { toStatus: e.toStatus } : {}),
+      },
       at: e.at,
     });
   }

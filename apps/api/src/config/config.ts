@@ -37,12 +37,30 @@ export interface AppConfig {
   seedDemo: boolean;
   sms: { provider: 'log' } | { provider: 'webhook'; url: string; token: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Follow-ups (回访): all in working days of the SLA calendar unless said otherwise. */
+  followUps: FollowUpConfig;
   /** Folders with the built front ends; served when present. */
   consoleDist: string | null;
   residentDist: string | null;
 }
 
 export type TrustProxy = false | number | string[];
+
+export interface FollowUpConfig {
+  /** A follow-up is due this many working days after the resolution. */
+  dueWorkingDays: number;
+  /** Tries before a resident counts as unreachable, and the working days between them. */
+  maxTries: number;
+  retryWorkingDays: number;
+  /** The rework deadline of a case a follow-up reopened (差评整改). */
+  reworkWorkingDays: number;
+  /** Calendar days after which a resolved case whose category needs no follow-up closes. */
+  quietDays: number;
+  /** Calendar days after which a resident who has not rated is invited to (邀评). */
+  inviteAfterDays: number;
+  /** The reopening that escalates a case to the street (提级督办). */
+  escalateAtReopen: number;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -233,6 +251,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const trust = trustProxy(env.TRUST_PROXY, mode, problems);
 
+  const followUps: FollowUpConfig = {
+    dueWorkingDays: int(env, 'FOLLOW_UP_DUE_WORKING_DAYS', 3, 1, 60, problems),
+    maxTries: int(env, 'FOLLOW_UP_MAX_TRIES', 3, 1, 10, problems),
+    retryWorkingDays: int(env, 'FOLLOW_UP_RETRY_WORKING_DAYS', 1, 1, 30, problems),
+    reworkWorkingDays: int(env, 'FOLLOW_UP_REWORK_WORKING_DAYS', 5, 1, 60, problems),
+    quietDays: int(env, 'FOLLOW_UP_QUIET_DAYS', 7, 1, 90, problems),
+    inviteAfterDays: int(env, 'FOLLOW_UP_INVITE_AFTER_DAYS', 2, 1, 30, problems),
+    escalateAtReopen: int(env, 'FOLLOW_UP_ESCALATE_AT_REOPEN', 3, 1, 20, problems),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -252,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     runJobs: (env.RUN_JOBS ?? (mode === 'test' ? 'false' : 'true')) === 'true',
     sms,
     logLevel: logLevelRaw as AppConfig['logLevel'],
+    followUps,
     consoleDist: env.CONSOLE_DIST ?? resolve(__dirname, '../../../console/dist'),
     residentDist: env.RESIDENT_DIST ?? resolve(__dirname, '../../../resident/dist'),
   };

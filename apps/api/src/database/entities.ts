@@ -19,6 +19,11 @@ import {
 import { DomainEventEntity, EventReactionEntity } from '../events/domain-event.entity';
 import { CommunityFactChangeEntity } from '../org/fact-change.entity';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
+import {
+  FollowUpAppealEntity,
+  FollowUpAttemptEntity,
+  FollowUpTaskEntity,
+} from '../follow-ups/follow-up.entities';
 
 export const ENTITIES = [
   StreetEntity,
@@ -42,4 +47,7 @@ export const ENTITIES = [
   CommunityFactChangeEntity,
   DomainEventEntity,
   EventReactionEntity,
+  FollowUpTaskEntity,
+  FollowUpAttemptEntity,
+  FollowUpAppealEntity,
 ];

@@ -9,11 +9,13 @@ import type { Logger } from 'pino';
 import { CasesService } from '../cases/cases.service';
 import { PhotosService } from '../cases/photos.service';
 import { LOGGER, logPoolError } from '../common/logger';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
 const SLA_SCAN = 'sla-scan';
 const PHOTO_CLEANUP = 'photo-cleanup';
+const FOLLOW_UP_SCAN = 'follow-up-scan';
 
 /**
  * Scheduled work on PostgreSQL (pg-boss): every minute one process, whichever takes the job,
@@ -26,6 +28,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly cases: CasesService,
     private readonly photos: PhotosService,
+    private readonly followUps: FollowUpsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOBS_DATABASE_URL) private readonly url: string,
     @Inject(LOGGER) private readonly log: Logger,
@@ -50,6 +53,20 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await boss.schedule(PHOTO_CLEANUP, '17 * * * *', {}, { tz: 'Asia/Shanghai' });
     await boss.work(PHOTO_CLEANUP, async () => {
       await this.photos.removeUnattached();
+    });
+    // Every few minutes: overdue follow-ups told to their assignees, invitations to rate, and
+    // quiet cases (no follow-up needed, no objection) closed.
+    await boss.createQueue(FOLLOW_UP_SCAN, {
+      name: FOLLOW_UP_SCAN,
+      policy: 'singleton',
+    } as PgBoss.Queue);
+    await boss.schedule(FOLLOW_UP_SCAN, '*/5 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(FOLLOW_UP_SCAN, async () => {
+      const overdue = await this.followUps.markOverdue();
+      const invited = await this.followUps.inviteToRate();
+      const closed = await this.followUps.closeQuietCases();
+      if (overdue + invited + closed > 0)
+        this.log.info({ overdue, invited, closed }, 'follow-up scan');
     });
     this.boss = boss;
   }

@@ -213,6 +213,29 @@ export const ROUTE_ACCESS = {
   // Every contact a case holds, unmasked and audited, like the resident contact read.
   'GET /api/cases/:id/contact': compoundRecord(SERVING),
   'GET /api/cases/:id/parties/:index/contact': compoundRecord(SERVING),
+
+  // Follow-ups (回访): read by staff in scope, recorded and appealed by the community's case
+  // workers, reassigned by its admin; appeals decided by the street admin of its street.
+  'GET /api/follow-ups': compoundRecord(STAFF),
+  'GET /api/follow-ups/:id': compoundRecord(STAFF),
+  'POST /api/follow-ups/:id/attempts': caseWork,
+  'POST /api/follow-ups/:id/assign': compoundRecord(['community_admin']),
+  'POST /api/follow-up-attempts/:id/appeal': caseWork,
+  'POST /api/follow-up-appeals/:id/decision': {
+    own: ['street_admin'],
+    otherCompound: ['street_admin'],
+    sibling: ['street_admin'],
+    otherStreet: [],
+  },
+  'GET /api/communities/:id/follow-up-summary': communityRecord(OVERSIGHT),
+  // Only the case's own resident rates it.
+  'POST /api/cases/:id/rating': {
+    own: ['resident'],
+    otherCompound: [],
+    sibling: [],
+    otherStreet: [],
+  },
+  'GET /api/rating-invitations': anyone(['resident']),
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Caller, RouteKey, Target } from '../auth/route-access';
+import { EventStream } from '../../src/events/event-stream.service';
 import { PASSWORD, type TestContext } from './app';
 import {
   INTERNAL_NOTE,
@@ -127,6 +128,51 @@ export function routeCalls(
     );
     return c;
   }
+  /** A resolved case of the target with its open follow-up (scheduled by the stream's reaction). */
+  async function resolvedWithFollowUp(
+    p: PlaceRecords,
+  ): Promise<{ caseId: string; followUpId: string }> {
+    const c = await fileCase(t, p, w.category);
+    let version = c.version;
+    for (const body of [{ action: 'accept' }, { action: 'resolve', resolution: '已处理' }]) {
+      const res = await t.http
+        .post(`/api/cases/${c.id}/transitions`)
+        .set('Authorization', p.staffAuth)
+        .send({ ...body, version });
+      expect(res.status).toBe(200);
+      version = (res.body as { version: number }).version;
+    }
+    await t.app.get(EventStream).drain();
+    const [row] = (await t.ds.query(
+      `SELECT id FROM follow_up_task WHERE case_id = $1 AND status = 'open'`,
+      [c.id],
+    )) as { id: string }[];
+    expect(row, 'no follow-up was scheduled').toBeDefined();
+    return { caseId: c.id, followUpId: row!.id };
+  }
+  /** A dissatisfied rating of the target, recorded by its desk staff. */
+  async function dissatisfiedAttempt(p: PlaceRecords): Promise<string> {
+    const { followUpId } = await resolvedWithFollowUp(p);
+    const res = await t.http
+      .post(`/api/follow-ups/${followUpId}/attempts`)
+      .set('Authorization', p.staffAuth)
+      .send({
+        method: 'phone',
+        outcome: 'reached',
+        satisfaction: 'very_dissatisfied',
+        solved: 'no',
+      });
+    expect(res.status).toBe(201);
+    await t.app.get(EventStream).drain();
+    return (res.body as { attempts: { id: string }[] }).attempts[0]!.id;
+  }
+  const probeFollowUps = new Map<PlaceRecords, Promise<{ caseId: string; followUpId: string }>>();
+  const probeFollowUp = (p: PlaceRecords) => {
+    let f = probeFollowUps.get(p);
+    if (!f) probeFollowUps.set(p, (f = resolvedWithFollowUp(p)));
+    return f;
+  };
+
   const contactReads = (entityId: string) =>
     sql(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
@@ -630,6 +676,79 @@ export function routeCalls(
         rows: contactReads(c.id),
       };
     },
+    'GET /api/follow-ups': async ({ p }) => {
+      const { followUpId } = await probeFollowUp(p);
+      return {
+        method: 'GET',
+        path: '/api/follow-ups',
+        query: { pageSize: 200 },
+        holds: holdsId(followUpId),
+      };
+    },
+    'GET /api/follow-ups/:id': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/follow-ups/${(await probeFollowUp(p)).followUpId}`,
+    }),
+    'POST /api/follow-ups/:id/attempts': async ({ p }) => {
+      const { followUpId } = await resolvedWithFollowUp(p);
+      return {
+        method: 'POST',
+        path: `/api/follow-ups/${followUpId}/attempts`,
+        body: { method: 'phone', outcome: 'unreachable' },
+        rows: sql(`SELECT count(*)::int AS n FROM follow_up_attempt WHERE task_id = $1`, [
+          followUpId,
+        ]),
+      };
+    },
+    'POST /api/follow-ups/:id/assign': async ({ p }) => {
+      const { followUpId } = await resolvedWithFollowUp(p);
+      return {
+        method: 'POST',
+        path: `/api/follow-ups/${followUpId}/assign`,
+        body: { assigneeId: p.staffer.id },
+        rows: sql(`SELECT assignee_id FROM follow_up_task WHERE id = $1`, [followUpId]),
+      };
+    },
+    'POST /api/follow-up-attempts/:id/appeal': async ({ p }) => {
+      const attemptId = await dissatisfiedAttempt(p);
+      return {
+        method: 'POST',
+        path: `/api/follow-up-attempts/${attemptId}/appeal`,
+        body: { reason: '评价针对物业收费，不属社区职责', evidence: '通话记录' },
+        rows: sql(`SELECT count(*)::int AS n FROM follow_up_appeal WHERE attempt_id = $1`, [
+          attemptId,
+        ]),
+      };
+    },
+    'POST /api/follow-up-appeals/:id/decision': async ({ p }) => {
+      const attemptId = await dissatisfiedAttempt(p);
+      const filed = await t.http
+        .post(`/api/follow-up-attempts/${attemptId}/appeal`)
+        .set('Authorization', p.staffAuth)
+        .send({ reason: '恶意差评', evidence: '邻里证言' });
+      expect(filed.status).toBe(201);
+      const appealId = (filed.body as { id: string }).id;
+      return {
+        method: 'POST',
+        path: `/api/follow-up-appeals/${appealId}/decision`,
+        body: { decision: 'upheld', reason: '经核实属实' },
+        rows: sql(`SELECT status, decided_by_id FROM follow_up_appeal WHERE id = $1`, [appealId]),
+      };
+    },
+    'GET /api/communities/:id/follow-up-summary': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/follow-up-summary`,
+    }),
+    'POST /api/cases/:id/rating': async ({ p }) => {
+      const { caseId } = await resolvedWithFollowUp(p);
+      return {
+        method: 'POST',
+        path: `/api/cases/${caseId}/rating`,
+        body: { satisfaction: 'satisfied', solved: 'yes', comment: '谢谢' },
+        rows: sql(`SELECT count(*)::int AS n FROM follow_up_attempt WHERE case_id = $1`, [caseId]),
+      };
+    },
+    'GET /api/rating-invitations': () => ({ method: 'GET', path: '/api/rating-invitations' }),
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);
       return {

@@ -12,6 +12,7 @@ import { RetireLockoutPhotoQuotaIndex1796319407095 } from './1796319407095-retir
 import { WaitingThirdParty1796319806056 } from './1796319806056-waiting-third-party';
 import { ResidentRegistration1796319959112 } from './1796319959112-resident-registration';
 import { EnglishNames1796338997452 } from './1796338997452-english-names';
+import { FollowUps1796400000000 } from './1796400000000-follow-ups';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   WaitingThirdParty1796319806056,
   ResidentRegistration1796319959112,
   EnglishNames1796338997452,
+  FollowUps1796400000000,
 ];
