@@ -170,6 +170,21 @@ describe('system notes in the timeline', () => {
       params: { days: 3 },
       instants: [],
     });
+    // What the follow-up did to the request is told to the resident, with the rework deadline.
+    expect(systemNote({ noteCode: 'followup_satisfied' })?.key).toBe(
+      'requests.notes.followup_satisfied',
+    );
+    expect(
+      systemNote({
+        noteCode: 'followup_dissatisfied',
+        noteParams: { reworkDueAt: '2026-12-04T13:30:00.000Z' },
+      }),
+    ).toEqual({
+      key: 'requests.notes.followup_dissatisfied',
+      params: { due: '2026-12-04T13:30:00.000Z' },
+      instants: ['due'],
+    });
+    expect(systemNote({ noteCode: 'reopened_escalated' })).toBeNull();
   });
 });
 

@@ -97,6 +97,16 @@ export const SYSTEM_NOTE_CODES = [
   'auto_closed',
   /** The handling desk's opening hours changed: due times recomputed. */
   'due_recomputed',
+  /** The follow-up (回访) found the resident satisfied and the matter solved: closed. */
+  'followup_satisfied',
+  /** The resident declined the follow-up: closed. */
+  'followup_declined',
+  /** The resident could not be reached in `tries` tries: closed. */
+  'followup_unreachable',
+  /** The follow-up found the resident dissatisfied or the matter unsolved: reopened for rework by `reworkDueAt`. */
+  'followup_dissatisfied',
+  /** Reopened for the `reopenCount`-th time: escalated to the street (提级督办). */
+  'reopened_escalated',
 ] as const;
 export type SystemNoteCode = (typeof SYSTEM_NOTE_CODES)[number];
 /** Values a system note's text needs: instants as ISO strings, counts as numbers. */

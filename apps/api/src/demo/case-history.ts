@@ -109,6 +109,8 @@ export interface DemoCase {
   repeatOfKey: string | null;
   escalated: boolean;
   mediation: DemoMediation | null;
+  /** The community worker who follows the case up (回访): the follow-up's assignee. */
+  responsibleUsername: string;
   events: DemoCaseEvent[];
 }
 
@@ -195,13 +197,18 @@ export function generateCaseHistory(options: CaseHistoryOptions): DemoCase[] {
   const households = options.org.communities.map((c) => c.households);
   const mean = households.reduce((a, b) => a + b, 0) / Math.max(1, households.length);
 
+  const weak = weakFollowUpCommunities(options.org, seed);
   const out: DemoCase[] = [];
   for (const community of options.org.communities) {
     const rng = Rng.derive(seed, `cases:${community.key}`);
+    const followUpRng = Rng.derive(seed, `followups:${community.key}`);
     const size = 0.35 + (0.65 * community.households) / mean;
     const boost = community.key === 'yinzhuyuan' ? 1.15 : 1;
     const count = Math.round(perCommunity * size * boost * rng.range(0.92, 1.08));
-    new CommunityHistory(world, community, rng).generate(count, out);
+    new CommunityHistory(world, community, rng, followUpRng, weak.has(community.key)).generate(
+      count,
+      out,
+    );
   }
   return out;
 }
@@ -523,12 +530,6 @@ const EMPLOYERS = [
   '明辉家政服务部',
   '宏远建筑劳务有限公司',
 ] as const;
-const CLOSE_NOTES = [
-  '已回访，居民表示非常满意，办结。',
-  '已回访，居民表示满意，办结。',
-  '已电话回访，居民表示满意，问题已解决，办结。',
-  '已上门回访，居民表示基本满意，办结。',
-] as const;
 /** A resident coming back with the same matter, and staff or patrols finding it again. */
 const REPEAT_PREFIXES = [
   '上次反映的问题又出现了：',
@@ -562,6 +563,10 @@ class CommunityHistory {
     private readonly world: World,
     private readonly community: DemoCommunity,
     private readonly rng: Rng,
+    /** Follow-up outcomes draw apart, so they do not shift the cases' own stream. */
+    private readonly followUpRng: Rng,
+    /** One of the few communities whose residents are clearly less satisfied. */
+    private readonly weakFollowUps: boolean,
   ) {
     this.staff = world.staffOf.get(community.key) ?? [];
     this.office = world.deskFor(community.key, null);
@@ -943,6 +948,7 @@ class CommunityHistory {
       description,
       place,
       run.mediation,
+      run.responsible.username,
     );
     this.records.push({
       demo,
@@ -1354,29 +1360,39 @@ class CommunityHistory {
     return resolveAt;
   }
 
-  /** A rare reopen (the follow-up found it unsolved), then the close. */
+  /**
+   * The follow-up's verdict on the case, as the API's reaction records it (system actor): now and
+   * then the resident is dissatisfied or says it is not solved, the case is reopened and resolved
+   * again, and the next round closes it; cases that need no follow-up close after the quiet period.
+   */
   private reopenAndClose(run: Run): void {
-    const { rng } = this;
+    const { rng, followUpRng: fu } = this;
     const { clock, draft, log } = run;
     const { category } = draft.info;
     if (run.resolvedAt === null) return;
+    // 94% satisfied at the start of the year, 99.5% at its end (the report), clearly worse in a few.
+    const dissatisfied = (this.weakFollowUps ? 3 : 0.8) * (0.02 - 0.017 * run.t);
     if (
       !run.story &&
       !draft.repeatOf &&
       category.followUpRequired &&
       category.kind !== 'dispute' &&
-      rng.chance(0.004 - 0.0033 * run.t)
+      rng.chance(dissatisfied)
     ) {
       run.reopened = true;
       let c = clock.addOpen(run.resolvedAt, rng.int(OPEN_HOUR, 3 * OPEN_DAY));
-      log.staff(
+      log.sys(
         'transition',
         c,
-        run.responsible.username,
+        null,
+        // The rework deadline (noteParams.reworkDueAt) is added with the follow-up's rows.
+        {
+          ...ACTION_DATA.reopen,
+          reason: 'followup_dissatisfied',
+          noteCode: 'followup_dissatisfied' satisfies SystemNoteCode,
+        },
         'resolved',
         'in_progress',
-        '回访时居民反映问题未彻底解决，重新办理。',
-        ACTION_DATA.reopen,
       );
       c = clock.addOpen(c, rng.int(1800, Math.max(1800, Math.min(2 * OPEN_DAY, run.budget * 0.8))));
       const again = `重新办理：${this.resolutionText(draft, run.place)}`;
@@ -1391,29 +1407,36 @@ class CommunityHistory {
       );
       run.resolvedAt = c;
     }
-    // Close: after the follow-up visit or call, or automatically after three days.
     if (category.followUpRequired) {
+      // Closed by the follow-up's result: reached, declined, or unreachable after the last try.
       const closeAt = clock.addOpen(run.resolvedAt, rng.int(OPEN_HOUR, 3 * OPEN_DAY));
-      log.staff(
-        'transition',
-        closeAt,
-        run.responsible.username,
-        'resolved',
-        'closed',
-        rng.pick(CLOSE_NOTES),
-        ACTION_DATA.close,
-      );
-    } else {
-      const closeAt = run.resolvedAt + AUTO_CLOSE_DAYS * DAY_SECONDS + rng.int(0, 3600);
+      const r = fu.float();
+      const reason =
+        r < 0.012 ? 'followup_unreachable' : r < 0.018 ? 'followup_declined' : 'followup_satisfied';
       log.sys(
         'transition',
         closeAt,
         null,
         {
           ...ACTION_DATA.close,
-          reason: 'auto_close',
+          reason,
+          noteCode: reason satisfies SystemNoteCode,
+          ...(reason === 'followup_unreachable' ? { noteParams: { tries: 3 } } : {}),
+        },
+        'resolved',
+        'closed',
+      );
+    } else {
+      const closeAt = run.resolvedAt + QUIET_DAYS * DAY_SECONDS + rng.int(0, 3600);
+      log.sys(
+        'transition',
+        closeAt,
+        null,
+        {
+          ...ACTION_DATA.close,
+          reason: 'quiet_period',
           noteCode: 'auto_closed' satisfies SystemNoteCode,
-          noteParams: { days: AUTO_CLOSE_DAYS },
+          noteParams: { days: QUIET_DAYS },
         },
         'resolved',
         'closed',
@@ -1544,6 +1567,7 @@ class CommunityHistory {
     description: string,
     place: string | null,
     mediation: DemoMediation | null,
+    responsibleUsername: string,
   ): DemoCase {
     let status: CaseStatus = 'submitted';
     let acceptedAt: string | null = null;
@@ -1617,6 +1641,7 @@ class CommunityHistory {
       repeatOfKey: null,
       escalated,
       mediation: med,
+      responsibleUsername,
       events,
     };
   }
@@ -1731,8 +1756,8 @@ function frozenBy<K extends string>(
  * increasing time order; system events (overdue, escalation, auto-close) are
  * slotted in at the end, nudged by a second where they would tie.
  */
-/** Resolved cases with no follow-up close by themselves after this many days without objection. */
-const AUTO_CLOSE_DAYS = 3;
+/** Resolved cases with no follow-up close by themselves after this many days (FOLLOW_UP_QUIET_DAYS). */
+const QUIET_DAYS = 7;
 
 /** An overdue mark as the API's overdue scan records it: a code, never a sentence. */
 function overdueData(which: 'accept' | 'resolve', due: number): Record<string, unknown> {
@@ -1905,4 +1930,18 @@ function slotValue(name: string, s: Slots, en: boolean, place: string | null): s
     default:
       return `{${name}}`;
   }
+}
+
+/**
+ * The few communities whose residents are clearly less satisfied with how their matters were
+ * handled (three times the dissatisfaction), drawn from the seed; never the report's model
+ * communities (银竹苑, 和睦路, the vacant-lot story).
+ */
+export function weakFollowUpCommunities(org: DemoOrg, seed = DEFAULT_SEED): ReadonlySet<string> {
+  const model = new Set(['yinzhuyuan', 'hemulu', VACANT_LOT_STORY.communityKey]);
+  const drawn = org.communities
+    .filter((c) => !model.has(c.key))
+    .map((c) => ({ key: c.key, r: Rng.derive(seed, `weak-followups:${c.key}`).float() }))
+    .sort((a, b) => a.r - b.r);
+  return new Set(drawn.slice(0, 3).map((c) => c.key));
 }

@@ -15,6 +15,7 @@ import { localDate } from '../org/opening-hours';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import { generateCaseHistory } from './case-history';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
+import { generateFollowUpHistory } from './follow-up-history';
 import { type LoadedOrgIds, loadDemoCases } from './seed-cases';
 
 type Target = new () => ObjectLiteral;
@@ -230,15 +231,15 @@ export async function seedDemoIfEmpty(
       const started = Date.now();
       const org = generateDemoOrg({ referenceDate });
       const { counts, ids } = await loadDemoOrg(m, org, config.demoPassword);
-      const cases = await loadDemoCases(
-        m,
-        org,
-        ids,
-        generateCaseHistory({ org, referenceDate }),
-        log,
-      );
+      const history = generateCaseHistory({ org, referenceDate });
+      const followUps = generateFollowUpHistory({ org, cases: history, referenceDate });
+      const cases = await loadDemoCases(m, org, ids, history, followUps, log);
       log.info(
-        { counts: { ...counts, cases }, ms: Date.now() - started, referenceDate },
+        {
+          counts: { ...counts, cases, followUps: followUps.length },
+          ms: Date.now() - started,
+          referenceDate,
+        },
         'demo data loaded',
       );
       return true;

@@ -458,7 +458,13 @@ export class FollowUpsService implements OnModuleInit {
           : e.data['outcome'] === 'declined'
             ? 'followup_declined'
             : 'followup_satisfied';
-      await this.cases.systemTransition(systemActor(reason), t.caseId, { action: 'close', data });
+      await this.cases.systemTransition(systemActor(reason), t.caseId, {
+        action: 'close',
+        data: {
+          ...data,
+          ...systemNote(reason, reason === 'followup_unreachable' ? { tries: t.tries } : undefined),
+        },
+      });
       return;
     }
     const reopened = await this.cases.systemTransition(
@@ -467,7 +473,12 @@ export class FollowUpsService implements OnModuleInit {
       {
         action: 'reopen',
         resolveDueAt: t.reworkDueAt ? new Date(t.reworkDueAt) : undefined,
-        data,
+        data: {
+          ...data,
+          ...systemNote('followup_dissatisfied', {
+            reworkDueAt: t.reworkDueAt ? new Date(t.reworkDueAt).toISOString() : null,
+          }),
+        },
       },
     );
     if (reopened && reopened.reopenCount >= this.cfg.escalateAtReopen) {
@@ -475,7 +486,11 @@ export class FollowUpsService implements OnModuleInit {
       await this.cases.systemEscalate(systemActor('reopened_repeatedly'), t.caseId, {
         to: 'street',
         rooms: admins.map((id) => `user:${id}`),
-        data: { reopenCount: reopened.reopenCount, streetId: t.streetId },
+        data: {
+          reopenCount: reopened.reopenCount,
+          streetId: t.streetId,
+          ...systemNote('reopened_escalated', { reopenCount: reopened.reopenCount }),
+        },
       });
     }
   }

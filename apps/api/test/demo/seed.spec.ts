@@ -84,6 +84,40 @@ describe('demo data', () => {
     expect(links.coded).toBe(links.n);
   });
 
+  it('has a year of follow-ups, each linked from the close or reopen it caused', async () => {
+    const [f] = await t.ds.query(
+      `SELECT (SELECT count(*) FROM follow_up_task)::int AS tasks,
+              (SELECT count(*) FROM follow_up_attempt)::int AS attempts,
+              (SELECT count(*) FROM follow_up_appeal)::int AS appeals,
+              (SELECT count(*) FROM follow_up_task WHERE status = 'unreachable')::int AS unreachable,
+              (SELECT count(*) FROM follow_up_task WHERE verdict = 'reopen' AND rework_due_at IS NOT NULL)::int AS reworked`,
+    );
+    expect(f.tasks).toBeGreaterThan(5000);
+    expect(f.attempts).toBeGreaterThan(f.tasks);
+    expect(f.appeals).toBeGreaterThan(0);
+    expect(f.unreachable).toBeGreaterThan(0);
+    expect(f.reworked).toBeGreaterThan(0);
+    // Every system close or reopen after a follow-up names the task and its deciding attempt.
+    const [links] = await t.ds.query(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE t.result_attempt_id = (e.data->>'attemptId')::uuid AND t.case_id = e.case_id)::int AS linked
+         FROM case_event e LEFT JOIN follow_up_task t ON t.id = (e.data->>'followUpId')::uuid
+        WHERE e.type = 'transition' AND e.data->>'reason' LIKE 'followup_%'`,
+    );
+    expect(links.n).toBeGreaterThan(5000);
+    expect(links.linked).toBe(links.n);
+    // A case still resolved whose category needs a follow-up has its open task; no other case has one.
+    const [open] = await t.ds.query(
+      `SELECT count(*) FILTER (WHERE t.id IS NULL)::int AS missing,
+              (SELECT count(*) FROM follow_up_task t2 JOIN service_case c2 ON c2.id = t2.case_id
+                WHERE t2.status = 'open' AND c2.status <> 'resolved')::int AS stray
+         FROM service_case c JOIN category k ON k.id = c.category_id
+         LEFT JOIN follow_up_task t ON t.case_id = c.id AND t.status = 'open'
+        WHERE c.status = 'resolved' AND k.follow_up_required`,
+    );
+    expect(open).toEqual({ missing: 0, stray: 0 });
+  });
+
   it('lets every listed demo account sign in with the demo password', async () => {
     for (const a of DEMO_ACCOUNTS) {
       const res = await t.http

@@ -43,7 +43,12 @@ describe('what a follow-up does to its case', () => {
     );
     expect(e).toMatchObject({
       actor_kind: 'system',
-      data: { action: 'close', reason: 'followup_satisfied', followUpId: f.id },
+      data: {
+        action: 'close',
+        reason: 'followup_satisfied',
+        followUpId: f.id,
+        noteCode: 'followup_satisfied',
+      },
     });
   });
 
@@ -66,6 +71,18 @@ describe('what a follow-up does to its case', () => {
     );
     expect(e).toMatchObject({ reason: 'followup_dissatisfied' });
     expect(e.rooms).toContain(`desk:${w.desk.id}`);
+    // The timelines say it in words: a code with the rework deadline, never a sentence.
+    const [reopen] = await t.ds.query(
+      `SELECT note, data FROM case_event WHERE case_id = $1 AND data->>'action' = 'reopen'`,
+      [c.id],
+    );
+    expect(reopen).toMatchObject({
+      note: null,
+      data: {
+        noteCode: 'followup_dissatisfied',
+        noteParams: { reworkDueAt: new Date('2026-11-27T21:30:00+08:00').toISOString() },
+      },
+    });
   });
 
   it('reopens a case the resident says is not solved, and schedules a second follow-up after the rework', async () => {
@@ -103,7 +120,12 @@ describe('what a follow-up does to its case', () => {
     );
     expect(e).toMatchObject({
       actor_kind: 'system',
-      data: { to: 'street', reopenCount: 3, reason: 'reopened_repeatedly' },
+      data: {
+        to: 'street',
+        reopenCount: 3,
+        reason: 'reopened_repeatedly',
+        noteCode: 'reopened_escalated',
+      },
     });
     const [pushed] = await t.ds.query(
       `SELECT rooms FROM domain_event WHERE subject_id = $1 AND reason = 'reopened_repeatedly'`,

@@ -43,6 +43,17 @@ export function useCaseLabels() {
           ? t('timeline.notes.due_recomputed', { due: instant(due) })
           : t('timeline.notes.due_recomputedNoTime');
       }
+      case 'followup_satisfied':
+      case 'followup_declined':
+        return t(`timeline.notes.${code}`);
+      case 'followup_unreachable':
+        return t('timeline.notes.followup_unreachable', { tries: Number(p['tries'] ?? 3) });
+      case 'followup_dissatisfied':
+        return p['reworkDueAt']
+          ? t('timeline.notes.followup_dissatisfied', { due: instant(p['reworkDueAt']) })
+          : t('timeline.notes.followup_dissatisfiedNoTime');
+      case 'reopened_escalated':
+        return t('timeline.notes.reopened_escalated', { count: Number(p['reopenCount'] ?? 3) });
     }
   }
 

@@ -130,7 +130,14 @@ export function eventKey(
 }
 
 /** System notes the resident's timeline says in words (the others stay on the staff side). */
-const RESIDENT_NOTE_CODES: readonly SystemNoteCode[] = ['auto_closed', 'due_recomputed'];
+const RESIDENT_NOTE_CODES: readonly SystemNoteCode[] = [
+  'auto_closed',
+  'due_recomputed',
+  'followup_satisfied',
+  'followup_declined',
+  'followup_unreachable',
+  'followup_dissatisfied',
+];
 
 /**
  * The message of a system-made event (`data.noteCode`, `data.noteParams`): its key and the values
@@ -153,6 +160,13 @@ export function systemNote(
       instants: [],
     };
   }
+  if (code === 'followup_dissatisfied') {
+    const due = typeof p['reworkDueAt'] === 'string' ? p['reworkDueAt'] : '';
+    return due
+      ? { key: 'requests.notes.followup_dissatisfied', params: { due }, instants: ['due'] }
+      : { key: 'requests.notes.followup_dissatisfiedNoTime', params: {}, instants: [] };
+  }
+  if (code !== 'due_recomputed') return { key: `requests.notes.${code}`, params: {}, instants: [] };
   // Without a new due time (the clock is paused) the event's title says all there is.
   const due = typeof p['resolveDueAt'] === 'string' ? p['resolveDueAt'] : '';
   return due ? { key: 'requests.notes.due_recomputed', params: { due }, instants: ['due'] } : null;
