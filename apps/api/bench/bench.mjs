@@ -11,6 +11,12 @@ import { healthRoundTrips, push, pushCounts } from './lib/push.mjs';
 import { OPEN, explainQueue, loadCases, queueCounts, queueRead, sqlDirect } from './lib/queue.mjs';
 import { CpuMeter, formatCores } from './lib/cpu.mjs';
 import {
+  FOLLOW_UP_PATH,
+  followUpCounts,
+  loadFollowUps,
+  myFollowUpsRead,
+} from './lib/follow-ups.mjs';
+import {
   PASSWORD,
   apiDir,
   connect,
@@ -20,7 +26,7 @@ import {
   startDatabase,
 } from './lib/setup.mjs';
 
-const AIM = { intakeRatio: 0.3, pushP99: 100, queueP99: 20 };
+const AIM = { intakeRatio: 0.3, pushP99: 100, queueP99: 20, followUpsP99: 20 };
 const TOTAL_LIMIT_MS = QUICK ? 5 * 60_000 : 15 * 60_000;
 
 const require = createRequire(`${apiDir}/package.json`);
@@ -160,6 +166,27 @@ async function main() {
       )
         say(`     ${clip(line)}`);
   }
+  // 4. My follow-ups
+  say('');
+  say(
+    `4. My follow-ups: a community worker with ${num(followUpCounts.OPEN_TASKS)} open and ${num(followUpCounts.DONE_TASKS)} done follow-ups, ${followUpCounts.COUNT} sequential reads after ${followUpCounts.WARM_UP} warm-up`,
+  );
+  const fuLoad = await loadFollowUps(sql, org, passwordHash);
+  say(`   loaded in ${fuLoad.seconds.toFixed(1)} s`);
+  const worker = await login(http, fuLoad.username);
+  const fu = await myFollowUpsRead(api.port, worker.token, meter);
+  say(`   GET ${FOLLOW_UP_PATH}`);
+  say(
+    `     page of ${fu.items} of ${num(fu.total)}: p50 ${ms(fu.reads.p50)}, p99 ${ms(fu.reads.p99)}, max ${ms(fu.reads.max)}`,
+  );
+  say(
+    `   baseline GET /health/live (alternating with the reads): p50 ${ms(fu.health.p50)}, p99 ${ms(fu.health.p99)}`,
+  );
+  say(`     ${formatCores(fu.cpu)}`);
+  r.followUps = { ratio: fu.reads.p99 / fu.health.p99, met: fu.reads.p99 <= AIM.followUpsP99, fu };
+  say(
+    `   my follow-ups p99 / health p99 = ${ratio(r.followUps.ratio)} (aim: p99 ≤ ${AIM.followUpsP99} ms)`,
+  );
   if (!api.isRunning()) throw new Error(`the API stopped during the run:\n${api.tail.join('\n')}`);
 
   // Summary: one line per benchmark.
@@ -172,6 +199,9 @@ async function main() {
   );
   say(
     `push:   ratio ${ratio(r.push.ratio)} (push p99 ${ms(p.afterResponse.p99)} / health p50 ${ms(health.p50)}); push p50 ${ms(p.afterResponse.p50)}, ${((100 * p.early) / Math.max(1, p.deliveries)).toFixed(0)} % before the response; from request start p50 ${ms(p.fromStart.p50)}, p99 ${ms(p.fromStart.p99)}; aim p99 ≤ ${AIM.pushP99} ms: ${met(r.push.met)}`,
+  );
+  say(
+    `follow-ups: ratio ${ratio(r.followUps.ratio)} (my follow-ups p99 ${ms(fu.reads.p99)} / health p99 ${ms(fu.health.p99)}); p50 ${ms(fu.reads.p50)}, ${num(fu.total)} open of ${num(followUpCounts.OPEN_TASKS + followUpCounts.DONE_TASKS)}; aim p99 ≤ ${AIM.followUpsP99} ms: ${met(r.followUps.met)}`,
   );
   say(
     `queue:  ratio ${ratio(r.queue.ratio)} (queue p99 ${ms(q.queue.p99)} / health p99 ${ms(q.health.p99)}); queue p50 ${ms(q.queue.p50)}, ${num(queueCounts.CASES)} cases, index ${plans[0].indexes.join(', ') || 'NONE'}; aim p99 ≤ ${AIM.queueP99} ms: ${met(r.queue.met)}`,
