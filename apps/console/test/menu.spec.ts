@@ -7,6 +7,7 @@ const NAV_IDS = [
   'nav-home',
   'nav-workbench',
   'nav-all-desks',
+  'nav-follow-ups',
   'nav-requests',
   'nav-streets',
   'nav-communities',
@@ -50,6 +51,7 @@ describe('side menu by role', () => {
       'nav-home',
       'nav-workbench',
       'nav-all-desks',
+      'nav-follow-ups',
       'nav-my-community',
       'nav-resident-checks',
       'nav-categories',
@@ -57,13 +59,25 @@ describe('side menu by role', () => {
     ]);
   });
 
-  it('gives desk staff their workbench, their own community and its residents to check', async () => {
+  it('gives desk staff their workbench, their follow-ups, their own community and its residents to check', async () => {
     expect(await menuOf('desk_staff', 'community', 'c1')).toEqual([
       'nav-home',
       'nav-workbench',
+      'nav-follow-ups',
       'nav-my-community',
       'nav-resident-checks',
     ]);
+  });
+
+  it('offers "My follow-ups" to every role that records them, and to no one who only reads', async () => {
+    for (const [role, level] of [
+      ['community_worker', 'community'],
+      ['grid_worker', 'compound'],
+    ] as const) {
+      expect(await menuOf(role, level, 'c1'), role).toContain('nav-follow-ups');
+    }
+    expect(await menuOf('street_admin', 'street')).not.toContain('nav-follow-ups');
+    expect(await menuOf('monitor', 'district')).not.toContain('nav-follow-ups');
   });
 
   it('labels the case entries by who uses them', async () => {

@@ -1,3 +1,4 @@
+import type { StreamPushMap } from './events.js';
 import type { Page } from './org.js';
 
 /** How a follow-up attempt reached (or tried to reach) the resident; `app` is the resident's own rating. */
@@ -217,3 +218,11 @@ export interface FollowUpPush {
     | 'appeal_decided';
   followUp: FollowUpSummary;
 }
+
+/** The follow-up pushes a staff client listens for. */
+export const FOLLOW_UP_PUSH_EVENTS = [
+  'followup.updated',
+  'followup.overdue',
+  'followup.completed',
+] as const satisfies readonly (keyof StreamPushMap)[];
+export type FollowUpPushEvent = (typeof FOLLOW_UP_PUSH_EVENTS)[number];

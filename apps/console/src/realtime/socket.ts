@@ -1,18 +1,33 @@
-import { CASE_PUSH_EVENTS, type CasePushEvent } from '@baitong/contracts';
+import {
+  CASE_PUSH_EVENTS,
+  FOLLOW_UP_PUSH_EVENTS,
+  type CasePushEvent,
+  type FollowUpPushEvent,
+} from '@baitong/contracts';
 import {
   RealtimeConnection as StreamConnection,
   type RealtimeOptions as StreamOptions,
 } from '@baitong/web-client';
 
 export { setSocketFactory, type ConnectionState } from '@baitong/web-client';
-export { CASE_PUSH_EVENTS };
-export type { CasePushEvent };
+export { CASE_PUSH_EVENTS, FOLLOW_UP_PUSH_EVENTS };
+export type { CasePushEvent, FollowUpPushEvent };
 
-export type RealtimeOptions = Omit<StreamOptions<CasePushEvent>, 'events'>;
+/** Every push the console listens to. */
+export type ConsolePushEvent = CasePushEvent | FollowUpPushEvent;
+export const CONSOLE_PUSH_EVENTS: readonly ConsolePushEvent[] = [
+  ...CASE_PUSH_EVENTS,
+  ...FOLLOW_UP_PUSH_EVENTS,
+];
 
-/** The console's one live connection: the case pushes of the rooms its pages show. */
-export class RealtimeConnection extends StreamConnection<CasePushEvent> {
+export const isFollowUpEvent = (event: ConsolePushEvent): event is FollowUpPushEvent =>
+  (FOLLOW_UP_PUSH_EVENTS as readonly string[]).includes(event);
+
+export type RealtimeOptions = Omit<StreamOptions<ConsolePushEvent>, 'events'>;
+
+/** The console's one live connection: the case and follow-up pushes of the rooms its pages show. */
+export class RealtimeConnection extends StreamConnection<ConsolePushEvent> {
   constructor(options: RealtimeOptions) {
-    super({ ...options, events: CASE_PUSH_EVENTS });
+    super({ ...options, events: CONSOLE_PUSH_EVENTS });
   }
 }

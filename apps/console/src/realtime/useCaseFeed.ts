@@ -1,32 +1,14 @@
-import { onScopeDispose, watch } from 'vue';
-import { useRealtimeStore, type PushListener } from '@/stores/realtime';
+import { onScopeDispose } from 'vue';
+import { useRooms } from '@/realtime/useRooms';
+import type { PushListener } from '@/stores/realtime';
 
 /**
  * Joins the rooms a page shows (following them as they change) and hands the page every case
  * push while it is open. Pushes arrive from every joined room: the page keeps what concerns it.
  */
 export function useCaseFeed(rooms: () => string[], onPush: PushListener) {
-  const realtime = useRealtimeStore();
-  let leaves = new Map<string, () => void>();
-
-  watch(
-    () => [...new Set(rooms().filter(Boolean))].sort().join('|'),
-    (key) => {
-      const wanted = new Set(key ? key.split('|') : []);
-      const next = new Map<string, () => void>();
-      for (const room of wanted) next.set(room, leaves.get(room) ?? realtime.join(room));
-      for (const [room, leave] of leaves) if (!wanted.has(room)) leave();
-      leaves = next;
-    },
-    { immediate: true },
-  );
-
+  const realtime = useRooms(rooms);
   const stopListening = realtime.listen(onPush);
-  onScopeDispose(() => {
-    stopListening();
-    for (const leave of leaves.values()) leave();
-    leaves.clear();
-  });
-
+  onScopeDispose(stopListening);
   return realtime;
 }

@@ -10,6 +10,7 @@ import {
   List,
   Location,
   OfficeBuilding,
+  Phone,
   Tickets,
   UserFilled,
 } from '@element-plus/icons-vue';
@@ -65,6 +66,15 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
         testId: 'nav-all-desks',
       });
     }
+    // Everyone who works the community's cases follows up on them (COMMUNITY_ROLES record).
+    entries.push({
+      key: 'follow-ups',
+      labelKey: 'nav.followUps',
+      icon: Phone,
+      to: { name: 'my-follow-ups' },
+      path: '/follow-ups',
+      testId: 'nav-follow-ups',
+    });
   }
   if (isCaseReader(user)) {
     entries.push({

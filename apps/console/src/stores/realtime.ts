@@ -1,11 +1,18 @@
-import type { CasePush } from '@baitong/contracts';
+import type { CasePush, FollowUpPush } from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { renewAccessToken } from '@/api/request';
-import { RealtimeConnection, type CasePushEvent, type ConnectionState } from '@/realtime/socket';
+import {
+  isFollowUpEvent,
+  RealtimeConnection,
+  type CasePushEvent,
+  type ConnectionState,
+  type FollowUpPushEvent,
+} from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 
 export type PushListener = (push: CasePush, event: CasePushEvent) => void;
+export type FollowUpPushListener = (push: FollowUpPush, event: FollowUpPushEvent) => void;
 
 /**
  * The signed-in user's one live connection, shared by every page: pages join the rooms they
@@ -20,6 +27,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
 
   let connection: RealtimeConnection | null = null;
   const listeners = new Set<PushListener>();
+  const followUpListeners = new Set<FollowUpPushListener>();
   const roomUsers = new Map<string, number>();
 
   function ensureConnection(): RealtimeConnection | null {
@@ -29,7 +37,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
       getToken: () => auth.accessToken,
       renew: renewAccessToken,
       onPush: (push, event) => {
-        for (const listener of [...listeners]) listener(push, event);
+        if (isFollowUpEvent(event)) {
+          for (const listener of [...followUpListeners]) listener(push as FollowUpPush, event);
+        } else {
+          for (const listener of [...listeners]) listener(push as CasePush, event);
+        }
       },
       onState: (next) => {
         state.value = next;
@@ -66,6 +78,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return () => listeners.delete(listener);
   }
 
+  function listenFollowUps(listener: FollowUpPushListener): () => void {
+    followUpListeners.add(listener);
+    return () => followUpListeners.delete(listener);
+  }
+
   function stop() {
     connection?.stop();
     connection = null;
@@ -88,6 +105,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     resyncs,
     join,
     listen,
+    listenFollowUps,
     stop,
     lastSeen: () => connection?.lastSeen ?? null,
   };

@@ -34,6 +34,18 @@ export const caseRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'case.title', roles: STAFF_CONSOLE_ROLES },
   },
   {
+    path: 'follow-ups',
+    name: 'my-follow-ups',
+    component: () => import('@/views/follow-ups/MyFollowUps.vue'),
+    meta: { titleKey: 'nav.followUps', roles: CASE_WORKER_ROLES },
+  },
+  {
+    path: 'follow-ups/:id',
+    name: 'follow-up-record',
+    component: () => import('@/views/follow-ups/FollowUpRecord.vue'),
+    meta: { titleKey: 'followUp.form.title', roles: CASE_WORKER_ROLES },
+  },
+  {
     path: 'categories',
     name: 'categories',
     component: () => import('@/views/cases/Categories.vue'),

@@ -1,0 +1,66 @@
+import type {
+  CommunityFollowUpSummary,
+  FollowUpDetail,
+  FollowUpPage,
+  RecordAttemptRequest,
+} from '@baitong/contracts';
+import { request, type CallOptions } from '@/api/request';
+
+/** The filters of `GET /api/follow-ups` (apps/api/src/follow-ups/follow-ups.dto.ts). */
+export interface FollowUpQuery {
+  /** `me`, or a staff id. */
+  assignee?: string;
+  due?: 'today' | 'overdue';
+  compoundId?: string;
+  caseId?: string;
+  retriesPending?: boolean;
+  status?: 'open' | 'done' | 'unreachable';
+  page?: number;
+  pageSize?: number;
+}
+
+const followUpPath = (id: string, rest = '') => `/follow-ups/${encodeURIComponent(id)}${rest}`;
+
+export const listFollowUps = (query: FollowUpQuery, options: CallOptions = {}) =>
+  request<FollowUpPage>('/follow-ups', {
+    ...options,
+    query: { ...query, retriesPending: query.retriesPending ? 'true' : undefined },
+  });
+
+export const getFollowUp = (id: string, options: CallOptions = {}) =>
+  request<FollowUpDetail>(followUpPath(id), options);
+
+/**
+ * Records one try to reach the resident. The same key with the same body answers the first
+ * result again, so a retry after a lost answer never records the attempt twice.
+ */
+export const recordAttempt = (
+  id: string,
+  body: RecordAttemptRequest,
+  idempotencyKey: string,
+  options: CallOptions = {},
+) =>
+  request<FollowUpDetail>(followUpPath(id, '/attempts'), {
+    ...options,
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+
+/** The community admin gives a follow-up to another worker of the community. */
+export const reassignFollowUp = (id: string, assigneeId: string, options: CallOptions = {}) =>
+  request<FollowUpDetail>(followUpPath(id, '/assign'), {
+    ...options,
+    method: 'POST',
+    body: { assigneeId },
+  });
+
+export const getFollowUpSummary = (
+  communityId: string,
+  period: { from?: string; to?: string } = {},
+  options: CallOptions = {},
+) =>
+  request<CommunityFollowUpSummary>(
+    `/communities/${encodeURIComponent(communityId)}/follow-up-summary`,
+    { ...options, query: period },
+  );
