@@ -137,7 +137,8 @@ describe('a resident rates a resolved request "not solved" on a phone', () => {
     ).toContain('没有解决');
     await app.getByTestId('rating-comment').fill('灯换了两天又不亮了');
     await app.getByTestId('rating-reopens-hint').waitFor();
-    await card.scrollIntoViewIfNeeded();
+    // A full-page shot of a scrolled page draws the sticky top bar over the content.
+    await app.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot({ path: shot('follow-up-resident-rate'), fullPage: true });
     await app.getByTestId('rating-submit').click();
 
@@ -152,6 +153,7 @@ describe('a resident rates a resolved request "not solved" on a phone', () => {
     expect(await app.getByTestId('reopen-count').textContent()).toContain('已重新办理 1 次');
     expect(await app.getByTestId('rating-card').count()).toBe(0);
     expect(await app.getByTestId('follow-up-rating').textContent()).toContain('已转社区重新办理');
+    await app.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot({ path: shot('follow-up-resident-after'), fullPage: true });
 
     // And the desk's open workbench shows the case again, without a reload.
