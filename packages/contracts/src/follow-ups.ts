@@ -167,6 +167,37 @@ export interface RatingInvitation {
   invitedAt: string;
 }
 
+/** A follow-up by community staff as the resident sees it: how and when, never who or their notes. */
+export interface ResidentFollowUpContact {
+  /** 1 for the first resolution of the request, 2 after its first rework, … */
+  round: number;
+  method: Exclude<FollowUpMethod, 'app'>;
+  outcome: FollowUpOutcome;
+  at: string;
+}
+
+/** The resident's own rating of one resolution in the app. */
+export interface ResidentRating {
+  round: number;
+  satisfaction: SatisfactionLevel;
+  solved: SolvedAnswer;
+  comment: string | null;
+  ratedAt: string;
+  /** What the follow-up did to the request: closed it or reopened it; null until decided. */
+  verdict: FollowUpVerdict | null;
+}
+
+/** What the resident sees of the follow-ups (回访) of their own request. */
+export interface ResidentFollowUp {
+  caseId: string;
+  /** The request is resolved and the resident has not rated this resolution yet. */
+  canRate: boolean;
+  /** Oldest first. */
+  ratings: ResidentRating[];
+  /** Staff follow-ups (phone, visit, in person), oldest first; corrections of a record left out. */
+  contacts: ResidentFollowUpContact[];
+}
+
 export interface FollowUpFigure {
   numerator: number;
   denominator: number;

@@ -5,6 +5,7 @@ import type {
   FollowUpSummary,
   Page,
   RatingInvitation,
+  ResidentFollowUp,
 } from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
@@ -36,8 +37,10 @@ import {
   FollowUpDetailDto,
   FollowUpPageDto,
   RatingInvitationDto,
+  ResidentFollowUpDto,
 } from './follow-ups.responses';
 import { FollowUpsService } from './follow-ups.service';
+import { ResidentFollowUpsService } from './resident-follow-ups.service';
 
 @ApiTags('follow-ups')
 @ApiBearerAuth()
@@ -46,6 +49,7 @@ export class FollowUpsController {
   constructor(
     private readonly followUps: FollowUpsService,
     private readonly appeals: FollowUpAppealsService,
+    private readonly residentView: ResidentFollowUpsService,
   ) {}
 
   @Roles(...STAFF_ROLES)
@@ -121,6 +125,23 @@ export class FollowUpsController {
     @Body() dto: RateCaseDto,
   ): Promise<FollowUpDetail> {
     return this.followUps.rate(a, id, dto);
+  }
+
+  @Roles('resident')
+  @Get('cases/:id/follow-up')
+  @ApiOperation({
+    summary:
+      'The follow-ups of the resident’s own request: how and when staff followed up, their ratings, whether they may rate',
+  })
+  @ApiOkResponse({
+    type: ResidentFollowUpDto,
+    description: 'The resident’s view of its follow-ups',
+  })
+  residentFollowUp(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+  ): Promise<ResidentFollowUp> {
+    return this.residentView.view(a, id);
   }
 
   @Roles('resident')

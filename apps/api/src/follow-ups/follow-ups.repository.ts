@@ -1,8 +1,11 @@
 import type {
   AppealStatus,
   CaseStatus,
+  FollowUpMethod,
+  FollowUpOutcome,
   FollowUpScript,
   FollowUpStatus,
+  FollowUpVerdict,
   SatisfactionLevel,
   SolvedAnswer,
 } from '@baitong/contracts';
@@ -47,6 +50,21 @@ export interface CaseForFollowUp {
 
 export interface AttemptRow extends FollowUpAttemptEntity {
   supersededById: string | null;
+}
+
+/** One attempt on a case's follow-ups with its task's round and verdict, for the resident's view. */
+export interface CaseAttemptRow {
+  id: string;
+  round: number;
+  verdict: FollowUpVerdict | null;
+  method: FollowUpMethod;
+  outcome: FollowUpOutcome;
+  satisfaction: SatisfactionLevel | null;
+  solved: SolvedAnswer | null;
+  notes: string | null;
+  recordedByKind: 'staff' | 'resident';
+  recordedAt: Date;
+  supersedesId: string | null;
 }
 
 export interface TaskFilter {
@@ -446,6 +464,29 @@ export class FollowUpsRepository {
       [before, limit],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The latest round of the case's follow-ups and whether the resident rated it; null without any. */
+  async latestRound(caseId: string): Promise<{ round: number; rated: boolean } | null> {
+    const rows: { round: number; rated: boolean }[] = await this.ds.query(
+      `SELECT t.round, EXISTS (SELECT 1 FROM follow_up_attempt a
+                                WHERE a.task_id = t.id AND a.method = 'app') AS rated
+         FROM follow_up_task t WHERE t.case_id = $1 ORDER BY t.round DESC LIMIT 1`,
+      [caseId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Every attempt on the case's follow-ups, oldest first. */
+  async attemptsOfCase(caseId: string): Promise<CaseAttemptRow[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT a.id, t.round, t.verdict, a.method, a.outcome, a.satisfaction, a.solved, a.notes,
+              a.recorded_by_kind, a.recorded_at, a.supersedes_id
+         FROM follow_up_attempt a JOIN follow_up_task t ON t.id = a.task_id
+        WHERE t.case_id = $1 ORDER BY a.recorded_at, a.created_at, a.id`,
+      [caseId],
+    );
+    return rows.map((r) => toCamel<CaseAttemptRow>(r));
   }
 
   async invitationsOf(residentId: string): Promise<TaskRow[]> {

@@ -20,6 +20,9 @@ import {
   type FollowUpVerdict,
   type Page,
   type RatingInvitation,
+  type ResidentFollowUp,
+  type ResidentFollowUpContact,
+  type ResidentRating,
   type SatisfactionLevel,
   type SolvedAnswer,
 } from '@baitong/contracts';
@@ -118,6 +121,33 @@ export class RatingInvitationDto implements RatingInvitation {
   @ApiProperty() caseNumber: string;
   @ApiProperty() caseSummary: string;
   @ApiProperty(instant) invitedAt: string;
+}
+
+@ApiSchema({ name: 'ResidentFollowUpContact' })
+export class ResidentFollowUpContactDto implements ResidentFollowUpContact {
+  @ApiProperty() round: number;
+  @ApiProperty({ enum: ['phone', 'visit', 'in_person'] }) method: Exclude<FollowUpMethod, 'app'>;
+  @ApiProperty({ enum: FOLLOW_UP_OUTCOMES }) outcome: FollowUpOutcome;
+  @ApiProperty(instant) at: string;
+}
+
+@ApiSchema({ name: 'ResidentRating' })
+export class ResidentRatingDto implements ResidentRating {
+  @ApiProperty() round: number;
+  @ApiProperty({ enum: SATISFACTION_LEVELS }) satisfaction: SatisfactionLevel;
+  @ApiProperty({ enum: SOLVED_ANSWERS }) solved: SolvedAnswer;
+  @ApiProperty(maybeText) comment: string | null;
+  @ApiProperty(instant) ratedAt: string;
+  @ApiProperty({ enum: FOLLOW_UP_VERDICTS, nullable: true }) verdict: FollowUpVerdict | null;
+}
+
+@ApiSchema({ name: 'ResidentFollowUp' })
+export class ResidentFollowUpDto implements ResidentFollowUp {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ description: 'Resolved, and this resolution not rated by the resident yet' })
+  canRate: boolean;
+  @ApiProperty({ type: [ResidentRatingDto] }) ratings: ResidentRatingDto[];
+  @ApiProperty({ type: [ResidentFollowUpContactDto] }) contacts: ResidentFollowUpContactDto[];
 }
 
 @ApiSchema({ name: 'FollowUpFigure' })

@@ -313,8 +313,14 @@ export class FollowUpsService implements OnModuleInit {
       this.cfg.maxTries,
       this.clock.now(),
     );
-    // The resident sees their rating, not who works the follow-up.
-    return { ...detail, assigneeId: null, assigneeName: null, script: null };
+    // The resident sees their rating, not who works the follow-up nor what staff noted on it.
+    return {
+      ...detail,
+      assigneeId: null,
+      assigneeName: null,
+      script: null,
+      attempts: detail.attempts.filter((x) => x.recordedByKind === 'resident'),
+    };
   }
 
   /**

@@ -235,6 +235,13 @@ export const ROUTE_ACCESS = {
     sibling: [],
     otherStreet: [],
   },
+  // What the resident sees of the follow-ups of their own request; staff read the follow-ups.
+  'GET /api/cases/:id/follow-up': {
+    own: ['resident'],
+    otherCompound: [],
+    sibling: [],
+    otherStreet: [],
+  },
   'GET /api/rating-invitations': anyone(['resident']),
 } satisfies Record<string, Access>;
 

@@ -748,6 +748,10 @@ export function routeCalls(
         rows: sql(`SELECT count(*)::int AS n FROM follow_up_attempt WHERE case_id = $1`, [caseId]),
       };
     },
+    'GET /api/cases/:id/follow-up': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/cases/${(await probeFollowUp(p)).caseId}/follow-up`,
+    }),
     'GET /api/rating-invitations': () => ({ method: 'GET', path: '/api/rating-invitations' }),
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);

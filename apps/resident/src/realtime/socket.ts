@@ -1,19 +1,25 @@
-import { CASE_PUSH_EVENTS, type CasePush, type CasePushEvent } from '@baitong/contracts';
+import { CASE_PUSH_EVENTS, type StreamPushMap } from '@baitong/contracts';
 import { RealtimeConnection, type RealtimeOptions } from '@baitong/web-client';
 
 export { setSocketFactory, type ConnectionState } from '@baitong/web-client';
-export { CASE_PUSH_EVENTS as CASE_EVENTS };
-export type { CasePushEvent as CaseEventName };
+
+/**
+ * What the resident's room carries: their own cases, and (as `followup.updated`, type
+ * `invited`) the invitation to rate a resolved one.
+ */
+export const RESIDENT_EVENTS = [...CASE_PUSH_EVENTS, 'followup.updated'] as const;
+export type ResidentEventName = (typeof RESIDENT_EVENTS)[number];
+export type ResidentPush = StreamPushMap[ResidentEventName];
 
 export interface ResidentRealtimeOptions extends Pick<
-  RealtimeOptions<CasePushEvent>,
+  RealtimeOptions<ResidentEventName>,
   'getToken' | 'renew' | 'onSubscribed'
 > {
   userId: string;
-  onPush: (push: CasePush, event: CasePushEvent) => void;
+  onPush: (push: ResidentPush, event: ResidentEventName) => void;
 }
 
-export type ResidentConnection = RealtimeConnection<CasePushEvent>;
+export type ResidentConnection = RealtimeConnection<ResidentEventName>;
 
 let current: ResidentConnection | null = null;
 
@@ -25,7 +31,10 @@ let current: ResidentConnection | null = null;
 export function startRealtime(options: ResidentRealtimeOptions): ResidentConnection {
   stopRealtime();
   const { userId, ...rest } = options;
-  const connection = new RealtimeConnection<CasePushEvent>({ ...rest, events: CASE_PUSH_EVENTS });
+  const connection = new RealtimeConnection<ResidentEventName>({
+    ...rest,
+    events: RESIDENT_EVENTS,
+  });
   connection.join(`user:${userId}`);
   connection.start();
   current = connection;

@@ -3,27 +3,35 @@ import { renewSession } from '@/api/request';
 import { startRealtime, stopRealtime } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 import { useCasesStore } from '@/stores/cases';
+import { useFollowUpsStore } from '@/stores/follow-ups';
 
 /**
  * Keeps one live connection while a resident is signed in (and known), feeding pushes to the
- * requests store; disconnects and forgets the resident's requests on logout.
+ * requests and invitations stores; disconnects and forgets both on logout.
  */
 export function useRealtimeSync(): void {
   const auth = useAuthStore();
   const cases = useCasesStore();
+  const followUps = useFollowUpsStore();
 
   watch(
     () => (auth.isLoggedIn && auth.user?.kind === 'resident' ? auth.user.id : null),
     (userId, previous) => {
       if (userId === previous) return;
       stopRealtime();
-      if (previous) cases.reset();
+      if (previous) {
+        cases.reset();
+        followUps.reset();
+      }
       if (!userId) return;
       startRealtime({
         userId,
         getToken: () => auth.tokens?.accessToken ?? null,
         renew: renewSession,
-        onPush: (push) => cases.applyPush(push),
+        onPush: (push) => {
+          if ('followUp' in push) followUps.applyPush(push);
+          else if ('case' in push) cases.applyPush(push);
+        },
       });
     },
     { immediate: true },
