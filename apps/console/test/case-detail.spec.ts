@@ -9,9 +9,17 @@ import {
   makeDesk,
   makeDetail,
   makeEvent,
+  minutesFromNow,
   push,
 } from './case-fixtures';
 import { socketRecorder } from './fake-socket';
+import {
+  followUpPage,
+  followUpPush,
+  makeAppeal,
+  makeAttempt,
+  makeFollowUpDetail,
+} from './follow-up-fixtures';
 import {
   jsonResponse,
   makeUser,
@@ -265,7 +273,7 @@ describe('case detail', () => {
     const { recorder, calls, wrapper } = await openDetail(() => current);
     const socket = recorder.last;
     socket.accept();
-    expect(socket.subscriptions).toEqual([{ room: 'desk:d1' }]);
+    expect(socket.subscriptions).toEqual([{ room: 'desk:d1' }, { room: 'community:c1' }]);
 
     current = { ...accepted, version: 2 };
     socket.push('case.updated', push('55', current));
@@ -275,6 +283,92 @@ describe('case detail', () => {
       ),
     );
     expect(calls.filter((c) => c.path === '/api/cases/k1')).toHaveLength(2);
+  });
+
+  it('shows the follow-ups in the timeline and keeps them current from their pushes', async () => {
+    const resolved = makeDetail({ status: 'resolved', version: 5 });
+    const resolvedAt = minutesFromNow(-120);
+    let followUp = makeFollowUpDetail({
+      createdAt: resolvedAt,
+      attempts: [
+        makeAttempt({
+          outcome: 'reached',
+          satisfaction: 'dissatisfied',
+          solved: 'no',
+          notes: '灯修了又坏',
+          recordedAt: minutesFromNow(-60),
+          appeal: makeAppeal({ attemptId: 'a1', appealedAt: minutesFromNow(-30) }),
+        }),
+      ],
+    });
+    const { wrapper, recorder, calls } = await openDetail(
+      resolved,
+      {
+        'GET /api/cases/k1/events': () =>
+          jsonResponse(200, [makeEvent({ at: minutesFromNow(-180) })]),
+        'GET /api/follow-ups': () => jsonResponse(200, followUpPage([followUp])),
+        'GET /api/follow-ups/f1': () => jsonResponse(200, followUp),
+      },
+      'community_worker',
+    );
+    const types = () =>
+      wrapper.findAll('[data-testid="timeline-item"]').map((i) => i.attributes('data-type'));
+
+    expect(calls.find((c) => c.path.startsWith('/api/follow-ups?'))?.path).toContain('caseId=k1');
+    expect(types()).toEqual([
+      'created',
+      'followup_scheduled',
+      'followup_attempt',
+      'followup_appealed',
+    ]);
+    const attempt = wrapper.findAll('[data-testid="timeline-item"]')[2]!;
+    expect(attempt.text()).toContain('电话回访');
+    expect(attempt.text()).toContain('不满意');
+    expect(attempt.text()).toContain('灯修了又坏');
+    expect(attempt.text()).toContain('周洋');
+    expect(wrapper.find('[data-testid="timeline-open-follow-up"]').exists()).toBe(true);
+
+    // The street admin upholds the appeal: nothing on the case changes, the follow-up push says so.
+    followUp = {
+      ...followUp,
+      attempts: [
+        {
+          ...followUp.attempts[0]!,
+          excluded: true,
+          appeal: makeAppeal({
+            attemptId: 'a1',
+            status: 'upheld',
+            decidedByName: '街道管理员',
+            decidedAt: minutesFromNow(-1),
+            decisionReason: '属于物业责任',
+          }),
+        },
+      ],
+    };
+    const socket = recorder.last;
+    socket.accept();
+    socket.push('followup.updated', followUpPush('77', followUp, 'appeal_decided'));
+    await vi.waitFor(() => expect(types().at(-1)).toBe('followup_appeal_decided'));
+    expect(wrapper.find('[data-testid="timeline-excluded"]').text()).toContain('不计入满意度');
+    expect(wrapper.findAll('[data-testid="timeline-item"]').at(-1)!.text()).toContain(
+      '属于物业责任',
+    );
+  });
+
+  it('does not offer to open a follow-up to a reader outside the community', async () => {
+    const followUp = makeFollowUpDetail({ createdAt: minutesFromNow(-5) });
+    const { wrapper } = await openDetail(
+      makeDetail({ status: 'resolved' }),
+      {
+        'GET /api/follow-ups': () => jsonResponse(200, followUpPage([followUp])),
+        'GET /api/follow-ups/f1': () => jsonResponse(200, followUp),
+      },
+      'street_admin',
+    );
+    expect(
+      wrapper.findAll('[data-testid="timeline-item"]').map((i) => i.attributes('data-type')),
+    ).toContain('followup_scheduled');
+    expect(wrapper.find('[data-testid="timeline-open-follow-up"]').exists()).toBe(false);
   });
 
   it('does not reload for the push of its own change, which arrives before its answer', async () => {

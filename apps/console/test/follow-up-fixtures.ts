@@ -1,4 +1,10 @@
-import type { FollowUpDetail, FollowUpPush, FollowUpSummary } from '@baitong/contracts';
+import type {
+  FollowUpAppeal,
+  FollowUpAttempt,
+  FollowUpDetail,
+  FollowUpPush,
+  FollowUpSummary,
+} from '@baitong/contracts';
 import { minutesFromNow } from './case-fixtures';
 
 export function makeFollowUp(overrides: Partial<FollowUpSummary> = {}): FollowUpSummary {
@@ -54,3 +60,42 @@ export const followUpPush = (
   followUp: FollowUpSummary,
   type: FollowUpPush['type'] = 'attempt_recorded',
 ): FollowUpPush => ({ eventId, type, followUp });
+
+export function makeAttempt(overrides: Partial<FollowUpAttempt> = {}): FollowUpAttempt {
+  return {
+    id: 'a1',
+    method: 'phone',
+    outcome: 'unreachable',
+    satisfaction: null,
+    solved: null,
+    notes: null,
+    recordedByKind: 'staff',
+    recordedById: 'u1',
+    recordedByName: '周洋',
+    recordedAt: '2026-03-04T03:00:00.000Z',
+    supersedesId: null,
+    supersedeReason: null,
+    supersededById: null,
+    excluded: false,
+    appeal: null,
+    ...overrides,
+  };
+}
+
+export function makeAppeal(overrides: Partial<FollowUpAppeal> = {}): FollowUpAppeal {
+  return {
+    id: 'p1',
+    attemptId: 'a2',
+    status: 'pending',
+    reason: '与本社区无关',
+    evidence: '物业合同第5条',
+    appealedById: 'u1',
+    appealedByName: '周洋',
+    appealedAt: '2026-03-04T06:00:00.000Z',
+    decidedById: null,
+    decidedByName: null,
+    decidedAt: null,
+    decisionReason: null,
+    ...overrides,
+  };
+}
