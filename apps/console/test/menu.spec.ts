@@ -9,6 +9,7 @@ const NAV_IDS = [
   'nav-all-desks',
   'nav-follow-ups',
   'nav-requests',
+  'nav-follow-up-overview',
   'nav-streets',
   'nav-communities',
   'nav-my-community',
@@ -24,10 +25,11 @@ async function menuOf(role: Role, level: ScopeLevel, home: string | null = null)
 }
 
 describe('side menu by role', () => {
-  it('gives the bureau the district pages, the requests to read, the catalogue and the audit log', async () => {
+  it('gives the bureau the district pages, the requests to read, the follow-up overview, the catalogue and the audit log', async () => {
     expect(await menuOf('bureau_admin', 'district')).toEqual([
       'nav-home',
       'nav-requests',
+      'nav-follow-up-overview',
       'nav-streets',
       'nav-communities',
       'nav-categories',
@@ -39,6 +41,7 @@ describe('side menu by role', () => {
     expect(await menuOf('street_admin', 'street')).toEqual([
       'nav-home',
       'nav-requests',
+      'nav-follow-up-overview',
       'nav-streets',
       'nav-communities',
       'nav-categories',
@@ -46,12 +49,13 @@ describe('side menu by role', () => {
     ]);
   });
 
-  it('gives a community admin the workbench, every desk, their community and the audit log', async () => {
+  it('gives a community admin the workbench, every desk, the follow-up overview, their community and the audit log', async () => {
     expect(await menuOf('community_admin', 'community', 'c1')).toEqual([
       'nav-home',
       'nav-workbench',
       'nav-all-desks',
       'nav-follow-ups',
+      'nav-follow-up-overview',
       'nav-my-community',
       'nav-resident-checks',
       'nav-categories',

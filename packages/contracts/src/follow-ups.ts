@@ -88,6 +88,30 @@ export interface FollowUpAppeal {
   decisionReason: string | null;
 }
 
+/** An appeal with the rating and the case it is about, for lists across communities and streets. */
+export interface FollowUpAppealItem extends FollowUpAppeal {
+  caseId: string;
+  caseNumber: string;
+  communityId: string;
+  communityName: string;
+  communityNameEn: string;
+  /** The street whose admin decides it. */
+  streetId: string;
+  /** The rating appealed. */
+  satisfaction: SatisfactionLevel | null;
+  solved: SolvedAnswer | null;
+}
+
+export type FollowUpAppealPage = Page<FollowUpAppealItem>;
+
+/** The filters of `GET /api/follow-up-appeals`; the caller's scope always applies. */
+export interface FollowUpAppealQuery {
+  status?: AppealStatus;
+  communityId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
 export interface FollowUpSummary {
   id: string;
   caseId: string;
@@ -232,7 +256,7 @@ export interface CommunityFollowUpSummary {
   overdueOpen: number;
   unreachable: number;
   dissatisfied: DissatisfiedCase[];
-  appeals: { pending: number; upheld: number; rejected: number; items: FollowUpAppeal[] };
+  appeals: { pending: number; upheld: number; rejected: number; items: FollowUpAppealItem[] };
 }
 
 /** Pushed to the assignee's room (due, overdue, reassigned) and the community room. */

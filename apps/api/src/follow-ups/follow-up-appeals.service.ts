@@ -2,6 +2,8 @@ import {
   SATISFIED_LEVELS,
   type CommunityFollowUpSummary,
   type FollowUpAppeal,
+  type FollowUpAppealItem,
+  type Page,
   type SatisfactionLevel,
   SATISFACTION_LEVELS,
 } from '@baitong/contracts';
@@ -13,8 +15,8 @@ import { CLOCK, type Clock } from '../common/clock';
 import { Db } from '../database/db';
 import { EventStream } from '../events/event-stream.service';
 import { appendFollowUpEvent } from './follow-up-pushes';
-import type { AppealDecisionDto, AppealDto, SummaryQuery } from './follow-ups.dto';
-import { toAppeal } from './follow-ups.mapper';
+import type { AppealDecisionDto, AppealDto, AppealListQuery, SummaryQuery } from './follow-ups.dto';
+import { toAppeal, toAppealItem } from './follow-ups.mapper';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FOLLOW_UP_WORKERS } from './follow-ups.service';
 
@@ -121,6 +123,18 @@ export class FollowUpAppealsService {
     return toAppeal((await this.repo.findAppeal(systemRead('appeal just decided'), appeal.id))!);
   }
 
+  /** The appeals of the caller's scope: a street admin finds those waiting for a decision. */
+  async list(actor: Actor, q: AppealListQuery): Promise<Page<FollowUpAppealItem>> {
+    if (actor.kind !== 'staff') throw AppException.forbidden();
+    const { rows, total } = await this.repo.listAppeals(actor, {
+      status: q.status,
+      communityId: q.communityId,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
+    return { items: rows.map(toAppealItem), total, page: q.page, pageSize: q.pageSize };
+  }
+
   /** Coverage, timeliness, satisfaction, dissatisfied cases with their rework, appeals: one community, one period. */
   async summary(
     actor: Actor,
@@ -189,7 +203,7 @@ export class FollowUpAppealsService {
         pending: appeals.filter((a) => a.status === 'pending').length,
         upheld: appeals.filter((a) => a.status === 'upheld').length,
         rejected: appeals.filter((a) => a.status === 'rejected').length,
-        items: appeals.map(toAppeal),
+        items: appeals.map(toAppealItem),
       },
     };
   }

@@ -1,6 +1,7 @@
 import type {
   CommunityFollowUpSummary,
   FollowUpAppeal,
+  FollowUpAppealItem,
   FollowUpDetail,
   FollowUpSummary,
   Page,
@@ -25,6 +26,7 @@ import { FollowUpAppealsService } from './follow-up-appeals.service';
 import {
   AppealDecisionDto,
   AppealDto,
+  AppealListQuery,
   FollowUpListQuery,
   RateCaseDto,
   ReassignFollowUpDto,
@@ -34,6 +36,7 @@ import {
 import {
   CommunityFollowUpSummaryDto,
   FollowUpAppealDto,
+  FollowUpAppealPageDto,
   FollowUpDetailDto,
   FollowUpPageDto,
   RatingInvitationDto,
@@ -162,6 +165,22 @@ export class FollowUpsController {
     @Body() dto: AppealDto,
   ): Promise<FollowUpAppeal> {
     return this.appeals.appeal(a, id, dto);
+  }
+
+  @Roles(...STAFF_ROLES)
+  @Get('follow-up-appeals')
+  @ApiOperation({
+    summary: "Appeals in the caller's scope, e.g. those pending for the street admin to decide",
+  })
+  @ApiOkResponse({
+    type: FollowUpAppealPageDto,
+    description: 'One page of appeals: pending ones longest waiting first, others newest first',
+  })
+  listAppeals(
+    @CurrentActor() a: Actor,
+    @Query() q: AppealListQuery,
+  ): Promise<Page<FollowUpAppealItem>> {
+    return this.appeals.list(a, q);
   }
 
   @Roles(...STAFF_ROLES)

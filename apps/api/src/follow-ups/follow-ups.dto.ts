@@ -1,5 +1,6 @@
 import {
   APPEAL_DECISIONS,
+  APPEAL_STATUSES,
   FOLLOW_UP_METHODS,
   FOLLOW_UP_OUTCOMES,
   FOLLOW_UP_STATUSES,
@@ -7,6 +8,8 @@ import {
   SOLVED_ANSWERS,
   type AppealDecision,
   type AppealDecisionRequest,
+  type AppealStatus,
+  type FollowUpAppealQuery,
   type AppealRequest,
   type FollowUpMethod,
   type FollowUpOutcome,
@@ -115,4 +118,15 @@ export class SummaryQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
+}
+
+export class AppealListQuery extends PageQuery implements FollowUpAppealQuery {
+  @ApiPropertyOptional({ enum: APPEAL_STATUSES })
+  @IsOptional()
+  @IsIn(APPEAL_STATUSES)
+  status?: AppealStatus;
+  @ApiPropertyOptional({ description: 'Only this community (within the caller’s scope)' })
+  @IsOptional()
+  @IsUUID('4')
+  communityId?: string;
 }

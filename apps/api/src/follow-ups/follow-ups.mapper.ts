@@ -1,11 +1,12 @@
 import type {
   FollowUpAppeal,
+  FollowUpAppealItem,
   FollowUpAttempt,
   FollowUpDetail,
   FollowUpSummary,
 } from '@baitong/contracts';
 import type { FollowUpAppealEntity } from './follow-up.entities';
-import type { AttemptRow, TaskRow } from './follow-ups.repository';
+import type { AppealRow, AttemptRow, TaskRow } from './follow-ups.repository';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -53,6 +54,20 @@ export function toAppeal(p: FollowUpAppealEntity): FollowUpAppeal {
     decidedByName: p.decidedByName,
     decidedAt: iso(p.decidedAt),
     decisionReason: p.decisionReason,
+  };
+}
+
+export function toAppealItem(p: AppealRow): FollowUpAppealItem {
+  return {
+    ...toAppeal(p),
+    caseId: p.caseId,
+    caseNumber: p.caseNumber,
+    communityId: p.communityId,
+    communityName: p.communityName,
+    communityNameEn: p.communityNameEn,
+    streetId: p.streetId,
+    satisfaction: p.satisfaction,
+    solved: p.solved,
   };
 }
 

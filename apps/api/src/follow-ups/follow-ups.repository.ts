@@ -129,6 +129,37 @@ export interface DissatisfiedRow {
   excluded: boolean;
 }
 
+/** An appeal with the case, community and rating it is about. */
+export interface AppealRow extends FollowUpAppealEntity {
+  caseNumber: string;
+  communityName: string;
+  communityNameEn: string;
+  satisfaction: SatisfactionLevel | null;
+  solved: SolvedAnswer | null;
+}
+
+export interface AppealFilter {
+  status?: AppealStatus;
+  communityId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Appeals sit where their follow-up does: compound-level staff see their compound's. */
+const APPEAL_SCOPE = {
+  community: 'p.community_id',
+  compound: 't.compound_id',
+  assignee: 't.assignee_id',
+};
+
+const APPEAL_SELECT = `p.*, c.number AS case_number, cm.name AS community_name,
+  cm.name_en AS community_name_en, a.satisfaction, a.solved`;
+const APPEAL_FROM = `follow_up_appeal p
+  JOIN follow_up_task t ON t.id = p.task_id
+  JOIN follow_up_attempt a ON a.id = p.attempt_id
+  JOIN service_case c ON c.id = p.case_id
+  JOIN community cm ON cm.id = p.community_id`;
+
 @Injectable()
 export class FollowUpsRepository {
   constructor(private readonly ds: DataSource) {}
@@ -395,6 +426,38 @@ export class FollowUpsRepository {
     return rows[0] ? toCamel<FollowUpAppealEntity>(rows[0]) : null;
   }
 
+  /**
+   * The appeals the reader may see. Pending ones longest waiting first, so the street admin decides
+   * them in turn; otherwise the newest first.
+   */
+  async listAppeals(
+    reader: Reader,
+    f: AppealFilter,
+  ): Promise<{ rows: AppealRow[]; total: number }> {
+    const params: unknown[] = [];
+    const where = [scopeSql(reader, APPEAL_SCOPE, params)];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.status) where.push(`p.status = ${p(f.status)}`);
+    if (f.communityId) where.push(`p.community_id = ${p(f.communityId)}`);
+    const sqlWhere = where.join(' AND ');
+    const order = f.status === 'pending' ? 'ASC' : 'DESC';
+    const [{ n }] = (await this.ds.query(
+      `SELECT count(*)::int AS n FROM follow_up_appeal p JOIN follow_up_task t ON t.id = p.task_id
+        WHERE ${sqlWhere}`,
+      params,
+    )) as [{ n: number }];
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT ${APPEAL_SELECT} FROM ${APPEAL_FROM} WHERE ${sqlWhere}
+        ORDER BY p.appealed_at ${order}, p.id
+        LIMIT ${p(f.pageSize)} OFFSET ${p((f.page - 1) * f.pageSize)}`,
+      params,
+    );
+    return { rows: rows.map((r) => toCamel<AppealRow>(r)), total: n };
+  }
+
   async lockAppeal(m: EntityManager, id: string): Promise<AppealStatus | null> {
     const rows: { status: AppealStatus }[] = await m.query(
       'SELECT status FROM follow_up_appeal WHERE id = $1 FOR UPDATE',
@@ -582,12 +645,13 @@ export class FollowUpsRepository {
     return rows.map((r) => toCamel<DissatisfiedRow>(r));
   }
 
-  async appealsIn(communityId: string, from: Date, to: Date): Promise<FollowUpAppealEntity[]> {
+  async appealsIn(communityId: string, from: Date, to: Date): Promise<AppealRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT * FROM follow_up_appeal WHERE community_id = $1 AND appealed_at >= $2 AND appealed_at < $3
-        ORDER BY appealed_at DESC LIMIT 200`,
+      `SELECT ${APPEAL_SELECT} FROM ${APPEAL_FROM}
+        WHERE p.community_id = $1 AND p.appealed_at >= $2 AND p.appealed_at < $3
+        ORDER BY p.appealed_at DESC, p.id LIMIT 200`,
       [communityId, from, to],
     );
-    return rows.map((r) => toCamel<FollowUpAppealEntity>(r));
+    return rows.map((r) => toCamel<AppealRow>(r));
   }
 }

@@ -10,6 +10,7 @@ import {
   type CommunityFollowUpSummary,
   type DissatisfiedCase,
   type FollowUpAppeal,
+  type FollowUpAppealItem,
   type FollowUpAttempt,
   type FollowUpDetail,
   type FollowUpFigure,
@@ -49,6 +50,25 @@ export class FollowUpAppealDto implements FollowUpAppeal {
   @ApiProperty(maybeText) decidedByName: string | null;
   @ApiProperty(maybeInstant) decidedAt: string | null;
   @ApiProperty(maybeText) decisionReason: string | null;
+}
+
+@ApiSchema({ name: 'FollowUpAppealItem' })
+export class FollowUpAppealItemDto extends FollowUpAppealDto implements FollowUpAppealItem {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() caseNumber: string;
+  @ApiProperty({ format: 'uuid' }) communityId: string;
+  @ApiProperty() communityName: string;
+  @ApiProperty() communityNameEn: string;
+  @ApiProperty({ format: 'uuid', description: 'The street whose admin decides it' })
+  streetId: string;
+  @ApiProperty({ enum: SATISFACTION_LEVELS, nullable: true, description: 'The rating appealed' })
+  satisfaction: SatisfactionLevel | null;
+  @ApiProperty({ enum: SOLVED_ANSWERS, nullable: true }) solved: SolvedAnswer | null;
+}
+
+@ApiSchema({ name: 'FollowUpAppealPage' })
+export class FollowUpAppealPageDto extends PageMetaDto implements Page<FollowUpAppealItem> {
+  @ApiProperty({ type: [FollowUpAppealItemDto] }) items: FollowUpAppealItemDto[];
 }
 
 @ApiSchema({ name: 'FollowUpAttempt' })
@@ -185,7 +205,7 @@ export class FollowUpAppealsDto {
   @ApiProperty() pending: number;
   @ApiProperty() upheld: number;
   @ApiProperty() rejected: number;
-  @ApiProperty({ type: [FollowUpAppealDto] }) items: FollowUpAppealDto[];
+  @ApiProperty({ type: [FollowUpAppealItemDto] }) items: FollowUpAppealItemDto[];
 }
 
 @ApiSchema({ name: 'CommunityFollowUpSummary' })

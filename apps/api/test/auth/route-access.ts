@@ -221,6 +221,8 @@ export const ROUTE_ACCESS = {
   'POST /api/follow-ups/:id/attempts': caseWork,
   'POST /api/follow-ups/:id/assign': compoundRecord(['community_admin']),
   'POST /api/follow-up-attempts/:id/appeal': caseWork,
+  // Read where the follow-up is: a street admin finds its street's pending appeals.
+  'GET /api/follow-up-appeals': compoundRecord(STAFF),
   'POST /api/follow-up-appeals/:id/decision': {
     own: ['street_admin'],
     otherCompound: ['street_admin'],

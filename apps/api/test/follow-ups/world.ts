@@ -37,8 +37,12 @@ export const SCRIPT = {
   en: 'Hello, I am from the community office: has the matter you reported been solved?',
 };
 
-export async function followUpWorld(t: TestContext): Promise<FollowUpWorld> {
-  const street = await t.given.street();
+/** A community with its staff and a resident; on `street` when given, so neighbours share one. */
+export async function followUpWorld(
+  t: TestContext,
+  opts: { street?: StreetEntity } = {},
+): Promise<FollowUpWorld> {
+  const street = opts.street ?? (await t.given.street());
   const community = await t.given.community({ street });
   const compound = await t.given.compound({ community });
   const bareCompound = await t.given.compound({ community });

@@ -173,6 +173,24 @@ export function routeCalls(
     return f;
   };
 
+  /** A pending appeal of a dissatisfied rating of the place, filed once and shared by the reads. */
+  const probeAppeals = new Map<PlaceRecords, Promise<string>>();
+  const probeAppeal = (p: PlaceRecords) => {
+    let a = probeAppeals.get(p);
+    if (!a) {
+      a = (async () => {
+        const filed = await t.http
+          .post(`/api/follow-up-attempts/${await dissatisfiedAttempt(p)}/appeal`)
+          .set('Authorization', p.staffAuth)
+          .send({ reason: '评价针对物业收费', evidence: '通话记录' });
+        expect(filed.status).toBe(201);
+        return (filed.body as { id: string }).id;
+      })();
+      probeAppeals.set(p, a);
+    }
+    return a;
+  };
+
   const contactReads = (entityId: string) =>
     sql(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
@@ -718,6 +736,15 @@ export function routeCalls(
         rows: sql(`SELECT count(*)::int AS n FROM follow_up_appeal WHERE attempt_id = $1`, [
           attemptId,
         ]),
+      };
+    },
+    'GET /api/follow-up-appeals': async ({ p }) => {
+      const appealId = await probeAppeal(p);
+      return {
+        method: 'GET',
+        path: '/api/follow-up-appeals',
+        query: { status: 'pending', pageSize: 200 },
+        holds: holdsId(appealId),
       };
     },
     'POST /api/follow-up-appeals/:id/decision': async ({ p }) => {

@@ -1,5 +1,9 @@
 import type {
+  AppealDecisionRequest,
   CommunityFollowUpSummary,
+  FollowUpAppeal,
+  FollowUpAppealPage,
+  FollowUpAppealQuery,
   FollowUpDetail,
   FollowUpPage,
   RecordAttemptRequest,
@@ -64,3 +68,19 @@ export const getFollowUpSummary = (
     `/communities/${encodeURIComponent(communityId)}/follow-up-summary`,
     { ...options, query: period },
   );
+
+/** The appeals of the caller's scope, e.g. those pending on the street admin's street. */
+export const listFollowUpAppeals = (query: FollowUpAppealQuery, options: CallOptions = {}) =>
+  request<FollowUpAppealPage>('/follow-up-appeals', { ...options, query: { ...query } });
+
+/** The street admin of the community's street upholds or rejects an appeal, saying why. */
+export const decideFollowUpAppeal = (
+  id: string,
+  body: AppealDecisionRequest,
+  options: CallOptions = {},
+) =>
+  request<FollowUpAppeal>(`/follow-up-appeals/${encodeURIComponent(id)}/decision`, {
+    ...options,
+    method: 'POST',
+    body,
+  });

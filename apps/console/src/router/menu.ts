@@ -3,6 +3,7 @@ import type { Component } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
 import {
   Collection,
+  DataAnalysis,
   Document,
   Grid,
   HomeFilled,
@@ -22,6 +23,7 @@ import {
   isCaseWorker,
   isCommunityRole,
   ORG_BROWSER_ROLES,
+  SUPERVISOR_ROLES,
 } from '@/permissions';
 
 export interface MenuEntry {
@@ -84,6 +86,16 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       to: { name: 'cases' },
       path: '/cases',
       testId: 'nav-requests',
+    });
+  }
+  if ((SUPERVISOR_ROLES as readonly string[]).includes(user.role)) {
+    entries.push({
+      key: 'follow-up-overview',
+      labelKey: 'nav.followUpOverview',
+      icon: DataAnalysis,
+      to: { name: 'follow-up-overview' },
+      path: '/follow-ups/overview',
+      testId: 'nav-follow-up-overview',
     });
   }
   if ((ORG_BROWSER_ROLES as readonly string[]).includes(user.role)) {

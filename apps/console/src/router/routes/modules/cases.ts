@@ -1,5 +1,10 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { CASE_READER_ROLES, CASE_WORKER_ROLES, STAFF_CONSOLE_ROLES } from '@/permissions';
+import {
+  CASE_READER_ROLES,
+  CASE_WORKER_ROLES,
+  STAFF_CONSOLE_ROLES,
+  SUPERVISOR_ROLES,
+} from '@/permissions';
 
 export const caseRoutes: RouteRecordRaw[] = [
   {
@@ -38,6 +43,13 @@ export const caseRoutes: RouteRecordRaw[] = [
     name: 'my-follow-ups',
     component: () => import('@/views/follow-ups/MyFollowUps.vue'),
     meta: { titleKey: 'nav.followUps', roles: CASE_WORKER_ROLES },
+  },
+  {
+    // The community's figures, rework and appeals: for its admin, its street and the district.
+    path: 'follow-ups/overview',
+    name: 'follow-up-overview',
+    component: () => import('@/views/follow-ups/FollowUpOverview.vue'),
+    meta: { titleKey: 'nav.followUpOverview', roles: SUPERVISOR_ROLES },
   },
   {
     path: 'follow-ups/:id',
