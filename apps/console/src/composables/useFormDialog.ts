@@ -21,6 +21,12 @@ export interface FormDialogOptions<F extends object, R> {
   saved: (result: R) => void;
   /** The field a CONFLICT answer is shown on: the form's one unique field, if it has one. */
   conflictField?: MaybeRefOrGetter<string | undefined>;
+  /**
+   * After a failed save, once the API's field errors are beside their fields (`shown` says
+   * whether there were any): for what a field cannot say, e.g. the reason of a CONFLICT, told in
+   * the dialog of a save made `silent`.
+   */
+  failed?: (err: unknown, shown: boolean) => void;
 }
 
 /**
@@ -55,7 +61,8 @@ export function useFormDialog<F extends object, R>(options: FormDialogOptions<F,
       options.saved(result);
       options.visible.value = false;
     } catch (err) {
-      capture(err, toValue(options.conflictField));
+      const shown = capture(err, toValue(options.conflictField));
+      options.failed?.(err, shown);
     } finally {
       saving.value = false;
     }
