@@ -18,6 +18,15 @@ interface Setup {
   adminToken: string;
 }
 
+interface Request {
+  /** Which resident of the community (from the end of the list): each scenario its own. */
+  residentFromEnd: number;
+  description: string;
+  resolution: string;
+  /** Who the community admin hands the follow-up to, when it went to someone else. */
+  assignTo: string;
+}
+
 async function staffLogin(username: string): Promise<string> {
   const { accessToken } = await api<{ accessToken: string }>('/api/auth/staff/login', {
     method: 'POST',
@@ -39,9 +48,9 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined>
 /**
  * A stairwell-light request of a 翠渝路 resident no other browser test uses (never signed in:
  * only staff act here), resolved at the desk. Its follow-up is scheduled by the server's
- * reaction; the community admin gives it to 周洋 (worker.cuiyulu) when it went elsewhere.
+ * reaction; the community admin gives it to `assignTo` when it went elsewhere.
  */
-async function resolvedRequestForWorker(): Promise<Setup> {
+async function resolvedRequest(request: Request): Promise<Setup> {
   const token = await staffLogin('desk.cuiyulu');
   const me = await api<{ deskId: string | null }>('/api/auth/me', { token });
   const [community] = await api<{ id: string }[]>('/api/communities', { token });
@@ -55,7 +64,7 @@ async function resolvedRequestForWorker(): Promise<Setup> {
   }>(`/api/residents?communityId=${community!.id}&pageSize=200`, { token });
   const resident = residents.items
     .filter((r) => r.compoundId && r.compoundId !== shangge.id && !r.phoneMasked.startsWith('138'))
-    .at(-6)!;
+    .at(-request.residentFromEnd)!;
   const { phone } = await api<{ phone: string }>(`/api/residents/${resident.id}/contact`, {
     token,
   });
@@ -73,14 +82,14 @@ async function resolvedRequestForWorker(): Promise<Setup> {
       residentId: resident.id,
       compoundId: resident.compoundId,
       ...(me.deskId ? { deskId: me.deskId } : {}),
-      description: '2栋3单元三楼楼道灯坏了，老人晚上上下楼不方便',
-      place: '2栋3单元三楼',
+      description: request.description,
+      place: '楼道',
     }),
   });
   let version = created.version;
   for (const body of [
     { action: 'accept' },
-    { action: 'resolve', resolution: '物业已更换2栋3单元三楼声控灯' },
+    { action: 'resolve', resolution: request.resolution },
   ]) {
     version = (
       await api<{ version: number }>(`/api/cases/${created.id}/transitions`, {
@@ -103,12 +112,12 @@ async function resolvedRequestForWorker(): Promise<Setup> {
     `/api/staff?communityId=${community!.id}`,
     { token: adminToken },
   );
-  const worker = staff.find((s) => s.username === 'worker.cuiyulu')!;
-  if (task.assigneeId !== worker.id) {
+  const assignee = staff.find((s) => s.username === request.assignTo)!;
+  if (task.assigneeId !== assignee.id) {
     await api(`/api/follow-ups/${task.id}/assign`, {
       method: 'POST',
       token: adminToken,
-      body: JSON.stringify({ assigneeId: worker.id }),
+      body: JSON.stringify({ assigneeId: assignee.id }),
     });
   }
   return {
@@ -144,9 +153,27 @@ async function shootPage(page: Page, name: string): Promise<void> {
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** The card of a follow-up in "My follow-ups", paging on if it sorts past the first page. */
+async function findCard(page: Page, followUpId: string) {
+  const card = page.locator(`[data-testid="follow-up-row"][data-follow-up-id="${followUpId}"]`);
+  await page.locator('[data-testid="follow-up-list"], [data-testid="follow-ups-empty"]').waitFor();
+  while (!(await card.isVisible())) {
+    const next = page.locator('[data-testid="follow-up-pages"] .btn-next:not([disabled])');
+    if ((await next.count()) === 0) throw new Error('the follow-up is not in the list');
+    await next.click();
+    await page.waitForTimeout(300);
+  }
+  return card;
+}
+
 describe('a community worker records a phone follow-up at 390 px width', () => {
   it('finds the task, reads the script, calls the resident, records "satisfied, solved" and the case closes', async () => {
-    const setup = await resolvedRequestForWorker();
+    const setup = await resolvedRequest({
+      residentFromEnd: 6,
+      description: '2栋3单元三楼楼道灯坏了，老人晚上上下楼不方便',
+      resolution: '物业已更换2栋3单元三楼声控灯',
+      assignTo: 'worker.cuiyulu',
+    });
     const ctx = await phoneContext(browser);
     const page = await ctx.newPage();
     await signIn(page, 'worker.cuiyulu');
@@ -155,19 +182,8 @@ describe('a community worker records a phone follow-up at 390 px width', () => {
     await page.getByTestId('menu-toggle').click();
     await page.getByTestId('nav-follow-ups').click();
     await page.getByTestId('my-follow-ups').waitFor();
-    const card = page.locator(
-      `[data-testid="follow-up-row"][data-follow-up-id="${setup.followUpId}"]`,
-    );
     // Soonest due first: a task due in three working days may sit behind older ones.
-    await page
-      .locator('[data-testid="follow-up-list"], [data-testid="follow-ups-empty"]')
-      .waitFor();
-    while (!(await card.isVisible())) {
-      const next = page.locator('[data-testid="follow-up-pages"] .btn-next:not([disabled])');
-      if ((await next.count()) === 0) throw new Error('the follow-up is not in the list');
-      await next.click();
-      await page.waitForTimeout(300);
-    }
+    const card = await findCard(page, setup.followUpId);
     expect(await card.getAttribute('data-case-number')).toBe(setup.caseNumber);
     expect(await card.textContent()).toContain('楼道灯坏了');
     expect(await page.getByTestId('follow-up-compound').textContent()).toContain('全部小区');
@@ -258,6 +274,122 @@ describe('a community worker records a phone follow-up at 390 px width', () => {
     await page.locator('[data-testid="case-detail"][data-status="closed"]').waitFor();
     expect(await page.getByTestId('case-status').textContent()).toContain('已关闭');
     await shootPage(page, 'follow-up-worker-case-closed');
+
+    await ctx.close();
+  });
+});
+
+describe('the community admin hands a follow-up on and the worker appeals a dissatisfied rating, at 390 px', () => {
+  it('reassigns from the admin’s list, records "dissatisfied, not solved", appeals it, and shows the street’s decision', async () => {
+    // Demo tasks with no responsible worker fall to the admin, who hands them on.
+    const setup = await resolvedRequest({
+      residentFromEnd: 7,
+      description: '1栋地下车库入口的灯坏了一排，晚上进出很黑',
+      resolution: '物业已更换1栋车库入口灯管',
+      assignTo: 'admin.cuiyulu',
+    });
+
+    const adminCtx = await phoneContext(browser);
+    const admin = await adminCtx.newPage();
+    await signIn(admin, 'admin.cuiyulu');
+    await admin.goto(`${BASE_URL}/console/follow-ups`);
+    const adminCard = await findCard(admin, setup.followUpId);
+    expect(await pageWidth(admin)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await shootPage(admin, 'follow-up-worker-admin-list');
+    await admin.getByTestId(`reassign-${setup.caseNumber}`).tap();
+    const dialog = admin.getByTestId('reassign-dialog');
+    await dialog.waitFor();
+    expect(await admin.getByTestId('reassign-current').textContent()).toContain('廖莉');
+    await admin.getByTestId('reassign-select').click();
+    const option = admin.getByTestId('reassign-option-worker.cuiyulu');
+    await option.waitFor();
+    await settled(admin);
+    await admin.screenshot({ path: shot('follow-up-worker-reassign-options') });
+    await option.click();
+    await settled(admin);
+    await admin.screenshot({ path: shot('follow-up-worker-reassign') });
+    expect(await pageWidth(admin)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await admin.getByTestId('reassign-submit').tap();
+    await dialog.waitFor({ state: 'detached' });
+    await admin.locator('.el-message--success', { hasText: '已改派给 周洋' }).waitFor();
+    // Given away, it leaves the admin's own list.
+    await adminCard.waitFor({ state: 'detached' });
+    const handed = await api<{ assigneeName: string | null }>(
+      `/api/follow-ups/${setup.followUpId}`,
+      { token: setup.adminToken },
+    );
+    expect(handed.assigneeName).toBe('周洋');
+    await adminCtx.close();
+
+    const ctx = await phoneContext(browser);
+    const page = await ctx.newPage();
+    await signIn(page, 'worker.cuiyulu');
+    await page.goto(`${BASE_URL}/console/follow-ups`);
+    await findCard(page, setup.followUpId);
+    await page.getByTestId(`record-${setup.caseNumber}`).tap();
+    await page.getByTestId('attempt-form').waitFor();
+    expect(await page.getByTestId('task-assignee').textContent()).toContain('周洋');
+    // A worker does not reassign.
+    expect(await page.getByTestId('reassign-open').count()).toBe(0);
+    await page.getByTestId('method-phone').tap();
+    await page.getByTestId('outcome-reached').tap();
+    await page.getByTestId('satisfaction-dissatisfied').tap();
+    await page.getByTestId('solved-no').tap();
+    await page.getByTestId('notes-input').fill('居民说车库的灯和物业管理费有关，要求退费');
+    await page.getByTestId('attempt-submit').tap();
+    await page.getByTestId('my-follow-ups').waitFor();
+    expect(await page.locator('.follow-up-saved').textContent()).toContain('退回整改');
+
+    // The worker believes the rating is about the property fee, outside the request: appeal.
+    await page.goto(`${BASE_URL}/console/follow-ups/${setup.followUpId}`);
+    await page.locator('[data-testid="follow-up-task"][data-status="done"]').waitFor();
+    await page.getByTestId('appeal-open').tap();
+    await page.getByTestId('appeal-dialog').waitFor();
+    expect(await page.getByTestId('appeal-rating').textContent()).toContain('不满意');
+    await page.getByTestId('appeal-submit').tap();
+    await page.getByTestId('appeal-field-reason').locator('.el-form-item__error').waitFor();
+    await page
+      .getByTestId('appeal-reason')
+      .fill('居民不满的是物业管理费，不属于这件诉求，也不是社区的职责');
+    await page
+      .getByTestId('appeal-evidence')
+      .fill('回访电话中居民明确表示灯已修好，不满的是物业费；通话记录见本次回访备注');
+    await settled(page);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await page.screenshot({ path: shot('follow-up-worker-appeal-dialog') });
+    await page.getByTestId('appeal-submit').tap();
+    await page.getByTestId('appeal-dialog').waitFor({ state: 'detached' });
+    await page.locator('.el-message--success', { hasText: '等待街道管理员复核' }).waitFor();
+    const appeal = page.getByTestId('attempt-appeal');
+    await appeal.waitFor();
+    expect(await appeal.getAttribute('data-status')).toBe('pending');
+    expect(await page.getByTestId('appeal-status').textContent()).toContain('申诉待复核');
+    expect(await page.getByTestId('appeal-open').count()).toBe(0);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await shootPage(page, 'follow-up-worker-appealed');
+
+    // The street admin decides; the record shows who, why, and that the rating no longer counts.
+    const streetToken = await staffLogin('street.cuiyun');
+    const detail = await api<{ attempts: { appeal: { id: string } | null }[] }>(
+      `/api/follow-ups/${setup.followUpId}`,
+      { token: setup.adminToken },
+    );
+    const appealId = detail.attempts[0]!.appeal!.id;
+    await api(`/api/follow-up-appeals/${appealId}/decision`, {
+      method: 'POST',
+      token: streetToken,
+      body: JSON.stringify({
+        decision: 'upheld',
+        reason: '核实通话记录，不满针对物业收费，不计入',
+      }),
+    });
+    await page.reload();
+    await page.locator('[data-testid="attempt-appeal"][data-status="upheld"]').waitFor();
+    expect(await page.getByTestId('appeal-status').textContent()).toContain('申诉已支持');
+    expect(await page.getByTestId('appeal-decision').textContent()).toContain('核实通话记录');
+    expect(await page.getByTestId('attempt-excluded').textContent()).toContain('不计入满意度');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await shootPage(page, 'follow-up-worker-appeal-upheld');
 
     await ctx.close();
   });

@@ -115,3 +115,7 @@ export function canAppealFollowUp(
   if (user.scope.level === 'compound') return task.compoundId === user.scope.id;
   return user.scope.level === 'community' && user.scope.id === task.communityId;
 }
+
+/** The community admin gives a follow-up to another of the community's workers (改派). */
+export const canReassignFollowUp = (user: Maybe, task: { communityId: string }) =>
+  is(user, ['community_admin']) && user.scope.id === task.communityId;

@@ -19,6 +19,8 @@ export interface FormDialogOptions<F extends object, R> {
   save: (form: Reactive<F>) => Promise<R>;
   /** After a successful save, before the dialog closes: usually `emit('saved', result)`. */
   saved: (result: R) => void;
+  /** What the confirmation says when "saved" undersells it (e.g. who the task went to). */
+  savedMessage?: (result: R) => string;
   /** The field a CONFLICT answer is shown on: the form's one unique field, if it has one. */
   conflictField?: MaybeRefOrGetter<string | undefined>;
   /**
@@ -57,7 +59,7 @@ export function useFormDialog<F extends object, R>(options: FormDialogOptions<F,
     saving.value = true;
     try {
       const result = await options.save(form);
-      ElMessage.success(t('common.saved'));
+      ElMessage.success(options.savedMessage?.(result) ?? t('common.saved'));
       options.saved(result);
       options.visible.value = false;
     } catch (err) {
