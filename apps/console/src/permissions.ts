@@ -100,3 +100,22 @@ export const canEditCategories = (user: Maybe) => is(user, ['bureau_admin']);
 
 /** Who finds the catalogue in the menu (everyone may read it). */
 export const CATEGORY_MENU_ROLES = ['community_admin', ...CASE_READER_ROLES] as const;
+
+// Follow-ups
+
+/**
+ * The community's own case workers appeal its dissatisfied ratings (申诉); a grid worker only
+ * those of their compound. The street admin decides.
+ */
+export function canAppealFollowUp(
+  user: Maybe,
+  task: { communityId: string; compoundId: string | null },
+): boolean {
+  if (!is(user, COMMUNITY_ROLES)) return false;
+  if (user.scope.level === 'compound') return task.compoundId === user.scope.id;
+  return user.scope.level === 'community' && user.scope.id === task.communityId;
+}
+
+/** The community admin gives a follow-up to another of the community's workers (改派). */
+export const canReassignFollowUp = (user: Maybe, task: { communityId: string }) =>
+  is(user, ['community_admin']) && user.scope.id === task.communityId;

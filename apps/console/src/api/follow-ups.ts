@@ -1,5 +1,6 @@
 import type {
   AppealDecisionRequest,
+  AppealRequest,
   CommunityFollowUpSummary,
   FollowUpAppeal,
   FollowUpAppealPage,
@@ -57,6 +58,18 @@ export const reassignFollowUp = (id: string, assigneeId: string, options: CallOp
     ...options,
     method: 'POST',
     body: { assigneeId },
+  });
+
+/**
+ * The staff of the rated community contest a dissatisfied rating they believe unfair (申诉); the
+ * street admin decides. One appeal per rating: a second is 409 `already_appealed`, a corrected
+ * rating 409 `superseded`, a satisfied one 409 `not_dissatisfied` (`details.reason`).
+ */
+export const appealAttempt = (attemptId: string, body: AppealRequest, options: CallOptions = {}) =>
+  request<FollowUpAppeal>(`/follow-up-attempts/${encodeURIComponent(attemptId)}/appeal`, {
+    ...options,
+    method: 'POST',
+    body,
   });
 
 export const getFollowUpSummary = (

@@ -19,8 +19,16 @@ export interface FormDialogOptions<F extends object, R> {
   save: (form: Reactive<F>) => Promise<R>;
   /** After a successful save, before the dialog closes: usually `emit('saved', result)`. */
   saved: (result: R) => void;
+  /** What the confirmation says when "saved" undersells it (e.g. who the task went to). */
+  savedMessage?: (result: R) => string;
   /** The field a CONFLICT answer is shown on: the form's one unique field, if it has one. */
   conflictField?: MaybeRefOrGetter<string | undefined>;
+  /**
+   * After a failed save, once the API's field errors are beside their fields (`shown` says
+   * whether there were any): for what a field cannot say, e.g. the reason of a CONFLICT, told in
+   * the dialog of a save made `silent`.
+   */
+  failed?: (err: unknown, shown: boolean) => void;
 }
 
 /**
@@ -51,11 +59,12 @@ export function useFormDialog<F extends object, R>(options: FormDialogOptions<F,
     saving.value = true;
     try {
       const result = await options.save(form);
-      ElMessage.success(t('common.saved'));
+      ElMessage.success(options.savedMessage?.(result) ?? t('common.saved'));
       options.saved(result);
       options.visible.value = false;
     } catch (err) {
-      capture(err, toValue(options.conflictField));
+      const shown = capture(err, toValue(options.conflictField));
+      options.failed?.(err, shown);
     } finally {
       saving.value = false;
     }

@@ -1,4 +1,4 @@
-import type { FollowUpSummary } from '@baitong/contracts';
+import { SATISFIED_LEVELS, type FollowUpAttempt, type FollowUpSummary } from '@baitong/contracts';
 import type { FollowUpQuery } from '@/api/follow-ups';
 import { shanghaiDateKey } from '@/utils/format';
 
@@ -46,3 +46,12 @@ export function compareFollowUps(a: FollowUpSummary, b: FollowUpSummary): number
   if (byDue !== 0) return byDue;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/** A rating that counts against the community: reached, and dissatisfied or "not solved". */
+export const isDissatisfied = (a: Pick<FollowUpAttempt, 'outcome' | 'satisfaction' | 'solved'>) =>
+  a.outcome === 'reached' &&
+  ((a.satisfaction !== null && !SATISFIED_LEVELS.includes(a.satisfaction)) || a.solved === 'no');
+
+/** What the API accepts an appeal for: dissatisfied, not corrected since, never appealed (one each). */
+export const isAppealable = (a: FollowUpAttempt) =>
+  isDissatisfied(a) && !a.supersededById && !a.appeal;
