@@ -3,7 +3,7 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import FollowUpRecord from '@/views/follow-ups/FollowUpRecord.vue';
 import { makeDetail } from './case-fixtures';
-import { makeFollowUpDetail } from './follow-up-fixtures';
+import { makeAppeal, makeAttempt, makeFollowUpDetail } from './follow-up-fixtures';
 import {
   jsonResponse,
   makeUser,
@@ -14,45 +14,6 @@ import {
 } from './helpers';
 
 enableAutoUnmount(afterEach);
-
-function makeAttempt(overrides: Partial<FollowUpAttempt> = {}): FollowUpAttempt {
-  return {
-    id: 'a1',
-    method: 'phone',
-    outcome: 'reached',
-    satisfaction: 'dissatisfied',
-    solved: 'no',
-    notes: '居民说灯又坏了',
-    recordedByKind: 'staff',
-    recordedById: 'u-community_worker',
-    recordedByName: '周洋',
-    recordedAt: '2025-03-04T02:00:00.000Z',
-    supersedesId: null,
-    supersedeReason: null,
-    supersededById: null,
-    excluded: false,
-    appeal: null,
-    ...overrides,
-  };
-}
-
-function makeAppeal(overrides: Partial<FollowUpAppeal> = {}): FollowUpAppeal {
-  return {
-    id: 'p1',
-    attemptId: 'a1',
-    status: 'pending',
-    reason: '不满的是物业费，不属于社区职责',
-    evidence: '通话记录',
-    appealedById: 'u-community_worker',
-    appealedByName: '周洋',
-    appealedAt: '2025-03-04T03:00:00.000Z',
-    decidedById: null,
-    decidedByName: null,
-    decidedAt: null,
-    decisionReason: null,
-    ...overrides,
-  };
-}
 
 const finished = (attempts: FollowUpAttempt[]) =>
   makeFollowUpDetail({ status: 'done', verdict: 'reopen', tries: 1, attempts });

@@ -61,18 +61,19 @@ export const followUpPush = (
   type: FollowUpPush['type'] = 'attempt_recorded',
 ): FollowUpPush => ({ eventId, type, followUp });
 
+/** A reached resident who was dissatisfied and says it is not solved: the rating staff appeal. */
 export function makeAttempt(overrides: Partial<FollowUpAttempt> = {}): FollowUpAttempt {
   return {
     id: 'a1',
     method: 'phone',
-    outcome: 'unreachable',
-    satisfaction: null,
-    solved: null,
-    notes: null,
+    outcome: 'reached',
+    satisfaction: 'dissatisfied',
+    solved: 'no',
+    notes: '居民说灯又坏了',
     recordedByKind: 'staff',
-    recordedById: 'u1',
+    recordedById: 'u-community_worker',
     recordedByName: '周洋',
-    recordedAt: '2026-03-04T03:00:00.000Z',
+    recordedAt: '2025-03-04T02:00:00.000Z',
     supersedesId: null,
     supersedeReason: null,
     supersededById: null,
@@ -85,13 +86,13 @@ export function makeAttempt(overrides: Partial<FollowUpAttempt> = {}): FollowUpA
 export function makeAppeal(overrides: Partial<FollowUpAppeal> = {}): FollowUpAppeal {
   return {
     id: 'p1',
-    attemptId: 'a2',
+    attemptId: 'a1',
     status: 'pending',
-    reason: '与本社区无关',
-    evidence: '物业合同第5条',
-    appealedById: 'u1',
+    reason: '不满的是物业费，不属于社区职责',
+    evidence: '通话记录',
+    appealedById: 'u-community_worker',
     appealedByName: '周洋',
-    appealedAt: '2026-03-04T06:00:00.000Z',
+    appealedAt: '2025-03-04T03:00:00.000Z',
     decidedById: null,
     decidedByName: null,
     decidedAt: null,

@@ -8,6 +8,8 @@ const at = (hhmm: string) => `2026-03-04T${hhmm}:00.000Z`;
 describe('the case timeline with its follow-ups', () => {
   it('puts each follow-up, attempt and appeal at its own time between the case events', () => {
     const upheld = makeAppeal({
+      attemptId: 'a2',
+      appealedAt: at('06:00'),
       status: 'upheld',
       decidedById: 'u9',
       decidedByName: '街道管理员',
@@ -18,7 +20,12 @@ describe('the case timeline with its follow-ups', () => {
       id: 'f1',
       createdAt: at('02:00'),
       attempts: [
-        makeAttempt(),
+        makeAttempt({
+          outcome: 'unreachable',
+          satisfaction: null,
+          solved: null,
+          recordedAt: at('03:00'),
+        }),
         makeAttempt({
           id: 'a2',
           outcome: 'reached',
@@ -52,7 +59,13 @@ describe('the case timeline with its follow-ups', () => {
   it('shows a pending appeal without a decision', () => {
     const followUp = makeFollowUpDetail({
       createdAt: at('02:00'),
-      attempts: [makeAttempt({ id: 'a2', appeal: makeAppeal() })],
+      attempts: [
+        makeAttempt({
+          id: 'a2',
+          recordedAt: at('03:00'),
+          appeal: makeAppeal({ attemptId: 'a2', appealedAt: at('06:00') }),
+        }),
+      ],
     });
     expect(mergeTimeline([], [followUp]).map((i) => i.key)).toEqual(['fu:f1', 'fa:a2', 'ap:p1']);
   });

@@ -1,9 +1,8 @@
-import {
-  SATISFIED_LEVELS,
-  type CaseEvent,
-  type FollowUpAppeal,
-  type FollowUpAttempt,
-  type FollowUpDetail,
+import type {
+  CaseEvent,
+  FollowUpAppeal,
+  FollowUpAttempt,
+  FollowUpDetail,
 } from '@baitong/contracts';
 
 /**
@@ -91,8 +90,3 @@ export function mergeTimeline(
     return a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1;
   });
 }
-
-/** A reached resident who was not satisfied, or whose matter was not solved: this sent the case back. */
-export const isDissatisfiedAttempt = (a: FollowUpAttempt) =>
-  a.outcome === 'reached' &&
-  ((!!a.satisfaction && !SATISFIED_LEVELS.includes(a.satisfaction)) || a.solved === 'no');
