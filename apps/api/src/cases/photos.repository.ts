@@ -103,12 +103,13 @@ export class PhotosRepository {
    */
   async attach(tx: Tx, ids: string[], uploaderId: string, at: Date): Promise<number> {
     if (ids.length === 0) return 0;
-    const rows: unknown[] = await tx.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [, count] = (await tx.query(
       `UPDATE photo SET attached_at = $3
-        WHERE id = ANY($1::uuid[]) AND uploader_id = $2 AND attached_at IS NULL RETURNING id`,
+        WHERE id = ANY($1::uuid[]) AND uploader_id = $2 AND attached_at IS NULL`,
       [ids, uploaderId, at],
-    );
-    return rows.length;
+    )) as [unknown[], number];
+    return count;
   }
 
   async deleteUnattached(tx: Tx, ids: string[]): Promise<void> {

@@ -66,11 +66,12 @@ export class ProposalActivityRepository {
     residentId: string,
     at: Date,
   ): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    // TypeORM answers an UPDATE or DELETE with [rows, count].
+    const [rows] = (await m.query(
       `UPDATE proposal_support SET withdrawn_at = $3
         WHERE proposal_id = $1 AND resident_id = $2 AND withdrawn_at IS NULL RETURNING id`,
       [proposalId, residentId, at],
-    );
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 
@@ -110,10 +111,10 @@ export class ProposalActivityRepository {
   }
 
   async removeFollower(m: EntityManager, proposalId: string, residentId: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    const [rows] = (await m.query(
       'DELETE FROM proposal_follower WHERE proposal_id = $1 AND resident_id = $2 RETURNING resident_id',
       [proposalId, residentId],
-    );
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 
@@ -168,11 +169,11 @@ export class ProposalActivityRepository {
     id: string,
     h: { at: Date; byId: string; byName: string; reason: string },
   ): Promise<ProposalCommentEntity | null> {
-    const rows: Record<string, unknown>[] = await m.query(
+    const [rows] = (await m.query(
       `UPDATE proposal_comment SET hidden_at = $2, hidden_by_id = $3, hidden_by_name = $4, hidden_reason = $5
         WHERE id = $1 AND hidden_at IS NULL RETURNING *`,
       [id, h.at, h.byId, h.byName, h.reason],
-    );
+    )) as [Record<string, unknown>[], number];
     return rows[0] ? toCamel<ProposalCommentEntity>(rows[0]) : null;
   }
 
