@@ -14,6 +14,7 @@ import {
   WebhookSmsProvider,
 } from './auth/sms.provider';
 import { CasesModule } from './cases/cases.module';
+import { CouncilModule } from './council/council.module';
 import { DiskPhotoStorage, PHOTO_STORAGE, type PhotoStorage } from './cases/photo-storage';
 import { CLOCK, type Clock, systemClock } from './common/clock';
 import { LOGGER } from './common/logger';
@@ -75,6 +76,7 @@ export class AppModule {
         PeopleModule,
         CasesModule,
         FollowUpsModule,
+        CouncilModule,
         RealtimeModule,
         JobsModule,
         HealthModule,

@@ -78,6 +78,8 @@ export const CASE_EVENT_TYPES = [
   'note',
   /** The handling desk's hours changed and the system recomputed the due times. */
   'due_recomputed',
+  /** Staff took the concern to the council (幸福议事会): `data.proposalId`, `data.proposalNumber`. */
+  'taken_to_council',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

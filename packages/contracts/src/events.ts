@@ -1,4 +1,5 @@
 import type { CasePush } from './cases.js';
+import type { CouncilPush, ProposalPush } from './council.js';
 import type { FollowUpPush } from './follow-ups.js';
 
 /**
@@ -20,6 +21,10 @@ export interface StreamPushMap {
   'followup.overdue': FollowUpPush;
   /** A follow-up's result is in: its case closes or is reopened (a reaction of the cases side). */
   'followup.completed': FollowUpPush;
+  /** A proposal was created, changed state, merged, supported, commented or moderated. */
+  'proposal.updated': ProposalPush;
+  /** A council's rules or members changed. */
+  'council.updated': CouncilPush;
 }
 
 export type StreamEventName = keyof StreamPushMap;
@@ -33,6 +38,8 @@ export const STREAM_EVENT_NAMES = [
   'followup.updated',
   'followup.overdue',
   'followup.completed',
+  'proposal.updated',
+  'council.updated',
 ] as const satisfies readonly StreamEventName[];
 
 // Fails to compile when the list above misses a name of the map.

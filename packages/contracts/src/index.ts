@@ -7,3 +7,4 @@ export * from './cases.js';
 export * from './events.js';
 export * from './residents.js';
 export * from './follow-ups.js';
+export * from './council.js';

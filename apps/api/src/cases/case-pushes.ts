@@ -18,6 +18,7 @@ export const STREAM_NAMES: Record<CaseEventType, StreamEventName> = {
   mediation_recorded: 'case.updated',
   note: 'case.updated',
   due_recomputed: 'case.updated',
+  taken_to_council: 'case.updated',
 };
 
 /** Case events a resident is told about live; the rest is the desk's own business. */
@@ -26,6 +27,7 @@ const RESIDENT_PUSHES = new Set<CaseEventType>([
   'transition',
   'transferred',
   'due_recomputed',
+  'taken_to_council',
 ]);
 
 /**

@@ -193,6 +193,8 @@ export class IdempotencyKeyEntity {
 @Entity('photo')
 // The quota reads an uploader's recent bytes on every upload.
 @Index(['uploaderId', 'createdAt'])
+// A photo on a case is attached; so is one another module (a proposal) took.
+@Check(`"case_id" IS NULL OR "attached_at" IS NOT NULL`)
 export class PhotoEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 16 }) uploaderKind: 'staff' | 'resident';
@@ -205,5 +207,7 @@ export class PhotoEntity {
   @Column({ type: 'integer' }) sizeBytes: number;
   @Column({ type: 'varchar', length: 128 }) storageKey: string;
   @Column({ type: 'varchar', length: 64 }) sha256: string;
+  /** Null until a case or a proposal takes it; unattached photos count against the quota and expire. */
+  @Column({ type: 'timestamptz', nullable: true }) attachedAt: Date | null;
   @CreatedAt() createdAt: Date;
 }

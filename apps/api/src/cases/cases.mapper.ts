@@ -178,6 +178,7 @@ const RESIDENT_EVENT_TYPES = new Set<CaseEventEntity['type']>([
   'transferred',
   'mediation_recorded',
   'due_recomputed',
+  'taken_to_council',
 ]);
 
 /** Transitions whose note is written to the resident (the resolution, the reason, what is missing). */
@@ -209,7 +210,12 @@ export function toResidentEvent(e: CaseEventEntity): CaseEvent | null {
           ? { outcome: e.data['outcome'] ?? null }
           : e.type === 'due_recomputed'
             ? { resolveDueAt: e.data['resolveDueAt'] ?? null }
-            : {};
+            : e.type === 'taken_to_council'
+              ? {
+                  proposalId: e.data['proposalId'] ?? null,
+                  proposalNumber: e.data['proposalNumber'] ?? null,
+                }
+              : {};
   // What the system did (closed it, recomputed the due time) reads in the resident's language.
   if (e.actorKind === 'system') Object.assign(data, residentSystemNote(e));
   return {

@@ -379,8 +379,8 @@ export class CasesRepository {
     const res = await m
       .createQueryBuilder()
       .update(PhotoEntity)
-      .set({ caseId })
-      .where('id IN (:...ids) AND uploader_id = :uploaderId AND case_id IS NULL', {
+      .set({ caseId, attachedAt: () => 'now()' })
+      .where('id IN (:...ids) AND uploader_id = :uploaderId AND attached_at IS NULL', {
         ids,
         uploaderId,
       })

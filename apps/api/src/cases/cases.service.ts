@@ -872,6 +872,29 @@ export class CasesService implements OnModuleInit {
     );
   }
 
+  /**
+   * Staff took the concern to the council (幸福议事会): the case's timeline says so and names the
+   * proposal, in the caller's transaction. An annotation, like an overdue mark: the version stays.
+   */
+  async recordTakenToCouncil(
+    actor: ChangeActor,
+    id: string,
+    proposal: { id: string; number: string; title: string },
+  ): Promise<void> {
+    await this.systemChange(actor, id, (c, now) => ({
+      patch: {},
+      event: {
+        caseId: c.id,
+        type: 'taken_to_council',
+        fromStatus: null,
+        toStatus: null,
+        note: null,
+        data: { proposalId: proposal.id, proposalNumber: proposal.number, title: proposal.title },
+        at: now,
+      },
+    }));
+  }
+
   /** A desk's hours changed: its open cases' due times follow the new hours, each said in its events. */
   async recomputeDueTimes(actor: ChangeActor, deskId: string): Promise<number> {
     let changed = 0;

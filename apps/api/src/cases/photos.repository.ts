@@ -6,7 +6,7 @@ import type { PhotoEntity } from './case.entities';
 export type PhotoInsert = Omit<PhotoEntity, 'id' | 'case'>;
 
 export interface PhotoUsage {
-  /** Photos of the uploader not attached to any case yet. */
+  /** Photos of the uploader not attached to a case or a proposal yet. */
   unattached: number;
   /** Bytes the uploader stored since the start of the window. */
   bytesSince: number;
@@ -21,6 +21,7 @@ interface PhotoRow {
   size_bytes: number;
   storage_key: string;
   sha256: string;
+  attached_at: Date | null;
   created_at: Date;
 }
 
@@ -33,6 +34,7 @@ const toEntity = (r: PhotoRow): PhotoEntity => ({
   sizeBytes: r.size_bytes,
   storageKey: r.storage_key,
   sha256: r.sha256,
+  attachedAt: r.attached_at,
   createdAt: r.created_at,
 });
 
@@ -55,7 +57,7 @@ export class PhotosRepository {
       uploaderId,
     ]);
     const [row] = (await tx.query(
-      `SELECT (count(*) FILTER (WHERE case_id IS NULL))::int AS unattached,
+      `SELECT (count(*) FILTER (WHERE attached_at IS NULL))::int AS unattached,
               COALESCE(sum(size_bytes) FILTER (WHERE created_at >= $2), 0)::bigint AS bytes
          FROM photo WHERE uploader_id = $1`,
       [uploaderId, since],
@@ -65,8 +67,8 @@ export class PhotosRepository {
 
   async insert(tx: Tx, p: PhotoInsert): Promise<PhotoEntity> {
     const rows: PhotoRow[] = await tx.query(
-      `INSERT INTO photo (uploader_kind, uploader_id, case_id, content_type, size_bytes, storage_key, sha256, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      `INSERT INTO photo (uploader_kind, uploader_id, case_id, content_type, size_bytes, storage_key, sha256, attached_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
       [
         p.uploaderKind,
         p.uploaderId,
@@ -75,6 +77,7 @@ export class PhotosRepository {
         p.sizeBytes,
         p.storageKey,
         p.sha256,
+        p.attachedAt,
         p.createdAt,
       ],
     );
@@ -87,15 +90,30 @@ export class PhotosRepository {
    */
   async lockUnattachedBefore(tx: Tx, before: Date, limit: number): Promise<PhotoEntity[]> {
     const rows: PhotoRow[] = await tx.query(
-      `SELECT * FROM photo WHERE case_id IS NULL AND created_at < $1
+      `SELECT * FROM photo WHERE attached_at IS NULL AND created_at < $1
         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [before, limit],
     );
     return rows.map(toEntity);
   }
 
+  /**
+   * Marks the uploader's own unattached photos as taken by another module (a proposal); returns
+   * how many were. Inside the caller's transaction, so the taking row commits with the mark.
+   */
+  async attach(tx: Tx, ids: string[], uploaderId: string, at: Date): Promise<number> {
+    if (ids.length === 0) return 0;
+    // TypeORM answers an UPDATE with [rows, count].
+    const [, count] = (await tx.query(
+      `UPDATE photo SET attached_at = $3
+        WHERE id = ANY($1::uuid[]) AND uploader_id = $2 AND attached_at IS NULL`,
+      [ids, uploaderId, at],
+    )) as [unknown[], number];
+    return count;
+  }
+
   async deleteUnattached(tx: Tx, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await tx.query('DELETE FROM photo WHERE id = ANY($1::uuid[]) AND case_id IS NULL', [ids]);
+    await tx.query('DELETE FROM photo WHERE id = ANY($1::uuid[]) AND attached_at IS NULL', [ids]);
   }
 }

@@ -7,6 +7,7 @@ import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { LOGGER } from '../common/logger';
 import { Db } from '../database/db';
+import type { Tx } from '../database/tx';
 import { CasesRepository } from './cases.repository';
 import {
   type CleanResult,
@@ -130,6 +131,7 @@ export class PhotosService {
           uploaderKind: actor.kind,
           uploaderId: actor.id,
           caseId: null,
+          attachedAt: null,
           contentType: clean.type,
           sizeBytes: clean.bytes.length,
           storageKey,
@@ -203,8 +205,26 @@ export class PhotosService {
     };
   }
 
+  /** Another module (a proposal) takes the uploader's own unattached photos; how many it got. */
+  take(tx: Tx, ids: string[], uploaderId: string): Promise<number> {
+    return this.photos.attach(tx, ids, uploaderId, this.clock.now());
+  }
+
+  /** A photo's bytes, for a module that has authorised its reader itself (a proposal's photos). */
+  async bytesOf(
+    id: string,
+  ): Promise<{ bytes: Buffer; contentType: string; fileName: string } | null> {
+    const photo = await this.photos.find(id);
+    if (!photo) return null;
+    return {
+      bytes: await this.storage.get(photo.storageKey),
+      contentType: photo.contentType,
+      fileName: photoFileName(photo.id, photo.contentType),
+    };
+  }
+
   /**
-   * Removes photos never attached to a case, older than a day: bytes first, then the row, in one
+   * Removes photos never attached to a case or a proposal, older than a day: bytes first, then the row, in one
    * transaction per batch. Rows another process or a case being filed holds are skipped; a crash
    * leaves the row, and the next run removes it (removing missing bytes is no error).
    */

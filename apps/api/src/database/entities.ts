@@ -24,6 +24,17 @@ import {
   FollowUpAttemptEntity,
   FollowUpTaskEntity,
 } from '../follow-ups/follow-up.entities';
+import {
+  CouncilEntity,
+  CouncilMemberEntity,
+  ParticipationEntity,
+  ProposalCaseEntity,
+  ProposalCommentEntity,
+  ProposalEntity,
+  ProposalFollowerEntity,
+  ProposalPhotoEntity,
+  ProposalSupportEntity,
+} from '../council/council.entities';
 
 export const ENTITIES = [
   StreetEntity,
@@ -50,4 +61,13 @@ export const ENTITIES = [
   FollowUpTaskEntity,
   FollowUpAttemptEntity,
   FollowUpAppealEntity,
+  CouncilEntity,
+  CouncilMemberEntity,
+  ProposalEntity,
+  ProposalSupportEntity,
+  ProposalFollowerEntity,
+  ProposalCommentEntity,
+  ProposalCaseEntity,
+  ProposalPhotoEntity,
+  ParticipationEntity,
 ];

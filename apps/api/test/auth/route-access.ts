@@ -81,6 +81,27 @@ const caseRecord: TargetAccess = {
 };
 /** Working a case: the case workers of the case's community (compound for a grid worker). */
 const caseWork = compoundRecord(CASE_WORKERS);
+/** A council and its proposals: the community's staff and residents, its street, the district. */
+const councilRecord: TargetAccess = {
+  ...communityRecord(STAFF),
+  own: [...STAFF, 'resident'],
+  otherCompound: [...STAFF, 'resident'],
+};
+/** Running a community's proposals: its own staff, whatever the compound (the council is the community's). */
+const councilWork = communityRecord(CASE_WORKERS);
+/** Supporting and following: the community's residents only. */
+const communityResidents: TargetAccess = {
+  own: ['resident'],
+  otherCompound: ['resident'],
+  sibling: [],
+  otherStreet: [],
+};
+/** Writing in a community's council: its residents and its own staff. */
+const councilVoices: TargetAccess = {
+  ...councilWork,
+  own: [...CASE_WORKERS, 'resident'],
+  otherCompound: [...CASE_WORKERS, 'resident'],
+};
 const anyone = (callers: readonly Caller[]): GlobalAccess => ({ anyone: callers });
 const everyone: TargetAccess = {
   own: CALLERS,
@@ -245,6 +266,41 @@ export const ROUTE_ACCESS = {
     otherStreet: [],
   },
   'GET /api/rating-invitations': anyone(['resident']),
+
+  // The council (幸福议事会): read by the community's staff and residents, its street and the
+  // district; set up by the community admin; its proposals run by the community's own staff.
+  'GET /api/communities/:id/council': councilRecord,
+  'PATCH /api/communities/:id/council': communityRecord(['community_admin']),
+  'POST /api/communities/:id/council/members': communityRecord(['community_admin']),
+  'PATCH /api/council-members/:id': communityRecord(['community_admin']),
+  'GET /api/communities/:id/participation': communityRecord(STAFF),
+  // A resident's own proposal in their community, or staff's for the target's resident.
+  'POST /api/proposals': councilVoices,
+  // The target's concern case taken to the council: those who may read it among its staff.
+  'POST /api/proposals/from-cases': caseWork,
+  'GET /api/proposals': councilRecord,
+  'GET /api/proposals/:id': councilRecord,
+  'GET /api/proposals/:id/events': councilRecord,
+  'GET /api/proposals/:id/similar': councilRecord,
+  'GET /api/proposals/:id/photos/:photoId': councilRecord,
+  'GET /api/proposals/:id/comments': councilRecord,
+  // A submitted proposal of the target's resident: the community's staff, and its author.
+  'PATCH /api/proposals/:id': { ...councilWork, own: [...CASE_WORKERS, 'resident'] },
+  'POST /api/proposals/:id/transitions': councilWork,
+  // The target resident's own draft, never seen by anyone else until submitted.
+  'POST /api/proposals/:id/transitions #the author submits': {
+    own: ['resident'],
+    otherCompound: [],
+    sibling: [],
+    otherStreet: [],
+  },
+  'POST /api/proposals/:id/merge': councilWork,
+  'POST /api/proposals/:id/support': communityResidents,
+  'DELETE /api/proposals/:id/support': communityResidents,
+  'POST /api/proposals/:id/follow': communityResidents,
+  'DELETE /api/proposals/:id/follow': communityResidents,
+  'POST /api/proposals/:id/comments': councilVoices,
+  'POST /api/proposal-comments/:id/hide': councilWork,
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -190,6 +190,119 @@ export function routeCalls(
     }
     return a;
   };
+  /** The place's resident signed in (the own place's is the matrix's resident caller). */
+  const residentAuths = new Map<PlaceRecords, Promise<string>>();
+  const residentAuthOf = (p: PlaceRecords) => {
+    let a = residentAuths.get(p);
+    if (!a) {
+      a =
+        p === w.places.own
+          ? Promise.resolve(w.auth.resident)
+          : t.given.residentLogin(p.resident).then((l) => `Bearer ${l.accessToken}`);
+      residentAuths.set(p, a);
+    }
+    return a;
+  };
+  /** A proposal the place's desk staff wrote for its resident, taken to `stage`. */
+  async function freshProposal(
+    p: PlaceRecords,
+    stage: 'draft' | 'submitted' | 'open' = 'open',
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; version: number; number: string }> {
+    let res = await t.http
+      .post('/api/proposals')
+      .set('Authorization', p.staffAuth)
+      .send({
+        title: `矩阵议题 ${unique()}`,
+        description: '矩阵探针议题的说明文字',
+        topic: 'other',
+        authorResidentId: p.resident.id,
+        ...extra,
+      });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const actions = {
+      draft: [],
+      submitted: ['submit'],
+      open: ['submit', 'start_screening', 'accept'],
+    };
+    for (const action of actions[stage]) {
+      res = await t.http
+        .post(`/api/proposals/${res.body.id}/transitions`)
+        .set('Authorization', p.staffAuth)
+        .send({ action, version: res.body.version });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    return res.body as { id: string; version: number; number: string };
+  }
+  /** An open proposal of the place with a photo and a staff comment, that only reads use. */
+  const probeProposals = new Map<
+    PlaceRecords,
+    Promise<{ id: string; number: string; photoId: string }>
+  >();
+  const probeProposal = (p: PlaceRecords) => {
+    let f = probeProposals.get(p);
+    if (!f) {
+      f = (async () => {
+        const photo = await t.http
+          .post('/api/photos')
+          .set('Authorization', p.staffAuth)
+          .attach('file', png, { filename: 'proposal.png', contentType: 'image/png' });
+        expect(photo.status).toBe(201);
+        const proposal = await freshProposal(p, 'open', { photoIds: [photo.body.id] });
+        const c = await t.http
+          .post(`/api/proposals/${proposal.id}/comments`)
+          .set('Authorization', p.staffAuth)
+          .send({ body: '矩阵探针评论' });
+        expect(c.status).toBe(201);
+        return { id: proposal.id, number: proposal.number, photoId: photo.body.id as string };
+      })();
+      probeProposals.set(p, f);
+    }
+    return f;
+  };
+  /** An outside member of the place's council, written directly (only the own admin signs in). */
+  const councilMembers = new Map<string, Promise<string>>();
+  const councilMember = (p: PlaceRecords) => {
+    let m = councilMembers.get(p.community.id);
+    if (!m) {
+      m = (async () => {
+        await t.ds.query('INSERT INTO council (community_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+          p.community.id,
+        ]);
+        const [row] = (await t.ds.query(
+          `INSERT INTO council_member (council_id, community_id, kind, role, name, term_start)
+           SELECT id, community_id, 'other', 'member', '矩阵成员', '2025-01-01' FROM council
+            WHERE community_id = $1 RETURNING id`,
+          [p.community.id],
+        )) as { id: string }[];
+        return row!.id;
+      })();
+      councilMembers.set(p.community.id, m);
+    }
+    return m;
+  };
+  const supportRow = (proposalId: string) =>
+    sql(
+      `SELECT resident_id, withdrawn_at FROM proposal_support WHERE proposal_id = $1 ORDER BY resident_id`,
+      [proposalId],
+    );
+  const followerRow = (proposalId: string) =>
+    sql(`SELECT resident_id FROM proposal_follower WHERE proposal_id = $1 ORDER BY resident_id`, [
+      proposalId,
+    ]);
+  const proposalRow = (id: string) =>
+    sql(
+      `SELECT status, version, title, merged_into_id, support_count,
+         (SELECT count(*)::int FROM domain_event e WHERE e.subject_id = p.id) AS events
+       FROM proposal p WHERE id = $1`,
+      [id],
+    );
+  /** The own place's resident first backs the target's proposal, where they may. */
+  const asResidentFirst = async (r: Row, path: string) => {
+    if (r.caller !== 'resident' || (r.target !== 'own' && r.target !== 'otherCompound')) return;
+    const res = await t.http.post(path).set('Authorization', w.auth.resident);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
 
   const contactReads = (entityId: string) =>
     sql(
@@ -780,6 +893,223 @@ export function routeCalls(
       path: `/api/cases/${(await probeFollowUp(p)).caseId}/follow-up`,
     }),
     'GET /api/rating-invitations': () => ({ method: 'GET', path: '/api/rating-invitations' }),
+    'GET /api/communities/:id/council': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/council`,
+    }),
+    'PATCH /api/communities/:id/council': ({ p }) => ({
+      method: 'PATCH',
+      path: `/api/communities/${p.community.id}/council`,
+      body: { supportMinimum: 10 + day++ },
+      rows: sql(`SELECT support_minimum FROM council WHERE community_id = $1`, [p.community.id]),
+    }),
+    'POST /api/communities/:id/council/members': ({ p }) => ({
+      method: 'POST',
+      path: `/api/communities/${p.community.id}/council/members`,
+      body: {
+        kind: 'other',
+        role: 'member',
+        name: `派出所民警${unique()}`.slice(0, 64),
+        organisation: '派出所',
+        termStart: '2026-01-01',
+      },
+      rows: sql(`SELECT count(*)::int AS n FROM council_member WHERE community_id = $1`, [
+        p.community.id,
+      ]),
+    }),
+    'PATCH /api/council-members/:id': async ({ p }) => {
+      const id = await councilMember(p);
+      return {
+        method: 'PATCH',
+        path: `/api/council-members/${id}`,
+        body: { organisation: `物业公司${unique()}`.slice(0, 64) },
+        rows: sql(`SELECT organisation FROM council_member WHERE id = $1`, [id]),
+      };
+    },
+    'GET /api/communities/:id/participation': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/participation`,
+    }),
+    'POST /api/proposals': ({ caller, p }) => {
+      const title = `矩阵新议题 ${unique()}`;
+      return {
+        method: 'POST',
+        path: '/api/proposals',
+        body: {
+          title,
+          description: '矩阵新议题的说明文字',
+          topic: 'greening',
+          ...(caller === 'resident'
+            ? { compoundId: p.compound.id }
+            : { authorResidentId: p.resident.id }),
+        },
+        bodyTarget: true,
+        rows: sql(`SELECT count(*)::int AS n FROM proposal WHERE title = $1`, [title]),
+      };
+    },
+    'POST /api/proposals/from-cases': async (r) => {
+      const c = await freshCase(r);
+      return {
+        method: 'POST',
+        path: '/api/proposals/from-cases',
+        body: {
+          caseIds: [c.id],
+          title: `矩阵议事 ${unique()}`,
+          description: '从居民诉求提交议事会的矩阵探针',
+          topic: 'environment',
+        },
+        bodyTarget: true,
+        rows: sql(`SELECT count(*)::int AS n FROM proposal_case WHERE case_id = $1`, [c.id]),
+      };
+    },
+    'GET /api/proposals': async ({ p }) => {
+      const probe = await probeProposal(p);
+      return {
+        method: 'GET',
+        path: '/api/proposals',
+        query: { q: probe.number },
+        holds: holdsId(probe.id),
+      };
+    },
+    // Residents read the proposal without the staff's case links, the author's name masked
+    // unless it is theirs.
+    'GET /api/proposals/:id': async ({ caller, target, p }) => {
+      const probe = await probeProposal(p);
+      return {
+        method: 'GET',
+        path: `/api/proposals/${probe.id}`,
+        check: (body) => {
+          const d = body as { authorName: string; authorResidentId: string | null };
+          if (caller !== 'resident') expect(d.authorName).toBe(p.resident.name);
+          else if (target === 'own') expect(d.authorResidentId).toBe(p.resident.id);
+          else expect(d.authorName).not.toBe(p.resident.name);
+        },
+      };
+    },
+    'GET /api/proposals/:id/events': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/proposals/${(await probeProposal(p)).id}/events`,
+    }),
+    'GET /api/proposals/:id/similar': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/proposals/${(await probeProposal(p)).id}/similar`,
+    }),
+    'GET /api/proposals/:id/photos/:photoId': async ({ p }) => {
+      const probe = await probeProposal(p);
+      return {
+        method: 'GET',
+        path: `/api/proposals/${probe.id}/photos/${probe.photoId}`,
+        binary: true,
+      };
+    },
+    'GET /api/proposals/:id/comments': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/proposals/${(await probeProposal(p)).id}/comments`,
+    }),
+    'PATCH /api/proposals/:id': async ({ p }) => {
+      const proposal = await freshProposal(p, 'submitted');
+      return {
+        method: 'PATCH',
+        path: `/api/proposals/${proposal.id}`,
+        body: { version: proposal.version, title: `改过的矩阵议题 ${unique()}` },
+        rows: proposalRow(proposal.id),
+      };
+    },
+    'POST /api/proposals/:id/transitions': async ({ p }) => {
+      const proposal = await freshProposal(p, 'submitted');
+      return {
+        method: 'POST',
+        path: `/api/proposals/${proposal.id}/transitions`,
+        body: { action: 'start_screening', version: proposal.version },
+        rows: proposalRow(proposal.id),
+      };
+    },
+    'POST /api/proposals/:id/transitions #the author submits': async ({ p }) => {
+      const res = await t.http
+        .post('/api/proposals')
+        .set('Authorization', await residentAuthOf(p))
+        .send({
+          title: `居民草稿 ${unique()}`,
+          description: '居民自己写的议题草稿',
+          topic: 'other',
+        });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${res.body.id}/transitions`,
+        body: { action: 'submit', version: res.body.version },
+        rows: proposalRow(res.body.id as string),
+      };
+    },
+    'POST /api/proposals/:id/merge': async ({ p }) => {
+      const from = await freshProposal(p, 'submitted');
+      const into = await freshProposal(p, 'submitted');
+      return {
+        method: 'POST',
+        path: `/api/proposals/${from.id}/merge`,
+        body: { intoId: into.id, version: from.version },
+        rows: proposalRow(from.id),
+      };
+    },
+    'POST /api/proposals/:id/support': async ({ p }) => {
+      const proposal = await freshProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${proposal.id}/support`,
+        rows: supportRow(proposal.id),
+      };
+    },
+    'DELETE /api/proposals/:id/support': async (r) => {
+      const proposal = await freshProposal(r.p);
+      await asResidentFirst(r, `/api/proposals/${proposal.id}/support`);
+      return {
+        method: 'DELETE',
+        path: `/api/proposals/${proposal.id}/support`,
+        rows: supportRow(proposal.id),
+      };
+    },
+    'POST /api/proposals/:id/follow': async ({ p }) => {
+      const proposal = await freshProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${proposal.id}/follow`,
+        rows: followerRow(proposal.id),
+      };
+    },
+    'DELETE /api/proposals/:id/follow': async (r) => {
+      const proposal = await freshProposal(r.p);
+      await asResidentFirst(r, `/api/proposals/${proposal.id}/follow`);
+      return {
+        method: 'DELETE',
+        path: `/api/proposals/${proposal.id}/follow`,
+        rows: followerRow(proposal.id),
+      };
+    },
+    'POST /api/proposals/:id/comments': async ({ p }) => {
+      const probe = await probeProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${probe.id}/comments`,
+        body: { body: `矩阵评论 ${unique()}` },
+        rows: sql(`SELECT count(*)::int AS n FROM proposal_comment WHERE proposal_id = $1`, [
+          probe.id,
+        ]),
+      };
+    },
+    'POST /api/proposal-comments/:id/hide': async ({ p }) => {
+      const probe = await probeProposal(p);
+      const c = await t.http
+        .post(`/api/proposals/${probe.id}/comments`)
+        .set('Authorization', p.staffAuth)
+        .send({ body: '待隐藏的矩阵评论' });
+      expect(c.status).toBe(201);
+      return {
+        method: 'POST',
+        path: `/api/proposal-comments/${c.body.id}/hide`,
+        body: { reason: '矩阵：违反议事规则' },
+        rows: sql(`SELECT hidden_at FROM proposal_comment WHERE id = $1`, [c.body.id]),
+      };
+    },
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);
       return {

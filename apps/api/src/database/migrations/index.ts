@@ -13,6 +13,7 @@ import { WaitingThirdParty1796319806056 } from './1796319806056-waiting-third-pa
 import { ResidentRegistration1796319959112 } from './1796319959112-resident-registration';
 import { EnglishNames1796338997452 } from './1796338997452-english-names';
 import { FollowUps1796400000000 } from './1796400000000-follow-ups';
+import { Council1796407795511 } from './1796407795511-council';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ResidentRegistration1796319959112,
   EnglishNames1796338997452,
   FollowUps1796400000000,
+  Council1796407795511,
 ];

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { CouncilsController } from './councils.controller';
+import { CouncilsRepository } from './councils.repository';
+import { CouncilsService } from './councils.service';
+import { ProposalActivityRepository } from './proposal-activity.repository';
+import { ProposalCommentsService } from './proposal-comments.service';
+import { ProposalPromotionService } from './proposal-promotion.service';
+import { ProposalSupportsService } from './proposal-supports.service';
+import { ProposalsController } from './proposals.controller';
+import { ProposalsRepository } from './proposals.repository';
+import { ProposalsService } from './proposals.service';
+
+@Module({
+  imports: [CasesModule],
+  controllers: [CouncilsController, ProposalsController],
+  providers: [
+    CouncilsRepository,
+    CouncilsService,
+    ProposalsRepository,
+    ProposalActivityRepository,
+    ProposalsService,
+    ProposalSupportsService,
+    ProposalCommentsService,
+    ProposalPromotionService,
+  ],
+  exports: [ProposalsService, CouncilsService],
+})
+export class CouncilModule {}
