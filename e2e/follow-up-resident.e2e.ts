@@ -1,91 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  BASE_URL,
-  DEMO_PASSWORD,
-  desktopContext,
-  launch,
-  phoneContext,
-  shot,
-} from './browser';
+import { BASE_URL, desktopContext, launch, phoneContext, shot } from './browser';
+import { resolvedRequest, signIn } from './staff';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser.close());
-
-interface Setup {
-  deskId: string;
-  caseId: string;
-  phone: string;
-}
-
-async function staffLogin(username: string): Promise<string> {
-  const { accessToken } = await api<{ accessToken: string }>('/api/auth/staff/login', {
-    method: 'POST',
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return accessToken;
-}
-
-/**
- * A request of a 翠渝路 resident whom no other browser test signs in with (a phone that just
- * asked for a code is refused for a minute): not of 尚格博园, not the demo resident, taken in at
- * the desk staff's own desk, accepted and resolved there.
- */
-async function resolvedRequest(): Promise<Setup> {
-  const token = await staffLogin('desk.cuiyulu');
-  const me = await api<{ deskId: string | null }>('/api/auth/me', { token });
-  const [community] = await api<{ id: string }[]>('/api/communities', { token });
-  const compounds = await api<{ id: string; name: string }[]>(
-    `/api/communities/${community!.id}/compounds`,
-    { token },
-  );
-  const shangge = compounds.find((c) => c.name === '尚格博园')!;
-  const residents = await api<{
-    items: { id: string; compoundId: string | null; phoneMasked: string }[];
-  }>(`/api/residents?communityId=${community!.id}&pageSize=200`, { token });
-  const resident = residents.items
-    .filter((r) => r.compoundId && r.compoundId !== shangge.id && !r.phoneMasked.startsWith('138'))
-    .at(-3)!;
-  const { phone } = await api<{ phone: string }>(`/api/residents/${resident.id}/contact`, {
-    token,
-  });
-  const categories = await api<{ id: string; code: string }[]>('/api/categories?kind=concern', {
-    token,
-  });
-  const category = categories.find((c) => c.code === 'stair_light') ?? categories[0]!;
-  const created = await api<{ id: string; version: number; deskId: string }>('/api/cases', {
-    method: 'POST',
-    token,
-    headers: { 'Idempotency-Key': `e2e-follow-up-${Date.now()}` },
-    body: JSON.stringify({
-      categoryId: category.id,
-      channel: 'desk',
-      residentId: resident.id,
-      compoundId: resident.compoundId,
-      ...(me.deskId ? { deskId: me.deskId } : {}),
-      description: '5栋1单元楼道灯不亮，晚上回家看不清台阶',
-      place: '5栋1单元楼道',
-    }),
-  });
-  let version = created.version;
-  for (const body of [
-    { action: 'accept' },
-    { action: 'resolve', resolution: '已更换5栋1单元楼道灯泡，恢复照明' },
-  ]) {
-    version = (
-      await api<{ version: number }>(`/api/cases/${created.id}/transitions`, {
-        method: 'POST',
-        token,
-        body: JSON.stringify({ ...body, version }),
-      })
-    ).version;
-  }
-  return { deskId: created.deskId, caseId: created.id, phone };
-}
 
 async function residentLogin(page: Page, phone: string): Promise<void> {
   await page.goto(`${BASE_URL}/login`);
@@ -101,16 +23,16 @@ async function residentLogin(page: Page, phone: string): Promise<void> {
 
 describe('a resident rates a resolved request "not solved" on a phone', () => {
   it('reopens it: the desk’s open workbench shows it again live, the resident sees it reopened', async () => {
-    const setup = await resolvedRequest();
+    const setup = await resolvedRequest({
+      residentFromEnd: 3,
+      description: '5栋1单元楼道灯不亮，晚上回家看不清台阶',
+      resolution: '已更换5栋1单元楼道灯泡，恢复照明',
+    });
 
     // The desk's workbench is open all along; the resolved case is not among its open work.
     const staffCtx = await desktopContext(browser);
     const desk = await staffCtx.newPage();
-    await desk.goto(`${BASE_URL}/console/login`);
-    await desk.getByTestId('login-username').fill('desk.cuiyulu');
-    await desk.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await desk.getByTestId('login-submit').click();
-    await desk.getByTestId('user-menu').waitFor();
+    await signIn(desk, 'desk.cuiyulu');
     await desk.goto(`${BASE_URL}/console/workbench?desk=${setup.deskId}`);
     await desk.getByTestId('workbench').waitFor();
     await desk.locator('[data-testid="socket-status"][data-connected="true"]').waitFor();

@@ -6,6 +6,8 @@ import { api, BASE_URL, DEMO_PASSWORD, shot } from './browser';
 
 export interface ResolvedRequest {
   communityId: string;
+  /** The desk staff's own desk, where the request was taken in and resolved. */
+  deskId: string;
   followUpId: string;
   caseId: string;
   caseNumber: string;
@@ -18,8 +20,8 @@ export interface RequestSpec {
   residentFromEnd: number;
   description: string;
   resolution: string;
-  /** Who the community admin hands the follow-up to, when it went to someone else. */
-  assignTo: string;
+  /** Who the community admin hands the follow-up to, when it went to someone else; or leave it. */
+  assignTo?: string;
 }
 
 export async function staffLogin(username: string): Promise<string> {
@@ -70,20 +72,23 @@ export async function resolvedRequest(request: RequestSpec): Promise<ResolvedReq
     token,
   });
   const category = categories.find((c) => c.code === 'stair_light')!;
-  const created = await api<{ id: string; number: string; version: number }>('/api/cases', {
-    method: 'POST',
-    token,
-    headers: { 'Idempotency-Key': `e2e-follow-up-${request.residentFromEnd}-${Date.now()}` },
-    body: JSON.stringify({
-      categoryId: category.id,
-      channel: 'desk',
-      residentId: resident.id,
-      compoundId: resident.compoundId,
-      ...(me.deskId ? { deskId: me.deskId } : {}),
-      description: request.description,
-      place: '楼道',
-    }),
-  });
+  const created = await api<{ id: string; number: string; version: number; deskId: string }>(
+    '/api/cases',
+    {
+      method: 'POST',
+      token,
+      headers: { 'Idempotency-Key': `e2e-follow-up-${request.residentFromEnd}-${Date.now()}` },
+      body: JSON.stringify({
+        categoryId: category.id,
+        channel: 'desk',
+        residentId: resident.id,
+        compoundId: resident.compoundId,
+        ...(me.deskId ? { deskId: me.deskId } : {}),
+        description: request.description,
+        place: '楼道',
+      }),
+    },
+  );
   let version = created.version;
   for (const body of [
     { action: 'accept' },
@@ -106,20 +111,23 @@ export async function resolvedRequest(request: RequestSpec): Promise<ResolvedReq
     );
     return page.items[0];
   });
-  const staff = await api<{ id: string; username: string }[]>(
-    `/api/staff?communityId=${community!.id}`,
-    { token: adminToken },
-  );
-  const assignee = staff.find((s) => s.username === request.assignTo)!;
-  if (task.assigneeId !== assignee.id) {
-    await api(`/api/follow-ups/${task.id}/assign`, {
-      method: 'POST',
-      token: adminToken,
-      body: JSON.stringify({ assigneeId: assignee.id }),
-    });
+  if (request.assignTo) {
+    const staff = await api<{ id: string; username: string }[]>(
+      `/api/staff?communityId=${community!.id}`,
+      { token: adminToken },
+    );
+    const assignee = staff.find((s) => s.username === request.assignTo)!;
+    if (task.assigneeId !== assignee.id) {
+      await api(`/api/follow-ups/${task.id}/assign`, {
+        method: 'POST',
+        token: adminToken,
+        body: JSON.stringify({ assigneeId: assignee.id }),
+      });
+    }
   }
   return {
     communityId: community!.id,
+    deskId: created.deskId,
     followUpId: task.id,
     caseId: created.id,
     caseNumber: created.number,
