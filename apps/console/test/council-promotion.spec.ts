@@ -82,6 +82,7 @@ describe('taking concern requests to the council', () => {
 
     const affair = await openCase(makeDetail({ kind: 'affair' }));
     expect(affair.wrapper.find('[data-testid="council-panel"]').exists()).toBe(false);
+    expect(affair.calls.some((c) => c.path.startsWith('/api/proposals'))).toBe(false);
     affair.wrapper.unmount();
 
     const street = await openCase(concern, {}, 'street_admin');

@@ -55,9 +55,10 @@ export function useProposalChange(
     const current = detail.value;
     if (!current) return false;
     if (fieldErrors) fieldErrors.value = {};
+    // A notice is about the last try: a new one starts without it.
+    notice.value = null;
     try {
       detail.value = await call(current.id, current.version);
-      notice.value = null;
       return true;
     } catch (err) {
       if (!(err instanceof ApiRequestError)) throw err;
