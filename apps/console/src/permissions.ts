@@ -119,3 +119,15 @@ export function canAppealFollowUp(
 /** The community admin gives a follow-up to another of the community's workers (改派). */
 export const canReassignFollowUp = (user: Maybe, task: { communityId: string }) =>
   is(user, ['community_admin']) && user.scope.id === task.communityId;
+
+// Council (幸福议事会)
+
+/** Everyone on the console reads the councils of their scope; the street and district never act. */
+export const COUNCIL_READER_ROLES = STAFF_CONSOLE_ROLES;
+
+/**
+ * The community's own staff (any compound) run its proposals: screen, merge, moderate and take
+ * concern cases to the council. `homeCommunityId` is the community of the signed-in worker.
+ */
+export const canRunCouncil = (user: Maybe, homeCommunityId: string | null, communityId: string) =>
+  is(user, COMMUNITY_ROLES) && !!homeCommunityId && homeCommunityId === communityId;

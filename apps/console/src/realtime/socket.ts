@@ -13,19 +13,27 @@ export { setSocketFactory, type ConnectionState } from '@baitong/web-client';
 export { CASE_PUSH_EVENTS, FOLLOW_UP_PUSH_EVENTS };
 export type { CasePushEvent, FollowUpPushEvent };
 
+/** The council's proposal pushes (`StreamPushMap` in contracts). */
+export const PROPOSAL_PUSH_EVENTS = ['proposal.updated'] as const;
+export type ProposalPushEvent = (typeof PROPOSAL_PUSH_EVENTS)[number];
+
 /** Every push the console listens to. */
-export type ConsolePushEvent = CasePushEvent | FollowUpPushEvent;
+export type ConsolePushEvent = CasePushEvent | FollowUpPushEvent | ProposalPushEvent;
 export const CONSOLE_PUSH_EVENTS: readonly ConsolePushEvent[] = [
   ...CASE_PUSH_EVENTS,
   ...FOLLOW_UP_PUSH_EVENTS,
+  ...PROPOSAL_PUSH_EVENTS,
 ];
 
 export const isFollowUpEvent = (event: ConsolePushEvent): event is FollowUpPushEvent =>
   (FOLLOW_UP_PUSH_EVENTS as readonly string[]).includes(event);
 
+export const isProposalEvent = (event: ConsolePushEvent): event is ProposalPushEvent =>
+  (PROPOSAL_PUSH_EVENTS as readonly string[]).includes(event);
+
 export type RealtimeOptions = Omit<StreamOptions<ConsolePushEvent>, 'events'>;
 
-/** The console's one live connection: the case and follow-up pushes of the rooms its pages show. */
+/** The console's one live connection: the case, follow-up and proposal pushes of the rooms its pages show. */
 export class RealtimeConnection extends StreamConnection<ConsolePushEvent> {
   constructor(options: RealtimeOptions) {
     super({ ...options, events: CONSOLE_PUSH_EVENTS });

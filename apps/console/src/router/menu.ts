@@ -2,6 +2,7 @@ import type { SessionUser } from '@baitong/contracts';
 import type { Component } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
 import {
+  ChatDotRound,
   Collection,
   DataAnalysis,
   Document,
@@ -96,6 +97,17 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       to: { name: 'follow-up-overview' },
       path: '/follow-ups/overview',
       testId: 'nav-follow-up-overview',
+    });
+  }
+  // The council board: the community's own staff, and the street and district above it.
+  if ((isCaseWorker(user) && homeCommunityId) || isCaseReader(user)) {
+    entries.push({
+      key: 'council',
+      labelKey: 'nav.council',
+      icon: ChatDotRound,
+      to: { name: 'council-board' },
+      path: '/council',
+      testId: 'nav-council',
     });
   }
   if ((ORG_BROWSER_ROLES as readonly string[]).includes(user.role)) {

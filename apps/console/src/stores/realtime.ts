@@ -1,18 +1,21 @@
-import type { CasePush, FollowUpPush } from '@baitong/contracts';
+import type { CasePush, FollowUpPush, ProposalPush } from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { renewAccessToken } from '@/api/request';
 import {
   isFollowUpEvent,
+  isProposalEvent,
   RealtimeConnection,
   type CasePushEvent,
   type ConnectionState,
   type FollowUpPushEvent,
+  type ProposalPushEvent,
 } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 
 export type PushListener = (push: CasePush, event: CasePushEvent) => void;
 export type FollowUpPushListener = (push: FollowUpPush, event: FollowUpPushEvent) => void;
+export type ProposalPushListener = (push: ProposalPush, event: ProposalPushEvent) => void;
 
 /**
  * The signed-in user's one live connection, shared by every page: pages join the rooms they
@@ -28,6 +31,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   let connection: RealtimeConnection | null = null;
   const listeners = new Set<PushListener>();
   const followUpListeners = new Set<FollowUpPushListener>();
+  const proposalListeners = new Set<ProposalPushListener>();
   const roomUsers = new Map<string, number>();
 
   function ensureConnection(): RealtimeConnection | null {
@@ -39,6 +43,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
       onPush: (push, event) => {
         if (isFollowUpEvent(event)) {
           for (const listener of [...followUpListeners]) listener(push as FollowUpPush, event);
+        } else if (isProposalEvent(event)) {
+          for (const listener of [...proposalListeners]) listener(push as ProposalPush, event);
         } else {
           for (const listener of [...listeners]) listener(push as CasePush, event);
         }
@@ -83,6 +89,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return () => followUpListeners.delete(listener);
   }
 
+  function listenProposals(listener: ProposalPushListener): () => void {
+    proposalListeners.add(listener);
+    return () => proposalListeners.delete(listener);
+  }
+
   function stop() {
     connection?.stop();
     connection = null;
@@ -106,6 +117,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     join,
     listen,
     listenFollowUps,
+    listenProposals,
     stop,
     lastSeen: () => connection?.lastSeen ?? null,
   };

@@ -4,6 +4,7 @@ import { STAFF_CONSOLE_ROLES } from '@/permissions';
 import { auditRoutes } from '@/router/routes/modules/audit';
 import { authRoutes } from '@/router/routes/modules/auth';
 import { caseRoutes } from '@/router/routes/modules/cases';
+import { councilRoutes } from '@/router/routes/modules/council';
 import { orgRoutes } from '@/router/routes/modules/org';
 import { peopleRoutes } from '@/router/routes/modules/people';
 
@@ -21,6 +22,7 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.home' },
       },
       ...caseRoutes,
+      ...councilRoutes,
       ...orgRoutes,
       ...peopleRoutes,
       ...auditRoutes,

@@ -1,0 +1,18 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { COUNCIL_READER_ROLES } from '@/permissions';
+
+export const councilRoutes: RouteRecordRaw[] = [
+  {
+    // The proposal pipeline of one community: its staff run it, the street and district read.
+    path: 'council',
+    name: 'council-board',
+    component: () => import('@/views/council/ProposalBoard.vue'),
+    meta: { titleKey: 'nav.council', roles: COUNCIL_READER_ROLES },
+  },
+  {
+    path: 'council/proposals/:id',
+    name: 'proposal-detail',
+    component: () => import('@/views/council/ProposalDetail.vue'),
+    meta: { titleKey: 'council.detail.title', roles: COUNCIL_READER_ROLES },
+  },
+];
