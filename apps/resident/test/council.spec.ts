@@ -438,7 +438,7 @@ describe('a proposal’s page', () => {
     expect(comments.map((c) => c.attributes('data-comment-id'))).toEqual(['cm-1']);
     const events = wrapper.findAll('[data-testid="proposal-event"]');
     expect(events.map((e) => e.text())).toEqual([
-      expect.stringContaining('Now: Gathering support'),
+      expect.stringContaining('Status: Gathering support'),
       expect.stringContaining('Draft written'),
     ]);
   });

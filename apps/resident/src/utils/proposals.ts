@@ -1,6 +1,7 @@
 import type { ProposalDetail, ProposalStatus, ProposalSummary } from '@baitong/contracts';
 import { ApiRequestError } from '@/api/api-error';
-import type { AppLocale } from '@/i18n';
+import { i18n, type AppLocale } from '@/i18n';
+import { describeError } from '@/i18n/errors';
 import type { StatusTone } from '@/utils/cases';
 
 /** The API's limits (docs/API.md, `POST /api/proposals`). */
@@ -72,6 +73,23 @@ export function refusalReason(error: unknown): string | undefined {
   if (!(error instanceof ApiRequestError)) return undefined;
   const reason = error.error.details?.['reason'];
   return typeof reason === 'string' ? reason : undefined;
+}
+
+const EXPLAINED_REFUSALS = [
+  'already_supported',
+  'not_supporting',
+  'not_open_for_support',
+  'resident_unverified',
+  'already_following',
+  'not_following',
+];
+
+/** A refused support or follow in plain words (once each, not open, registration unchecked …). */
+export function describeProposalError(error: unknown): string {
+  const reason = refusalReason(error);
+  return reason && EXPLAINED_REFUSALS.includes(reason)
+    ? i18n.global.t(`council.refusals.${reason}`)
+    : describeError(error);
 }
 
 /** What the detail page knows of the resident's own relation to a proposal. */
