@@ -37,8 +37,7 @@ describe('app shell and routing', () => {
     expect(wrapper.get('[data-testid="tile-desks"]').attributes('href')).toBe('/desks');
     expect(wrapper.get('[data-testid="tile-myRequests"]').attributes('href')).toBe('/requests');
     expect(wrapper.get('[data-testid="tile-myRequests"]').text()).not.toContain('Coming soon');
-    expect(wrapper.get('[data-testid="tile-proposals"]').attributes('aria-disabled')).toBe('true');
-    expect(wrapper.get('[data-testid="tile-proposals"]').text()).toContain('Coming soon');
+    expect(wrapper.get('[data-testid="tile-proposals"]').attributes('href')).toBe('/council');
   });
 
   it('offers a prominent way to submit a request from home', async () => {

@@ -4,10 +4,15 @@ import { RealtimeConnection, type RealtimeOptions } from '@baitong/web-client';
 export { setSocketFactory, type ConnectionState } from '@baitong/web-client';
 
 /**
- * What the resident's room carries: their own cases, and (as `followup.updated`, type
- * `invited`) the invitation to rate a resolved one.
+ * What the resident's room carries: their own cases, (as `followup.updated`, type `invited`) the
+ * invitation to rate a resolved one, and the steps of council proposals they wrote, support or
+ * follow (`proposal.updated`).
  */
-export const RESIDENT_EVENTS = [...CASE_PUSH_EVENTS, 'followup.updated'] as const;
+export const RESIDENT_EVENTS = [
+  ...CASE_PUSH_EVENTS,
+  'followup.updated',
+  'proposal.updated',
+] as const;
 export type ResidentEventName = (typeof RESIDENT_EVENTS)[number];
 export type ResidentPush = StreamPushMap[ResidentEventName];
 

@@ -4,15 +4,17 @@ import { startRealtime, stopRealtime } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 import { useCasesStore } from '@/stores/cases';
 import { useFollowUpsStore } from '@/stores/follow-ups';
+import { useProposalsStore } from '@/stores/proposals';
 
 /**
  * Keeps one live connection while a resident is signed in (and known), feeding pushes to the
- * requests and invitations stores; disconnects and forgets both on logout.
+ * requests, invitations and proposals stores; disconnects and forgets both on logout.
  */
 export function useRealtimeSync(): void {
   const auth = useAuthStore();
   const cases = useCasesStore();
   const followUps = useFollowUpsStore();
+  const proposals = useProposalsStore();
 
   watch(
     () => (auth.isLoggedIn && auth.user?.kind === 'resident' ? auth.user.id : null),
@@ -22,6 +24,7 @@ export function useRealtimeSync(): void {
       if (previous) {
         cases.reset();
         followUps.reset();
+        proposals.reset();
       }
       if (!userId) return;
       startRealtime({
@@ -31,6 +34,7 @@ export function useRealtimeSync(): void {
         onPush: (push) => {
           if ('followUp' in push) followUps.applyPush(push);
           else if ('case' in push) cases.applyPush(push);
+          else if ('proposal' in push) proposals.applyPush(push);
         },
       });
     },

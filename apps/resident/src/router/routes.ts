@@ -69,6 +69,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.requestDetail', requiresAuth: true, back: '/requests' },
   },
   {
+    path: '/council',
+    name: 'council',
+    component: () => import('@/views/council/ProposalListView.vue'),
+    meta: { title: 'nav.council', requiresAuth: true, tab: true },
+  },
+  {
+    path: '/council/new',
+    name: 'proposal-new',
+    component: () => import('@/views/council/NewProposalView.vue'),
+    meta: { title: 'nav.newProposal', requiresAuth: true, back: '/council' },
+  },
+  {
+    path: '/council/:id',
+    name: 'proposal',
+    component: () => import('@/views/council/ProposalDetailView.vue'),
+    props: true,
+    meta: { title: 'nav.proposal', requiresAuth: true, back: '/council' },
+  },
+  {
     path: '/me',
     name: 'me',
     component: () => import('@/views/MeView.vue'),
