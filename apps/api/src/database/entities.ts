@@ -35,6 +35,12 @@ import {
   ProposalPhotoEntity,
   ProposalSupportEntity,
 } from '../council/council.entities';
+import {
+  MeetingAgendaItemEntity,
+  MeetingAttendanceEntity,
+  MeetingEntity,
+  MeetingVoteEntity,
+} from '../council/meeting.entities';
 
 export const ENTITIES = [
   StreetEntity,
@@ -70,4 +76,8 @@ export const ENTITIES = [
   ProposalCaseEntity,
   ProposalPhotoEntity,
   ParticipationEntity,
+  MeetingEntity,
+  MeetingAgendaItemEntity,
+  MeetingAttendanceEntity,
+  MeetingVoteEntity,
 ];
