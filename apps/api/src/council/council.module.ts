@@ -3,6 +3,9 @@ import { CasesModule } from '../cases/cases.module';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService } from './councils.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
 import { ProposalActivityRepository } from './proposal-activity.repository';
 import { ProposalCommentsService } from './proposal-comments.service';
 import { ProposalPromotionService } from './proposal-promotion.service';
@@ -13,7 +16,7 @@ import { ProposalsService } from './proposals.service';
 
 @Module({
   imports: [CasesModule],
-  controllers: [CouncilsController, ProposalsController],
+  controllers: [CouncilsController, ProposalsController, MeetingsController],
   providers: [
     CouncilsRepository,
     CouncilsService,
@@ -23,6 +26,8 @@ import { ProposalsService } from './proposals.service';
     ProposalSupportsService,
     ProposalCommentsService,
     ProposalPromotionService,
+    MeetingsRepository,
+    MeetingsService,
   ],
   exports: [ProposalsService, CouncilsService],
 })
