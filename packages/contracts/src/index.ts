@@ -9,3 +9,4 @@ export * from './residents.js';
 export * from './follow-ups.js';
 export * from './council.js';
 export * from './meetings.js';
+export * from './implementation.js';

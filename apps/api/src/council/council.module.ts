@@ -3,6 +3,9 @@ import { CasesModule } from '../cases/cases.module';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService } from './councils.service';
+import { ImplementationController } from './implementation.controller';
+import { ImplementationRepository } from './implementation.repository';
+import { ImplementationService } from './implementation.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
@@ -16,7 +19,12 @@ import { ProposalsService } from './proposals.service';
 
 @Module({
   imports: [CasesModule],
-  controllers: [CouncilsController, ProposalsController, MeetingsController],
+  controllers: [
+    CouncilsController,
+    ProposalsController,
+    MeetingsController,
+    ImplementationController,
+  ],
   providers: [
     CouncilsRepository,
     CouncilsService,
@@ -28,6 +36,8 @@ import { ProposalsService } from './proposals.service';
     ProposalPromotionService,
     MeetingsRepository,
     MeetingsService,
+    ImplementationRepository,
+    ImplementationService,
   ],
   exports: [ProposalsService, CouncilsService],
 })

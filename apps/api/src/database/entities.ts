@@ -41,6 +41,11 @@ import {
   MeetingEntity,
   MeetingVoteEntity,
 } from '../council/meeting.entities';
+import {
+  ProposalImplementationEntity,
+  ProposalMilestoneEntity,
+  ProposalProgressEntity,
+} from '../council/implementation.entities';
 
 export const ENTITIES = [
   StreetEntity,
@@ -80,4 +85,7 @@ export const ENTITIES = [
   MeetingAgendaItemEntity,
   MeetingAttendanceEntity,
   MeetingVoteEntity,
+  ProposalImplementationEntity,
+  ProposalMilestoneEntity,
+  ProposalProgressEntity,
 ];

@@ -312,6 +312,13 @@ export const ROUTE_ACCESS = {
   'POST /api/meetings/:id/agenda/:itemId/votes': councilWork,
   'POST /api/meetings/:id/agenda/:itemId/decide': councilWork,
   'POST /api/meetings/:id/close': councilWork,
+  // Building an adopted proposal: read like the proposal, run by the community's own staff.
+  'GET /api/proposals/:id/implementation': councilRecord,
+  'POST /api/proposals/:id/implementation': councilWork,
+  'POST /api/proposals/:id/milestones': councilWork,
+  'POST /api/proposals/:id/milestones/:milestoneId/done': councilWork,
+  'POST /api/proposals/:id/progress': councilWork,
+  'POST /api/proposals/:id/complete': councilWork,
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -369,6 +369,45 @@ export function routeCalls(
       [id],
     );
 
+  /** A proposal of the place marked adopted directly (the meeting is tested on its own). */
+  async function adoptedProposal(p: PlaceRecords): Promise<string> {
+    const proposal = await freshProposal(p);
+    await t.ds.query(`UPDATE proposal SET status = 'adopted' WHERE id = $1`, [proposal.id]);
+    return proposal.id;
+  }
+  /** An adopted proposal of the place being built, with one milestone. */
+  async function buildingProposal(p: PlaceRecords): Promise<{ id: string; milestoneId: string }> {
+    const id = await adoptedProposal(p);
+    const res = await t.http
+      .post(`/api/proposals/${id}/implementation`)
+      .set('Authorization', p.staffAuth)
+      .send({
+        ownerName: '矩阵物业',
+        plan: '矩阵探针项目的实施计划',
+        milestones: [{ title: '矩阵节点', plannedOn: '2027-01-10' }],
+      });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return { id, milestoneId: (res.body as { milestones: { id: string }[] }).milestones[0]!.id };
+  }
+  const probeBuilds = new Map<PlaceRecords, Promise<{ id: string; milestoneId: string }>>();
+  const probeBuild = (p: PlaceRecords) => {
+    let f = probeBuilds.get(p);
+    if (!f) {
+      f = buildingProposal(p);
+      probeBuilds.set(p, f);
+    }
+    return f;
+  };
+  const buildRow = (id: string) =>
+    sql(
+      `SELECT p.status, p.version, i.completed_at,
+         (SELECT count(*)::int FROM proposal_milestone x WHERE x.proposal_id = p.id) AS milestones,
+         (SELECT count(*)::int FROM proposal_milestone x WHERE x.proposal_id = p.id AND x.done_at IS NOT NULL) AS done,
+         (SELECT count(*)::int FROM proposal_progress x WHERE x.proposal_id = p.id) AS progress
+       FROM proposal p LEFT JOIN proposal_implementation i ON i.proposal_id = p.id WHERE p.id = $1`,
+      [id],
+    );
+
   const contactReads = (entityId: string) =>
     sql(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
@@ -1259,6 +1298,54 @@ export function routeCalls(
         path: `/api/meetings/${m.id}/close`,
         body: { version: m.version, minutes: '矩阵会议纪要' },
         rows: meetingRow(m.id),
+      };
+    },
+    'GET /api/proposals/:id/implementation': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/proposals/${(await probeBuild(p)).id}/implementation`,
+    }),
+    'POST /api/proposals/:id/implementation': async ({ p }) => {
+      const id = await adoptedProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/implementation`,
+        body: { ownerName: '矩阵物业', plan: '矩阵探针项目的实施计划' },
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/milestones': async ({ p }) => {
+      const { id } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/milestones`,
+        body: { title: `矩阵节点 ${unique()}`, plannedOn: '2027-02-01' },
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/milestones/:milestoneId/done': async ({ p }) => {
+      const { id, milestoneId } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/milestones/${milestoneId}/done`,
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/progress': async ({ p }) => {
+      const { id } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/progress`,
+        body: { note: `矩阵进度 ${unique()}` },
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/complete': async ({ p }) => {
+      const { id } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/complete`,
+        body: {},
+        rows: buildRow(id),
       };
     },
     'PUT /api/cases/:id/mediation': async (r) => {

@@ -15,9 +15,11 @@ import { EnglishNames1796338997452 } from './1796338997452-english-names';
 import { FollowUps1796400000000 } from './1796400000000-follow-ups';
 import { Council1796407795511 } from './1796407795511-council';
 import { Meetings1796411526563 } from './1796411526563-meetings';
+import { Implementation1796412071162 } from './1796412071162-implementation';
 
 /** In order; never edit a migration once it has landed. */
-export const MIGRATIONS = [Extensions1700000000000,
+export const MIGRATIONS = [
+  Extensions1700000000000,
   InitialSchema1795764808082,
   AuditAppendOnly1795764808100,
   ServiceCases1795765947499,
@@ -32,4 +34,7 @@ export const MIGRATIONS = [Extensions1700000000000,
   ResidentRegistration1796319959112,
   EnglishNames1796338997452,
   FollowUps1796400000000,
-  Council1796407795511, Meetings1796411526563];
+  Council1796407795511,
+  Meetings1796411526563,
+  Implementation1796412071162,
+];
