@@ -1,4 +1,4 @@
-import type { SatisfactionLevel } from './follow-ups.js';
+import type { SatisfactionLevel, SolvedAnswer } from './follow-ups.js';
 import type { ProposalPhoto } from './council.js';
 
 // Implementation of an adopted proposal (项目实施) and its evaluation by the residents behind it.
@@ -56,6 +56,9 @@ export interface ProposalImplementation {
   completionNote: string | null;
   milestones: ProposalMilestone[];
   progress: ProposalProgressUpdate[];
+  /** Once completed: when the residents' evaluation window ends; the result once evaluated. */
+  evaluationDueAt: string | null;
+  evaluation: ProposalEvaluationResult | null;
 }
 
 export interface StartImplementationRequest {
@@ -83,4 +86,19 @@ export interface AddProgressRequest {
 
 export interface CompleteImplementationRequest {
   note?: string;
+}
+
+/** A resident asked to evaluate a completed project answers once, in the app. */
+export interface EvaluateProjectRequest {
+  satisfaction: SatisfactionLevel;
+  /** Did it solve what the residents raised? */
+  solved: SolvedAnswer;
+  comment?: string;
+}
+
+export interface ProjectEvaluationReceipt {
+  proposalId: string;
+  satisfaction: SatisfactionLevel;
+  solved: SolvedAnswer;
+  recordedAt: string;
 }

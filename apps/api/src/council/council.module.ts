@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService } from './councils.service';
@@ -18,7 +19,7 @@ import { ProposalsRepository } from './proposals.repository';
 import { ProposalsService } from './proposals.service';
 
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, FollowUpsModule],
   controllers: [
     CouncilsController,
     ProposalsController,

@@ -1,4 +1,4 @@
-import type { FundingSource } from '@baitong/contracts';
+import type { FundingSource, ProposalEvaluationResult } from '@baitong/contracts';
 import {
   Check,
   Column,
@@ -48,6 +48,8 @@ export class ProposalImplementationEntity {
   @Column({ type: 'timestamptz' }) startedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) completedAt: Date | null;
   @Column({ type: 'text', nullable: true }) completionNote: string | null;
+  /** The residents' evaluation, taken once every one asked answered or the window passed. */
+  @Column({ type: 'jsonb', nullable: true }) evaluation: ProposalEvaluationResult | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }

@@ -13,6 +13,7 @@ export function toImplementation(
   milestones: ProposalMilestoneEntity[],
   progress: ProposalProgressEntity[],
   photos: ProgressPhotoRow[],
+  evaluationDueAt: Date | null,
 ): ProposalImplementation {
   return {
     proposalId: i.proposalId,
@@ -45,5 +46,7 @@ export function toImplementation(
           url: `/api/proposals/${i.proposalId}/photos/${f.id}`,
         })),
     })),
+    evaluationDueAt: iso(evaluationDueAt),
+    evaluation: i.evaluation,
   };
 }

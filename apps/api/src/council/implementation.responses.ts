@@ -1,6 +1,9 @@
 import {
   FUNDING_SOURCES,
+  SATISFACTION_LEVELS,
   type FundingSource,
+  type ProposalEvaluationResult,
+  type SatisfactionLevel,
   type ProposalImplementation,
   type ProposalMilestone,
   type ProposalProgressUpdate,
@@ -29,6 +32,22 @@ export class ProposalProgressUpdateDto implements ProposalProgressUpdate {
   @ApiProperty({ type: [ProposalPhotoDto] }) photos: ProposalPhotoDto[];
 }
 
+@ApiSchema({ name: 'ProposalEvaluationResult' })
+export class ProposalEvaluationResultDto implements ProposalEvaluationResult {
+  @ApiProperty({ description: 'Residents asked, each once' }) asked: number;
+  @ApiProperty() rated: number;
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(SATISFACTION_LEVELS.map((l) => [l, { type: 'number' }])),
+    description: 'Ratings per level',
+  })
+  distribution: Record<SatisfactionLevel, number>;
+  @ApiProperty({ type: Number, nullable: true, description: 'Satisfied ÷ rated' })
+  satisfiedShare: number | null;
+  @ApiProperty({ enum: ['all_rated', 'window_passed'] }) closedBy: 'all_rated' | 'window_passed';
+  @ApiProperty(instant) evaluatedAt: string;
+}
+
 @ApiSchema({ name: 'ProposalImplementation' })
 export class ProposalImplementationDto implements ProposalImplementation {
   @ApiProperty({ format: 'uuid' }) proposalId: string;
@@ -43,4 +62,7 @@ export class ProposalImplementationDto implements ProposalImplementation {
   @ApiProperty(maybeText) completionNote: string | null;
   @ApiProperty({ type: [ProposalMilestoneDto] }) milestones: ProposalMilestoneDto[];
   @ApiProperty({ type: [ProposalProgressUpdateDto] }) progress: ProposalProgressUpdateDto[];
+  @ApiProperty(maybeInstant) evaluationDueAt: string | null;
+  @ApiProperty({ type: ProposalEvaluationResultDto, nullable: true })
+  evaluation: ProposalEvaluationResultDto | null;
 }

@@ -1,13 +1,21 @@
-import type { ProposalImplementation } from '@baitong/contracts';
-import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '../auth/actor';
+import {
+  SATISFACTION_LEVELS,
+  SATISFIED_LEVELS,
+  type ProposalEvaluationResult,
+  type ProposalImplementation,
+  type SatisfactionLevel,
+} from '@baitong/contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { type Actor, systemActor } from '../auth/actor';
 import { systemRead } from '../auth/scope';
 import { PhotosService } from '../cases/photos.service';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { Db } from '../database/db';
 import type { Tx } from '../database/tx';
-import { EventStream } from '../events/event-stream.service';
+import { type DomainEvent, EventStream } from '../events/event-stream.service';
+import { ProjectEvaluationsService } from '../follow-ups/project-evaluations.service';
+import { ProposalActivityRepository } from './proposal-activity.repository';
 import { CouncilsRepository } from './councils.repository';
 import type {
   AddMilestoneDto,
@@ -25,12 +33,16 @@ import { ProposalsService, isCouncilWorker } from './proposals.service';
  * Building an adopted proposal (项目实施): the community's staff name an owner and a plan (with a
  * budget and where the money comes from), plan milestones and mark them done, post progress with
  * photos, and complete it. The lifecycle steps go through `processTransition`; the rest are the
- * proposal's own events, told to everyone behind it.
+ * proposal's own events, told to everyone behind it. Completion is evaluated by the residents
+ * behind it through the follow-ups module; each answer is an `evaluate` participation row, and once
+ * every one asked has answered or the window passed the proposal is `evaluated` with the result.
  */
 @Injectable()
-export class ImplementationService {
+export class ImplementationService implements OnModuleInit {
   constructor(
     private readonly repo: ImplementationRepository,
+    private readonly activity: ProposalActivityRepository,
+    private readonly evaluations: ProjectEvaluationsService,
     private readonly proposalsRepo: ProposalsRepository,
     private readonly councils: CouncilsRepository,
     private readonly proposals: ProposalsService,
@@ -39,6 +51,15 @@ export class ImplementationService {
     private readonly stream: EventStream,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    // The follow-ups module does not know what a council does with a project's evaluations.
+    this.stream.react({
+      name: 'council.take-evaluations',
+      on: ['followup.updated'],
+      handle: (e) => this.onEvaluation(e),
+    });
+  }
 
   async start(
     actor: Actor,
@@ -193,7 +214,40 @@ export class ImplementationService {
       this.repo.progress(id),
       this.repo.progressPhotos(id),
     ]);
-    return toImplementation(impl, milestones, progress, photos);
+    const due = impl.completedAt ? (await this.evaluations.figures(id)).dueAt : null;
+    return toImplementation(impl, milestones, progress, photos, due);
+  }
+
+  /** A resident's evaluation is their participation; the last answer (or lapse) ends the evaluation. */
+  private async onEvaluation(e: DomainEvent): Promise<void> {
+    const type = e.data['type'];
+    if (type !== 'evaluated' && type !== 'evaluation_expired') return;
+    const proposalId = e.data['proposalId'] as string;
+    await this.db.transaction(async (m) => {
+      await this.proposalsRepo.lock(m, proposalId);
+      const p = await this.proposalsRepo.find(systemRead('evaluation'), proposalId, m);
+      if (!p) return;
+      if (type === 'evaluated')
+        await this.activity.recordParticipation(m, {
+          residentId: e.data['residentId'] as string,
+          communityId: p.communityId,
+          act: 'evaluate',
+          subjectType: 'proposal',
+          subjectId: proposalId,
+          proposalId,
+          at: new Date(e.at),
+        });
+      const f = await this.evaluations.figures(proposalId, m);
+      if (p.status !== 'completed' || f.open > 0) return;
+      const result = evaluationResult(f, this.clock.now());
+      await this.repo.update(m, proposalId, { evaluation: result });
+      await this.proposals.processTransition(
+        systemActor(f.expired > 0 ? 'evaluation_window_passed' : 'evaluation_done'),
+        proposalId,
+        'evaluate',
+        { data: { ...result } },
+      );
+    });
   }
 
   // Helpers
@@ -241,4 +295,26 @@ export class ImplementationService {
       residents: await this.proposalsRepo.audience(m, p.id),
     });
   }
+}
+
+/** The five levels as counted, and the share satisfied of those who rated. */
+export function evaluationResult(
+  f: { asked: number; expired: number; byLevel: { level: SatisfactionLevel; n: number }[] },
+  at: Date,
+): ProposalEvaluationResult {
+  const distribution = Object.fromEntries(SATISFACTION_LEVELS.map((l) => [l, 0])) as Record<
+    SatisfactionLevel,
+    number
+  >;
+  for (const { level, n } of f.byLevel) distribution[level] += n;
+  const rated = f.byLevel.reduce((s, x) => s + x.n, 0);
+  const satisfied = SATISFIED_LEVELS.reduce((s, l) => s + distribution[l], 0);
+  return {
+    asked: f.asked,
+    rated,
+    distribution,
+    satisfiedShare: rated ? Math.round((satisfied / rated) * 10_000) / 10_000 : null,
+    closedBy: f.expired > 0 ? 'window_passed' : 'all_rated',
+    evaluatedAt: at.toISOString(),
+  };
 }

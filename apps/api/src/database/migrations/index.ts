@@ -16,6 +16,7 @@ import { FollowUps1796400000000 } from './1796400000000-follow-ups';
 import { Council1796407795511 } from './1796407795511-council';
 import { Meetings1796411526563 } from './1796411526563-meetings';
 import { Implementation1796412071162 } from './1796412071162-implementation';
+import { ProjectEvaluations1796413100372 } from './1796413100372-project-evaluations';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Council1796407795511,
   Meetings1796411526563,
   Implementation1796412071162,
+  ProjectEvaluations1796413100372,
 ];
