@@ -319,6 +319,8 @@ export const ROUTE_ACCESS = {
   'POST /api/proposals/:id/milestones/:milestoneId/done': councilWork,
   'POST /api/proposals/:id/progress': councilWork,
   'POST /api/proposals/:id/complete': councilWork,
+  // A completed project's evaluation: the residents of the community it asks (here the caller).
+  'POST /api/proposals/:id/evaluation': communityResidents,
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -1348,6 +1348,28 @@ export function routeCalls(
         rows: buildRow(id),
       };
     },
+    'POST /api/proposals/:id/evaluation': async (r) => {
+      const id = await adoptedProposal(r.p);
+      await t.ds.query(`UPDATE proposal SET status = 'completed' WHERE id = $1`, [id]);
+      // The own place's resident, whose token residents call with, is asked where they live.
+      const asked = r.target === 'own' || r.target === 'otherCompound';
+      if (asked)
+        await t.ds.query(
+          `INSERT INTO follow_up_task (proposal_id, community_id, resident_id, status, round, due_at, first_due_at)
+           VALUES ($1, $2, $3, 'open', 1, now() + interval '14 days', now() + interval '14 days')`,
+          [id, r.p.community.id, w.places.own.resident.id],
+        );
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/evaluation`,
+        body: { satisfaction: 'satisfied', solved: 'yes' },
+        rows: sql(
+          `SELECT count(*)::int AS n FROM follow_up_attempt a JOIN follow_up_task k ON k.id = a.task_id
+            WHERE k.proposal_id = $1`,
+          [id],
+        ),
+      };
+    },
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);
       return {
