@@ -263,6 +263,10 @@ export const PROPOSAL_EVENT_TYPES = [
   'unfollowed',
   'commented',
   'comment_hidden',
+  /** Implementation: a milestone planned or done, a progress update with photos. */
+  'milestone_added',
+  'milestone_done',
+  'progress_added',
 ] as const;
 export type ProposalEventType = (typeof PROPOSAL_EVENT_TYPES)[number];
 

@@ -1,6 +1,7 @@
 import type { CasePush } from './cases.js';
 import type { CouncilPush, ProposalPush } from './council.js';
 import type { FollowUpPush } from './follow-ups.js';
+import type { MeetingPush } from './meetings.js';
 
 /**
  * The one event stream: every domain change appends an event with one sequence, in the same
@@ -25,6 +26,8 @@ export interface StreamPushMap {
   'proposal.updated': ProposalPush;
   /** A council's rules or members changed. */
   'council.updated': CouncilPush;
+  /** A council meeting was planned or changed: agenda, attendance, a vote, a decision, its minutes. */
+  'meeting.updated': MeetingPush;
 }
 
 export type StreamEventName = keyof StreamPushMap;
@@ -40,6 +43,7 @@ export const STREAM_EVENT_NAMES = [
   'followup.completed',
   'proposal.updated',
   'council.updated',
+  'meeting.updated',
 ] as const satisfies readonly StreamEventName[];
 
 // Fails to compile when the list above misses a name of the map.

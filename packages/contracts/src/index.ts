@@ -8,3 +8,5 @@ export * from './events.js';
 export * from './residents.js';
 export * from './follow-ups.js';
 export * from './council.js';
+export * from './meetings.js';
+export * from './implementation.js';

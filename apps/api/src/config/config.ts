@@ -58,6 +58,8 @@ export interface FollowUpConfig {
   quietDays: number;
   /** Calendar days after which a resident who has not rated is invited to (邀评). */
   inviteAfterDays: number;
+  /** Days residents have to evaluate a completed council project before its result is taken. */
+  evaluationDays: number;
   /** The reopening that escalates a case to the street (提级督办). */
   escalateAtReopen: number;
 }
@@ -258,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     reworkWorkingDays: int(env, 'FOLLOW_UP_REWORK_WORKING_DAYS', 5, 1, 60, problems),
     quietDays: int(env, 'FOLLOW_UP_QUIET_DAYS', 7, 1, 90, problems),
     inviteAfterDays: int(env, 'FOLLOW_UP_INVITE_AFTER_DAYS', 2, 1, 30, problems),
+    evaluationDays: int(env, 'FOLLOW_UP_EVALUATION_DAYS', 14, 1, 90, problems),
     escalateAtReopen: int(env, 'FOLLOW_UP_ESCALATE_AT_REOPEN', 3, 1, 20, problems),
   };
 

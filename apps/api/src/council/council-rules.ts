@@ -36,3 +36,18 @@ export function rulesOf(c: CouncilEntity | null): CouncilRules {
     adoptionRule: c.adoptionRule,
   };
 }
+
+/**
+ * The "for" votes that adopt a proposal, of `present` members at the meeting and `members` serving:
+ * abstentions count among those present, so they weigh like a vote against; a tie does not adopt.
+ */
+export function votesToAdopt(rules: CouncilRules, present: number, members: number): number {
+  switch (rules.adoptionRule) {
+    case 'majority_of_present':
+      return Math.floor(present / 2) + 1;
+    case 'majority_of_members':
+      return Math.floor(members / 2) + 1;
+    case 'two_thirds_of_present':
+      return Math.max(1, Math.ceil((present * 2) / 3 - 1e-9));
+  }
+}

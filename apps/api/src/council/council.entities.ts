@@ -25,6 +25,7 @@ import { CaseEntity, PhotoEntity } from '../cases/case.entities';
 import { CreatedAt, UpdatedAt, numericToNumber } from '../database/columns';
 import { CommunityEntity, CompoundEntity } from '../org/org.entities';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
+import { ProposalProgressEntity } from './implementation.entities';
 
 /** A community's council (幸福议事会) and its rules; the row appears with the first change. */
 @Entity('council')
@@ -271,6 +272,11 @@ export class ProposalPhotoEntity {
   @JoinColumn({ name: 'proposal_id' })
   proposal?: Relation<ProposalEntity>;
   @Column({ type: 'integer' }) position: number;
+  /** A photo of an implementation progress update; null for the proposal's own photos. */
+  @Column({ type: 'uuid', nullable: true }) progressId: string | null;
+  @ManyToOne(() => ProposalProgressEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'progress_id' })
+  progress?: Relation<ProposalProgressEntity> | null;
 }
 
 /**

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService } from './councils.service';
+import { ImplementationController } from './implementation.controller';
+import { ImplementationRepository } from './implementation.repository';
+import { ImplementationService } from './implementation.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
 import { ProposalActivityRepository } from './proposal-activity.repository';
 import { ProposalCommentsService } from './proposal-comments.service';
 import { ProposalPromotionService } from './proposal-promotion.service';
@@ -12,8 +19,13 @@ import { ProposalsRepository } from './proposals.repository';
 import { ProposalsService } from './proposals.service';
 
 @Module({
-  imports: [CasesModule],
-  controllers: [CouncilsController, ProposalsController],
+  imports: [CasesModule, FollowUpsModule],
+  controllers: [
+    CouncilsController,
+    ProposalsController,
+    MeetingsController,
+    ImplementationController,
+  ],
   providers: [
     CouncilsRepository,
     CouncilsService,
@@ -23,6 +35,10 @@ import { ProposalsService } from './proposals.service';
     ProposalSupportsService,
     ProposalCommentsService,
     ProposalPromotionService,
+    MeetingsRepository,
+    MeetingsService,
+    ImplementationRepository,
+    ImplementationService,
   ],
   exports: [ProposalsService, CouncilsService],
 })

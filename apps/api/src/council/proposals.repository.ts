@@ -172,7 +172,7 @@ export class ProposalsRepository {
   async photosOf(id: string): Promise<PhotoLink[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT f.id, f.content_type, f.size_bytes FROM proposal_photo pp JOIN photo f ON f.id = pp.photo_id
-        WHERE pp.proposal_id = $1 ORDER BY pp.position`,
+        WHERE pp.proposal_id = $1 AND pp.progress_id IS NULL ORDER BY pp.position`,
       [id],
     );
     return rows.map((r) => toCamel<PhotoLink>(r));

@@ -35,6 +35,17 @@ import {
   ProposalPhotoEntity,
   ProposalSupportEntity,
 } from '../council/council.entities';
+import {
+  MeetingAgendaItemEntity,
+  MeetingAttendanceEntity,
+  MeetingEntity,
+  MeetingVoteEntity,
+} from '../council/meeting.entities';
+import {
+  ProposalImplementationEntity,
+  ProposalMilestoneEntity,
+  ProposalProgressEntity,
+} from '../council/implementation.entities';
 
 export const ENTITIES = [
   StreetEntity,
@@ -70,4 +81,11 @@ export const ENTITIES = [
   ProposalCaseEntity,
   ProposalPhotoEntity,
   ParticipationEntity,
+  MeetingEntity,
+  MeetingAgendaItemEntity,
+  MeetingAttendanceEntity,
+  MeetingVoteEntity,
+  ProposalImplementationEntity,
+  ProposalMilestoneEntity,
+  ProposalProgressEntity,
 ];

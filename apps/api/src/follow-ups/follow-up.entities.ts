@@ -19,13 +19,23 @@ import {
   Unique,
 } from 'typeorm';
 import { CaseEntity } from '../cases/case.entities';
+import { ProposalEntity } from '../council/council.entities';
 import { CreatedAt, UpdatedAt } from '../database/columns';
 import { CommunityEntity } from '../org/org.entities';
 import { StaffAccountEntity } from '../people/people.entities';
 
-/** One follow-up (回访) of a resolved case: scheduled by the resolution, completed by an attempt. */
+/**
+ * One follow-up (回访) of a resolved case: scheduled by the resolution, completed by an attempt. A
+ * completed council project's evaluation is a follow-up too: it names the proposal instead of a
+ * case, one per resident, and has no consequence for any case.
+ */
 @Entity('follow_up_task')
 @Check(`"status" IN ('open','done','unreachable')`)
+@Check(`("case_id" IS NULL) <> ("proposal_id" IS NULL)`)
+@Index('uq_follow_up_task_proposal_resident', ['proposalId', 'residentId'], {
+  unique: true,
+  where: `"proposal_id" IS NOT NULL`,
+})
 @Check(`"verdict" IS NULL OR "verdict" IN ('close','reopen')`)
 @Check(`("status" = 'open') = ("completed_at" IS NULL)`)
 // One open follow-up per case, whatever reacts twice.
@@ -36,10 +46,15 @@ import { StaffAccountEntity } from '../people/people.entities';
 @Index(['caseId', 'round'])
 export class FollowUpTaskEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ type: 'uuid' }) caseId: string;
+  /** Null for a project evaluation, which names its proposal instead. */
+  @Column({ type: 'uuid', nullable: true }) caseId: string | null;
   @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'case_id' })
-  case?: Relation<CaseEntity>;
+  case?: Relation<CaseEntity> | null;
+  @Column({ type: 'uuid', nullable: true }) proposalId: string | null;
+  @ManyToOne(() => ProposalEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'proposal_id' })
+  proposal?: Relation<ProposalEntity> | null;
   @Column({ type: 'uuid' }) communityId: string;
   @ManyToOne(() => CommunityEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'community_id' })
@@ -86,7 +101,8 @@ export class FollowUpAttemptEntity {
   @ManyToOne(() => FollowUpTaskEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'task_id' })
   task?: Relation<FollowUpTaskEntity>;
-  @Column({ type: 'uuid' }) caseId: string;
+  /** Null for a project evaluation. */
+  @Column({ type: 'uuid', nullable: true }) caseId: string | null;
   @Column({ type: 'uuid' }) communityId: string;
   @Column({ type: 'varchar', length: 16 }) method: FollowUpMethod;
   @Column({ type: 'varchar', length: 16 }) outcome: FollowUpOutcome;

@@ -9,6 +9,7 @@ import {
   type AppealDecision,
   type AppealDecisionRequest,
   type AppealStatus,
+  type EvaluateProjectRequest,
   type FollowUpAppealQuery,
   type AppealRequest,
   type FollowUpMethod,
@@ -129,4 +130,14 @@ export class AppealListQuery extends PageQuery implements FollowUpAppealQuery {
   @IsOptional()
   @IsUUID('4')
   communityId?: string;
+}
+
+export class EvaluateProjectDto implements EvaluateProjectRequest {
+  @ApiProperty({ enum: SATISFACTION_LEVELS })
+  @IsIn(SATISFACTION_LEVELS)
+  satisfaction: SatisfactionLevel;
+  @ApiProperty({ enum: SOLVED_ANSWERS, description: 'Did it solve what the residents raised?' })
+  @IsIn(SOLVED_ANSWERS)
+  solved: SolvedAnswer;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }

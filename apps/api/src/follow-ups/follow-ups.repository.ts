@@ -20,7 +20,9 @@ import {
 } from './follow-up.entities';
 
 /** A task with what its screens show beside it: the case, the assignee, the category script. */
+/** A case's follow-up (the query joins its case): project evaluations are never one. */
 export interface TaskRow extends FollowUpTaskEntity {
+  caseId: string;
   caseNumber: string;
   caseDescription: string;
   caseStatus: CaseStatus;
@@ -327,7 +329,8 @@ export class FollowUpsRepository {
     now: Date,
   ): Promise<{ rows: TaskRow[]; total: number }> {
     const params: unknown[] = [];
-    const where = [scopeSql(reader, TASK_SCOPE, params)];
+    // Case follow-ups only: a project evaluation is the resident's own, in the app.
+    const where = [scopeSql(reader, TASK_SCOPE, params), 't.case_id IS NOT NULL'];
     const p = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
@@ -498,6 +501,7 @@ export class FollowUpsRepository {
   async lockOverdue(m: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows: { id: string }[] = await m.query(
       `SELECT id FROM follow_up_task WHERE status = 'open' AND overdue_at IS NULL AND due_at < $1
+          AND case_id IS NOT NULL
         ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [now, limit],
     );
@@ -509,7 +513,7 @@ export class FollowUpsRepository {
     const rows: { id: string }[] = await m.query(
       `SELECT t.id FROM follow_up_task t
         WHERE t.status = 'open' AND t.resident_id IS NOT NULL AND t.invited_at IS NULL
-          AND t.created_at <= $1
+          AND t.case_id IS NOT NULL AND t.created_at <= $1
           AND NOT EXISTS (SELECT 1 FROM follow_up_attempt a WHERE a.task_id = t.id AND a.method = 'app')
         ORDER BY t.created_at LIMIT $2 FOR UPDATE OF t SKIP LOCKED`,
       [before, limit],
@@ -590,7 +594,8 @@ export class FollowUpsRepository {
                  WHERE a.task_id = t.id AND a.recorded_at <= t.first_due_at))::int AS timely,
               count(*) FILTER (WHERE t.status = 'unreachable')::int AS unreachable
          FROM follow_up_task t
-        WHERE t.community_id = $1 AND t.first_due_at >= $2 AND t.first_due_at < $3`,
+        WHERE t.community_id = $1 AND t.case_id IS NOT NULL
+          AND t.first_due_at >= $2 AND t.first_due_at < $3`,
       [communityId, from, to],
     )) as [{ due: number; followed_up: number; timely: number; unreachable: number }];
     return {
@@ -603,7 +608,8 @@ export class FollowUpsRepository {
 
   async overdueOpen(communityId: string, now: Date): Promise<number> {
     const [{ n }] = (await this.ds.query(
-      `SELECT count(*)::int AS n FROM follow_up_task WHERE community_id = $1 AND status = 'open' AND due_at < $2`,
+      `SELECT count(*)::int AS n FROM follow_up_task
+        WHERE community_id = $1 AND case_id IS NOT NULL AND status = 'open' AND due_at < $2`,
       [communityId, now],
     )) as [{ n: number }];
     return n;
@@ -620,7 +626,8 @@ export class FollowUpsRepository {
               count(*) FILTER (WHERE p.id IS NOT NULL)::int AS excluded
          FROM follow_up_attempt a
          LEFT JOIN follow_up_appeal p ON p.attempt_id = a.id AND p.status = 'upheld'
-        WHERE a.community_id = $1 AND a.outcome = 'reached' AND a.recorded_at >= $2 AND a.recorded_at < $3
+        WHERE a.community_id = $1 AND a.case_id IS NOT NULL AND a.outcome = 'reached'
+          AND a.recorded_at >= $2 AND a.recorded_at < $3
           AND NOT EXISTS (SELECT 1 FROM follow_up_attempt b WHERE b.supersedes_id = a.id)
         GROUP BY a.satisfaction`,
       [communityId, from, to],

@@ -10,6 +10,7 @@ import { CasesService } from '../cases/cases.service';
 import { PhotosService } from '../cases/photos.service';
 import { LOGGER, logPoolError } from '../common/logger';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { ProjectEvaluationsService } from '../follow-ups/project-evaluations.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
@@ -29,6 +30,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly cases: CasesService,
     private readonly photos: PhotosService,
     private readonly followUps: FollowUpsService,
+    private readonly evaluations: ProjectEvaluationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOBS_DATABASE_URL) private readonly url: string,
     @Inject(LOGGER) private readonly log: Logger,
@@ -54,8 +56,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     await boss.work(PHOTO_CLEANUP, async () => {
       await this.photos.removeUnattached();
     });
-    // Every few minutes: overdue follow-ups told to their assignees, invitations to rate, and
-    // quiet cases (no follow-up needed, no objection) closed.
+    // Every few minutes: overdue follow-ups told to their assignees, invitations to rate, quiet
+    // cases (no follow-up needed, no objection) closed, and project evaluations past their window.
     await boss.createQueue(FOLLOW_UP_SCAN, {
       name: FOLLOW_UP_SCAN,
       policy: 'singleton',
@@ -65,8 +67,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const overdue = await this.followUps.markOverdue();
       const invited = await this.followUps.inviteToRate();
       const closed = await this.followUps.closeQuietCases();
-      if (overdue + invited + closed > 0)
-        this.log.info({ overdue, invited, closed }, 'follow-up scan');
+      const lapsed = await this.evaluations.expire();
+      if (overdue + invited + closed + lapsed > 0)
+        this.log.info({ overdue, invited, closed, lapsed }, 'follow-up scan');
     });
     this.boss = boss;
   }

@@ -301,6 +301,26 @@ export const ROUTE_ACCESS = {
   'DELETE /api/proposals/:id/follow': communityResidents,
   'POST /api/proposals/:id/comments': councilVoices,
   'POST /api/proposal-comments/:id/hide': councilWork,
+  // Council meetings: read like the council, run by the community's own staff.
+  'POST /api/communities/:id/meetings': councilWork,
+  'GET /api/communities/:id/meetings': councilRecord,
+  'GET /api/meetings/:id': councilRecord,
+  'PATCH /api/meetings/:id': councilWork,
+  'POST /api/meetings/:id/agenda': councilWork,
+  'DELETE /api/meetings/:id/agenda/:itemId': councilWork,
+  'POST /api/meetings/:id/attendance': councilWork,
+  'POST /api/meetings/:id/agenda/:itemId/votes': councilWork,
+  'POST /api/meetings/:id/agenda/:itemId/decide': councilWork,
+  'POST /api/meetings/:id/close': councilWork,
+  // Building an adopted proposal: read like the proposal, run by the community's own staff.
+  'GET /api/proposals/:id/implementation': councilRecord,
+  'POST /api/proposals/:id/implementation': councilWork,
+  'POST /api/proposals/:id/milestones': councilWork,
+  'POST /api/proposals/:id/milestones/:milestoneId/done': councilWork,
+  'POST /api/proposals/:id/progress': councilWork,
+  'POST /api/proposals/:id/complete': councilWork,
+  // A completed project's evaluation: the residents of the community it asks (here the caller).
+  'POST /api/proposals/:id/evaluation': communityResidents,
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

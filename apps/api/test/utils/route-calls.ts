@@ -304,6 +304,110 @@ export function routeCalls(
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   };
 
+  /** A planned meeting of the place, written by its desk staff. */
+  async function freshMeeting(p: PlaceRecords): Promise<{ id: string; version: number }> {
+    const res = await t.http
+      .post(`/api/communities/${p.community.id}/meetings`)
+      .set('Authorization', p.staffAuth)
+      .send({
+        title: `矩阵会议 ${unique()}`,
+        startsAt: '2026-12-10T19:30:00+08:00',
+        place: '会议室',
+      });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { id: string; version: number };
+  }
+  const probeMeetings = new Map<PlaceRecords, Promise<string>>();
+  const probeMeeting = (p: PlaceRecords) => {
+    let f = probeMeetings.get(p);
+    if (!f) {
+      f = freshMeeting(p).then((m) => m.id);
+      probeMeetings.set(p, f);
+    }
+    return f;
+  };
+  /** A fresh meeting with a proposal past its threshold (marked so directly) on its agenda. */
+  async function meetingWithItem(p: PlaceRecords): Promise<{ id: string; itemId: string }> {
+    const proposal = await freshProposal(p);
+    await t.ds.query('UPDATE proposal SET ready_at = now() WHERE id = $1', [proposal.id]);
+    const m = await freshMeeting(p);
+    const res = await t.http
+      .post(`/api/meetings/${m.id}/agenda`)
+      .set('Authorization', p.staffAuth)
+      .send({ proposalId: proposal.id });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return { id: m.id, itemId: (res.body as { agenda: { id: string }[] }).agenda[0]!.id };
+  }
+  /** The same, with every serving member of the place's council present: quorum. */
+  async function quorateMeeting(
+    p: PlaceRecords,
+  ): Promise<{ id: string; itemId: string; memberId: string }> {
+    const memberId = await councilMember(p);
+    const m = await meetingWithItem(p);
+    const serving = (await t.ds.query(
+      `SELECT id FROM council_member WHERE community_id = $1 AND term_start <= '2026-12-10'
+         AND (term_end IS NULL OR term_end >= '2026-12-10')`,
+      [p.community.id],
+    )) as { id: string }[];
+    for (const s of serving) {
+      const res = await t.http
+        .post(`/api/meetings/${m.id}/attendance`)
+        .set('Authorization', p.staffAuth)
+        .send({ memberId: s.id });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    return { ...m, memberId };
+  }
+  const meetingRow = (id: string) =>
+    sql(
+      `SELECT status, version, title, minutes,
+         (SELECT count(*)::int FROM meeting_agenda_item a WHERE a.meeting_id = m.id) AS items,
+         (SELECT count(*)::int FROM meeting_attendance x WHERE x.meeting_id = m.id) AS present,
+         (SELECT count(*)::int FROM meeting_vote v WHERE v.meeting_id = m.id) AS votes,
+         (SELECT count(*)::int FROM meeting_agenda_item a WHERE a.meeting_id = m.id AND a.decision IS NOT NULL) AS decided
+       FROM meeting m WHERE id = $1`,
+      [id],
+    );
+
+  /** A proposal of the place marked adopted directly (the meeting is tested on its own). */
+  async function adoptedProposal(p: PlaceRecords): Promise<string> {
+    const proposal = await freshProposal(p);
+    await t.ds.query(`UPDATE proposal SET status = 'adopted' WHERE id = $1`, [proposal.id]);
+    return proposal.id;
+  }
+  /** An adopted proposal of the place being built, with one milestone. */
+  async function buildingProposal(p: PlaceRecords): Promise<{ id: string; milestoneId: string }> {
+    const id = await adoptedProposal(p);
+    const res = await t.http
+      .post(`/api/proposals/${id}/implementation`)
+      .set('Authorization', p.staffAuth)
+      .send({
+        ownerName: '矩阵物业',
+        plan: '矩阵探针项目的实施计划',
+        milestones: [{ title: '矩阵节点', plannedOn: '2027-01-10' }],
+      });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return { id, milestoneId: (res.body as { milestones: { id: string }[] }).milestones[0]!.id };
+  }
+  const probeBuilds = new Map<PlaceRecords, Promise<{ id: string; milestoneId: string }>>();
+  const probeBuild = (p: PlaceRecords) => {
+    let f = probeBuilds.get(p);
+    if (!f) {
+      f = buildingProposal(p);
+      probeBuilds.set(p, f);
+    }
+    return f;
+  };
+  const buildRow = (id: string) =>
+    sql(
+      `SELECT p.status, p.version, i.completed_at,
+         (SELECT count(*)::int FROM proposal_milestone x WHERE x.proposal_id = p.id) AS milestones,
+         (SELECT count(*)::int FROM proposal_milestone x WHERE x.proposal_id = p.id AND x.done_at IS NOT NULL) AS done,
+         (SELECT count(*)::int FROM proposal_progress x WHERE x.proposal_id = p.id) AS progress
+       FROM proposal p LEFT JOIN proposal_implementation i ON i.proposal_id = p.id WHERE p.id = $1`,
+      [id],
+    );
+
   const contactReads = (entityId: string) =>
     sql(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
@@ -1108,6 +1212,162 @@ export function routeCalls(
         path: `/api/proposal-comments/${c.body.id}/hide`,
         body: { reason: '矩阵：违反议事规则' },
         rows: sql(`SELECT hidden_at FROM proposal_comment WHERE id = $1`, [c.body.id]),
+      };
+    },
+    'POST /api/communities/:id/meetings': ({ p }) => {
+      const title = `矩阵会议 ${unique()}`;
+      return {
+        method: 'POST',
+        path: `/api/communities/${p.community.id}/meetings`,
+        body: { title, startsAt: '2026-12-11T19:30:00+08:00', place: '会议室' },
+        rows: sql(`SELECT count(*)::int AS n FROM meeting WHERE title = $1`, [title]),
+      };
+    },
+    'GET /api/communities/:id/meetings': async ({ p }) => {
+      const id = await probeMeeting(p);
+      return {
+        method: 'GET',
+        path: `/api/communities/${p.community.id}/meetings`,
+        holds: holdsId(id),
+      };
+    },
+    'GET /api/meetings/:id': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/meetings/${await probeMeeting(p)}`,
+    }),
+    'PATCH /api/meetings/:id': async ({ p }) => {
+      const m = await freshMeeting(p);
+      return {
+        method: 'PATCH',
+        path: `/api/meetings/${m.id}`,
+        body: { version: m.version, place: `改过的会议室 ${unique()}` },
+        rows: meetingRow(m.id),
+      };
+    },
+    'POST /api/meetings/:id/agenda': async ({ p }) => {
+      const proposal = await freshProposal(p);
+      await t.ds.query('UPDATE proposal SET ready_at = now() WHERE id = $1', [proposal.id]);
+      const m = await freshMeeting(p);
+      return {
+        method: 'POST',
+        path: `/api/meetings/${m.id}/agenda`,
+        body: { proposalId: proposal.id },
+        rows: async () => [await meetingRow(m.id)(), await proposalRow(proposal.id)()],
+      };
+    },
+    'DELETE /api/meetings/:id/agenda/:itemId': async ({ p }) => {
+      const m = await meetingWithItem(p);
+      return {
+        method: 'DELETE',
+        path: `/api/meetings/${m.id}/agenda/${m.itemId}`,
+        rows: meetingRow(m.id),
+      };
+    },
+    'POST /api/meetings/:id/attendance': async ({ p }) => {
+      const memberId = await councilMember(p);
+      const m = await freshMeeting(p);
+      return {
+        method: 'POST',
+        path: `/api/meetings/${m.id}/attendance`,
+        body: { memberId },
+        rows: meetingRow(m.id),
+      };
+    },
+    'POST /api/meetings/:id/agenda/:itemId/votes': async ({ p }) => {
+      const m = await quorateMeeting(p);
+      return {
+        method: 'POST',
+        path: `/api/meetings/${m.id}/agenda/${m.itemId}/votes`,
+        body: { memberId: m.memberId, choice: 'for' },
+        rows: meetingRow(m.id),
+      };
+    },
+    'POST /api/meetings/:id/agenda/:itemId/decide': async ({ p }) => {
+      const m = await quorateMeeting(p);
+      return {
+        method: 'POST',
+        path: `/api/meetings/${m.id}/agenda/${m.itemId}/decide`,
+        body: {},
+        rows: meetingRow(m.id),
+      };
+    },
+    'POST /api/meetings/:id/close': async ({ p }) => {
+      const m = await freshMeeting(p);
+      return {
+        method: 'POST',
+        path: `/api/meetings/${m.id}/close`,
+        body: { version: m.version, minutes: '矩阵会议纪要' },
+        rows: meetingRow(m.id),
+      };
+    },
+    'GET /api/proposals/:id/implementation': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/proposals/${(await probeBuild(p)).id}/implementation`,
+    }),
+    'POST /api/proposals/:id/implementation': async ({ p }) => {
+      const id = await adoptedProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/implementation`,
+        body: { ownerName: '矩阵物业', plan: '矩阵探针项目的实施计划' },
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/milestones': async ({ p }) => {
+      const { id } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/milestones`,
+        body: { title: `矩阵节点 ${unique()}`, plannedOn: '2027-02-01' },
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/milestones/:milestoneId/done': async ({ p }) => {
+      const { id, milestoneId } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/milestones/${milestoneId}/done`,
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/progress': async ({ p }) => {
+      const { id } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/progress`,
+        body: { note: `矩阵进度 ${unique()}` },
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/complete': async ({ p }) => {
+      const { id } = await buildingProposal(p);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/complete`,
+        body: {},
+        rows: buildRow(id),
+      };
+    },
+    'POST /api/proposals/:id/evaluation': async (r) => {
+      const id = await adoptedProposal(r.p);
+      await t.ds.query(`UPDATE proposal SET status = 'completed' WHERE id = $1`, [id]);
+      // The own place's resident, whose token residents call with, is asked where they live.
+      const asked = r.target === 'own' || r.target === 'otherCompound';
+      if (asked)
+        await t.ds.query(
+          `INSERT INTO follow_up_task (proposal_id, community_id, resident_id, status, round, due_at, first_due_at)
+           VALUES ($1, $2, $3, 'open', 1, now() + interval '14 days', now() + interval '14 days')`,
+          [id, r.p.community.id, w.places.own.resident.id],
+        );
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/evaluation`,
+        body: { satisfaction: 'satisfied', solved: 'yes' },
+        rows: sql(
+          `SELECT count(*)::int AS n FROM follow_up_attempt a JOIN follow_up_task k ON k.id = a.task_id
+            WHERE k.proposal_id = $1`,
+          [id],
+        ),
       };
     },
     'PUT /api/cases/:id/mediation': async (r) => {

@@ -14,6 +14,9 @@ import { ResidentRegistration1796319959112 } from './1796319959112-resident-regi
 import { EnglishNames1796338997452 } from './1796338997452-english-names';
 import { FollowUps1796400000000 } from './1796400000000-follow-ups';
 import { Council1796407795511 } from './1796407795511-council';
+import { Meetings1796411526563 } from './1796411526563-meetings';
+import { Implementation1796412071162 } from './1796412071162-implementation';
+import { ProjectEvaluations1796413100372 } from './1796413100372-project-evaluations';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   EnglishNames1796338997452,
   FollowUps1796400000000,
   Council1796407795511,
+  Meetings1796411526563,
+  Implementation1796412071162,
+  ProjectEvaluations1796413100372,
 ];

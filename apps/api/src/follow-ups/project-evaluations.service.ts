@@ -1,0 +1,177 @@
+import type { ProjectEvaluationReceipt } from '@baitong/contracts';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { type Actor, type ChangeActor, systemActor } from '../auth/actor';
+import { AppException } from '../common/app-exception';
+import { CLOCK, type Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Db } from '../database/db';
+import type { Tx } from '../database/tx';
+import { EventStream } from '../events/event-stream.service';
+import type { EvaluateProjectDto } from './follow-ups.dto';
+import {
+  type EvaluationFigures,
+  type EvaluationTaskRow,
+  ProjectEvaluationsRepository,
+} from './project-evaluations.repository';
+
+/**
+ * Evaluations of completed council projects (项目回访): when a proposal is completed (a reaction to
+ * the council's event), every resident behind it — author, supporters, the residents of its cases —
+ * gets one follow-up naming the proposal, answered in the app within the window; past it the open
+ * ones lapse (a job). These follow-ups have no case and no consequence for any case: the council
+ * reacts to their `followup.updated` events and takes the result.
+ */
+@Injectable()
+export class ProjectEvaluationsService implements OnModuleInit {
+  private readonly days: number;
+
+  constructor(
+    private readonly repo: ProjectEvaluationsRepository,
+    private readonly db: Db,
+    private readonly stream: EventStream,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.days = config.followUps.evaluationDays;
+  }
+
+  onModuleInit(): void {
+    this.stream.react({
+      name: 'follow-ups.schedule-evaluations',
+      on: ['proposal.updated'],
+      handle: async (e) => {
+        if (e.data['toStatus'] === 'completed')
+          await this.schedule(systemActor('proposal_completed'), e.subjectId);
+      },
+    });
+  }
+
+  /** One evaluation per resident behind the proposal; none twice. Returns how many were added. */
+  async schedule(actor: ChangeActor, proposalId: string): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const now = this.clock.now();
+      const dueAt = new Date(now.getTime() + this.days * 86_400_000);
+      let added = 0;
+      for (const r of await this.repo.residentsBehind(m, proposalId)) {
+        const id = await this.repo.insertTask(m, {
+          caseId: null,
+          proposalId,
+          communityId: r.communityId,
+          compoundId: r.compoundId,
+          residentId: r.residentId,
+          assigneeId: null,
+          status: 'open',
+          round: 1,
+          dueAt,
+          firstDueAt: dueAt,
+          tries: 0,
+          invitedAt: now,
+          createdAt: now,
+        });
+        if (!id) continue;
+        added++;
+        await this.append(m, actor, { id, proposalId, ...r }, 'evaluation_scheduled', now, {
+          dueAt: dueAt.toISOString(),
+        });
+      }
+      return added;
+    });
+  }
+
+  /** The resident's own evaluation of a completed project they are asked about; once. */
+  async evaluate(
+    actor: Actor,
+    proposalId: string,
+    dto: EvaluateProjectDto,
+  ): Promise<ProjectEvaluationReceipt> {
+    if (actor.kind !== 'resident')
+      throw AppException.forbidden('Residents evaluate the projects they are asked about');
+    const now = this.clock.now();
+    await this.db.transaction(async (m) => {
+      const t = await this.repo.lockTaskOf(m, proposalId, actor.id);
+      // Only the residents behind the proposal are asked, in their own community.
+      if (!t || t.communityId !== actor.communityId) throw AppException.notFound('Evaluation');
+      if (t.status !== 'open')
+        throw new AppException(
+          'CONFLICT',
+          t.status === 'done'
+            ? 'You have already evaluated this project'
+            : 'The evaluation of this project has closed',
+          undefined,
+          { reason: t.status === 'done' ? 'already_rated' : 'evaluation_closed' },
+        );
+      const attemptId = await this.repo.insertAttempt(m, {
+        taskId: t.id,
+        caseId: null,
+        communityId: t.communityId,
+        method: 'app',
+        outcome: 'reached',
+        satisfaction: dto.satisfaction,
+        solved: dto.solved,
+        notes: dto.comment?.trim() || null,
+        recordedByKind: 'resident',
+        recordedById: actor.id,
+        recordedByName: actor.name.slice(0, 64),
+        recordedAt: now,
+        supersedesId: null,
+        supersedeReason: null,
+        idempotencyKey: null,
+        requestHash: null,
+      });
+      await this.repo.updateTask(m, t.id, {
+        status: 'done',
+        tries: 1,
+        completedAt: now,
+        resultAttemptId: attemptId,
+      });
+      await this.append(m, actor, t, 'evaluated', now, {
+        attemptId,
+        satisfaction: dto.satisfaction,
+      });
+    });
+    return {
+      proposalId,
+      satisfaction: dto.satisfaction,
+      solved: dto.solved,
+      recordedAt: now.toISOString(),
+    };
+  }
+
+  /** Open evaluations past their window lapse, as the system; safe with several processes. */
+  async expire(limit = 200): Promise<number> {
+    const actor = systemActor('evaluation_window_passed');
+    return this.db.transaction(async (m) => {
+      const now = this.clock.now();
+      const tasks = await this.repo.lockExpired(m, now, limit);
+      for (const t of tasks) {
+        await this.repo.updateTask(m, t.id, { status: 'unreachable', completedAt: now });
+        await this.append(m, actor, t, 'evaluation_expired', now, {});
+      }
+      return tasks.length;
+    });
+  }
+
+  /** How the residents asked about a proposal answered so far. */
+  figures(proposalId: string, m?: Tx): Promise<EvaluationFigures> {
+    return this.repo.figures(proposalId, m);
+  }
+
+  private append(
+    m: Tx,
+    actor: ChangeActor,
+    t: Pick<EvaluationTaskRow, 'id' | 'proposalId' | 'communityId' | 'residentId'>,
+    type: 'evaluation_scheduled' | 'evaluated' | 'evaluation_expired',
+    at: Date,
+    data: Record<string, unknown>,
+  ): Promise<string> {
+    return this.stream.append(m, {
+      name: 'followup.updated',
+      subject: { type: 'follow_up', id: t.id },
+      communityId: t.communityId,
+      rooms: [`user:${t.residentId}`],
+      actor,
+      data: { type, proposalId: t.proposalId, residentId: t.residentId, ...data },
+      at,
+    });
+  }
+}
