@@ -1,7 +1,8 @@
-import { CASE_EVENT_TYPES, ERROR_CODES, ROLES } from '@baitong/contracts';
+import { CASE_EVENT_TYPES, ERROR_CODES, PROPOSAL_EVENT_TYPES, ROLES } from '@baitong/contracts';
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import CaseTimeline from '@/components/cases/CaseTimeline.vue';
+import ProposalTimeline from '@/components/council/ProposalTimeline.vue';
 import AppHeader from '@/components/layout/AppHeader.vue';
 import { detectLocale, LOCALE_STORAGE_KEY } from '@/i18n';
 import en from '@/locales/en.json';
@@ -84,5 +85,26 @@ describe('case timeline', () => {
     const text = wrapper.text();
     for (const type of CASE_EVENT_TYPES) expect(text, type).not.toContain(type);
     expect(text).toContain('已重新计算办理时限');
+  });
+});
+
+describe('proposal history', () => {
+  it('describes every proposal event type in words, never by its code', async () => {
+    const events = PROPOSAL_EVENT_TYPES.map((type, i) => ({
+      id: String(i + 1),
+      proposalId: 'p-1',
+      type,
+      at: '2026-11-27T06:00:00Z',
+      actorKind: 'system' as const,
+      actorName: null,
+      fromStatus: null,
+      toStatus: null,
+      note: null,
+      data: {},
+    }));
+    const { wrapper } = await mountInApp(ProposalTimeline, { props: { events } });
+    const text = wrapper.text();
+    for (const type of PROPOSAL_EVENT_TYPES) expect(text, type).not.toContain(type);
+    expect(text).toContain('发布实施进展');
   });
 });

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, ERROR_CODES } from '@baitong/contracts';
+import { CASE_EVENT_TYPES, ERROR_CODES, PROPOSAL_EVENT_TYPES } from '@baitong/contracts';
 import { Locale } from 'vant';
 import { describe, expect, it, vi } from 'vitest';
 import { detectLocale, i18n, setLocale } from '@/i18n';
@@ -28,6 +28,15 @@ describe('languages', () => {
       const key = eventKey({ type, fromStatus: null, toStatus: null });
       for (const locale of ['zh-CN', 'en'] as const) {
         expect(i18n.global.te(key, locale), `${type} in ${locale}`).toBe(true);
+      }
+    }
+  });
+
+  it('names every proposal event type in a proposal’s history in both languages', () => {
+    // A transition is named by the state it moved to; every other type by its own label.
+    for (const type of PROPOSAL_EVENT_TYPES.filter((t) => t !== 'transition')) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        expect(i18n.global.te(`council.events.${type}`, locale), `${type} in ${locale}`).toBe(true);
       }
     }
   });
