@@ -1,3 +1,4 @@
+import { NotificationWatermarkEntity } from '../notifications/notification.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import {
   CaseEntity,
@@ -48,6 +49,7 @@ import {
 } from '../council/implementation.entities';
 
 export const ENTITIES = [
+  NotificationWatermarkEntity,
   StreetEntity,
   CommunityEntity,
   CompoundEntity,

@@ -71,6 +71,11 @@ export class EventStream implements OnApplicationBootstrap, OnApplicationShutdow
     return this.repo.afterInRoom(room, since, limit);
   }
 
+  /** Events of one room before `before` (or the newest), newest first: a resident's inbox. */
+  beforeInRoom(room: string, before: string | null, limit: number): Promise<DomainEvent[]> {
+    return this.repo.beforeInRoom(room, before, limit);
+  }
+
   /** Registers a reaction; every process registers the same ones at start. */
   react(reactor: Reactor): void {
     if (this.reactors.has(reactor.name))

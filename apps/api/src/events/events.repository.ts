@@ -27,6 +27,16 @@ export class EventsRepository {
     return id;
   }
 
+  /** Events of a room before `before` (or the newest), newest first. */
+  beforeInRoom(room: string, before: string | null, limit: number): Promise<DomainEventEntity[]> {
+    const q = this.ds
+      .getRepository(DomainEventEntity)
+      .createQueryBuilder('e')
+      .where('e.rooms @> ARRAY[:room]::text[]', { room });
+    if (before) q.andWhere('e.id < :before', { before });
+    return q.orderBy('e.id', 'DESC').take(limit).getMany();
+  }
+
   /** Events of a room after `since`, oldest first. */
   afterInRoom(room: string, since: string, limit: number): Promise<DomainEventEntity[]> {
     return this.ds

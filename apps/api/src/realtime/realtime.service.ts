@@ -26,6 +26,16 @@ export interface Push {
   push: StreamPush;
 }
 
+/** A push as it was sent, with the event it came from: an entry of an inbox. */
+export interface SentPush {
+  event: DomainEvent;
+  push: StreamPush;
+}
+
+/** Inbox reads go back in batches, as a room is not pushed every event it is named in. */
+const HISTORY_BATCH = 100;
+const HISTORY_BATCHES = 5;
+
 /**
  * Publishes the one event stream to socket rooms after commit, and replays it; it knows no domain:
  * each module registers how its subjects are rendered. Through the Postgres adapter every API
@@ -71,6 +81,36 @@ export class RealtimeService implements OnModuleInit {
       name: event.name,
       push,
     }));
+  }
+
+  /**
+   * What one room was pushed before `before` (or the newest), newest first, leaving out the acts
+   * of `skipActor` (one's own acts are no news); `nextBefore` goes on from where this stopped.
+   */
+  async history(
+    room: string,
+    o: { before: string | null; limit: number; skipActor: string },
+  ): Promise<{ items: SentPush[]; nextBefore: string | null }> {
+    const items: SentPush[] = [];
+    let cursor = o.before;
+    for (let batch = 0; batch < HISTORY_BATCHES; batch++) {
+      const events = await this.stream.beforeInRoom(room, cursor, HISTORY_BATCH);
+      const news = events.filter((e) => e.actorId !== o.skipActor);
+      for (const { event, push } of await this.pushesFor(news, room)) {
+        items.push({ event, push });
+        if (items.length === o.limit) return { items, nextBefore: event.id };
+      }
+      if (events.length < HISTORY_BATCH) return { items, nextBefore: null };
+      cursor = events.at(-1)!.id;
+    }
+    return { items, nextBefore: cursor };
+  }
+
+  /** How many pushes one room got after `since`, not counting `skipActor`'s acts, up to `cap`. */
+  async countAfter(room: string, since: string, skipActor: string, cap: number): Promise<number> {
+    const events = await this.stream.afterInRoom(room, since, cap * 4);
+    const news = events.filter((e) => e.actorId !== skipActor);
+    return Math.min(cap, (await this.pushesFor(news, room)).length);
   }
 
   private async pushesFor(

@@ -266,6 +266,10 @@ export const ROUTE_ACCESS = {
     otherStreet: [],
   },
   'GET /api/rating-invitations': anyone(['resident']),
+  // A resident's own inbox: their room of the stream, nobody else's.
+  'GET /api/me/notifications': anyone(['resident']),
+  'GET /api/me/notifications/unread': anyone(['resident']),
+  'POST /api/me/notifications/seen': anyone(['resident']),
 
   // The council (幸福议事会): read by the community's staff and residents, its street and the
   // district; set up by the community admin; its proposals run by the community's own staff.

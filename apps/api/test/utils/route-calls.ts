@@ -997,6 +997,16 @@ export function routeCalls(
       path: `/api/cases/${(await probeFollowUp(p)).caseId}/follow-up`,
     }),
     'GET /api/rating-invitations': () => ({ method: 'GET', path: '/api/rating-invitations' }),
+    'GET /api/me/notifications': () => ({ method: 'GET', path: '/api/me/notifications' }),
+    'GET /api/me/notifications/unread': () => ({
+      method: 'GET',
+      path: '/api/me/notifications/unread',
+    }),
+    'POST /api/me/notifications/seen': () => ({
+      method: 'POST',
+      path: '/api/me/notifications/seen',
+      body: { upTo: '1' },
+    }),
     'GET /api/communities/:id/council': ({ p }) => ({
       method: 'GET',
       path: `/api/communities/${p.community.id}/council`,

@@ -17,6 +17,7 @@ import { Council1796407795511 } from './1796407795511-council';
 import { Meetings1796411526563 } from './1796411526563-meetings';
 import { Implementation1796412071162 } from './1796412071162-implementation';
 import { ProjectEvaluations1796413100372 } from './1796413100372-project-evaluations';
+import { Notifications1796417354790 } from './1796417354790-notifications';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Meetings1796411526563,
   Implementation1796412071162,
   ProjectEvaluations1796413100372,
+  Notifications1796417354790,
 ];
