@@ -6,12 +6,13 @@ export { setSocketFactory, type ConnectionState } from '@baitong/web-client';
 /**
  * What the resident's room carries: their own cases, (as `followup.updated`, type `invited`) the
  * invitation to rate a resolved one, and the steps of council proposals they wrote, support or
- * follow (`proposal.updated`).
+ * follow (`proposal.updated`), and the meetings that take those up (`meeting.updated`).
  */
 export const RESIDENT_EVENTS = [
   ...CASE_PUSH_EVENTS,
   'followup.updated',
   'proposal.updated',
+  'meeting.updated',
 ] as const;
 export type ResidentEventName = (typeof RESIDENT_EVENTS)[number];
 export type ResidentPush = StreamPushMap[ResidentEventName];

@@ -4,17 +4,19 @@ import { startRealtime, stopRealtime } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 import { useCasesStore } from '@/stores/cases';
 import { useFollowUpsStore } from '@/stores/follow-ups';
+import { useNotificationsStore } from '@/stores/notifications';
 import { useProposalsStore } from '@/stores/proposals';
 
 /**
  * Keeps one live connection while a resident is signed in (and known), feeding pushes to the
- * requests, invitations and proposals stores; disconnects and forgets both on logout.
+ * requests, invitations, proposals and inbox stores; disconnects and forgets both on logout.
  */
 export function useRealtimeSync(): void {
   const auth = useAuthStore();
   const cases = useCasesStore();
   const followUps = useFollowUpsStore();
   const proposals = useProposalsStore();
+  const notifications = useNotificationsStore();
 
   watch(
     () => (auth.isLoggedIn && auth.user?.kind === 'resident' ? auth.user.id : null),
@@ -25,13 +27,19 @@ export function useRealtimeSync(): void {
         cases.reset();
         followUps.reset();
         proposals.reset();
+        notifications.reset();
       }
       if (!userId) return;
       startRealtime({
         userId,
         getToken: () => auth.tokens?.accessToken ?? null,
         renew: renewSession,
+        // Joined (again): whatever came meanwhile is counted by the server.
+        onSubscribed: (_room, ack) => {
+          if (ack.ok) void notifications.refreshCount();
+        },
         onPush: (push) => {
+          notifications.pushed();
           if ('followUp' in push) followUps.applyPush(push);
           else if ('case' in push) cases.applyPush(push);
           else if ('proposal' in push) proposals.applyPush(push);

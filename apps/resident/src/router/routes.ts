@@ -88,6 +88,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.proposal', requiresAuth: true, back: '/council' },
   },
   {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/views/NotificationsView.vue'),
+    meta: { title: 'nav.notifications', requiresAuth: true, back: '/' },
+  },
+  {
     path: '/me',
     name: 'me',
     component: () => import('@/views/MeView.vue'),
