@@ -5,11 +5,10 @@ import {
   type ResidentNotification,
 } from '@baitong/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CLOCK, type Clock } from '../common/clock';
 import { RealtimeService } from '../realtime/realtime.service';
-import { NotificationWatermarkEntity } from './notification.entity';
+import { NotificationsRepository } from './notifications.repository';
 
 /**
  * A resident's inbox (消息) is their own room of the one event stream, in the view they were
@@ -20,7 +19,7 @@ import { NotificationWatermarkEntity } from './notification.entity';
 export class NotificationsService {
   constructor(
     private readonly realtime: RealtimeService,
-    private readonly ds: DataSource,
+    private readonly repo: NotificationsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,7 +46,7 @@ export class NotificationsService {
   }
 
   async count(actor: Actor): Promise<NotificationCount> {
-    const seenUpTo = await this.seenUpTo(actor.id);
+    const seenUpTo = await this.repo.seenUpTo(actor.id);
     const unread = await this.realtime.countAfter(
       `user:${actor.id}`,
       seenUpTo ?? '0',
@@ -59,18 +58,7 @@ export class NotificationsService {
 
   /** Moves the mark forward only: an older tab marking an older page seen undoes nothing. */
   async markSeen(actor: Actor, upTo: string): Promise<NotificationCount> {
-    await this.ds.query(
-      `INSERT INTO notification_watermark (user_id, seen_up_to, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id) DO UPDATE
-         SET seen_up_to = GREATEST(notification_watermark.seen_up_to, EXCLUDED.seen_up_to),
-             updated_at = EXCLUDED.updated_at`,
-      [actor.id, upTo, this.clock.now()],
-    );
+    await this.repo.markSeen(actor.id, upTo, this.clock.now());
     return this.count(actor);
-  }
-
-  private async seenUpTo(userId: string): Promise<string | null> {
-    const row = await this.ds.getRepository(NotificationWatermarkEntity).findOneBy({ userId });
-    return row ? String(row.seenUpTo) : null;
   }
 }
