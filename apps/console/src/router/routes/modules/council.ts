@@ -15,4 +15,17 @@ export const councilRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/council/ProposalDetail.vue'),
     meta: { titleKey: 'council.detail.title', roles: COUNCIL_READER_ROLES },
   },
+  {
+    // A community's meetings (`?community=`): its staff plan and run them, the rest read.
+    path: 'council/meetings',
+    name: 'meeting-list',
+    component: () => import('@/views/council/MeetingList.vue'),
+    meta: { titleKey: 'meeting.list.title', roles: COUNCIL_READER_ROLES },
+  },
+  {
+    path: 'council/meetings/:id',
+    name: 'meeting-page',
+    component: () => import('@/views/council/MeetingPage.vue'),
+    meta: { titleKey: 'meeting.page.title', roles: COUNCIL_READER_ROLES },
+  },
 ];
