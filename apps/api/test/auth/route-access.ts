@@ -336,6 +336,9 @@ export const ROUTE_ACCESS = {
   'POST /api/proposals/:id/complete': councilWork,
   // A completed project's evaluation: the residents of the community it asks (here the caller).
   'POST /api/proposals/:id/evaluation': communityResidents,
+  'GET /api/proposals/:id/evaluation': communityResidents,
+  // The caller's own invitations: residents only, nobody else's to reach.
+  'GET /api/evaluation-invitations': anyone(['resident']),
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -1443,6 +1443,19 @@ export function routeCalls(
         ),
       };
     },
+    'GET /api/proposals/:id/evaluation': async (r) => {
+      const id = await adoptedProposal(r.p);
+      await t.ds.query(`UPDATE proposal SET status = 'completed' WHERE id = $1`, [id]);
+      // As for the answer: the own place's resident is asked where they live.
+      if (r.target === 'own' || r.target === 'otherCompound')
+        await t.ds.query(
+          `INSERT INTO follow_up_task (proposal_id, community_id, resident_id, status, round, due_at, first_due_at)
+           VALUES ($1, $2, $3, 'open', 1, now() + interval '14 days', now() + interval '14 days')`,
+          [id, r.p.community.id, w.places.own.resident.id],
+        );
+      return { method: 'GET', path: `/api/proposals/${id}/evaluation` };
+    },
+    'GET /api/evaluation-invitations': () => ({ method: 'GET', path: '/api/evaluation-invitations' }),
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);
       return {
