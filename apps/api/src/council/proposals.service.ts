@@ -189,9 +189,14 @@ export class ProposalsService implements OnModuleInit {
         );
       const held = await this.repo.appendPhotos(m, id, dto.photoIds);
       if (held > MAX_PHOTOS)
-        throw AppException.invalid('photoIds', `a proposal holds at most ${MAX_PHOTOS} photos`, 'too_many', {
-          max: MAX_PHOTOS,
-        });
+        throw AppException.invalid(
+          'photoIds',
+          `a proposal holds at most ${MAX_PHOTOS} photos`,
+          'too_many',
+          {
+            max: MAX_PHOTOS,
+          },
+        );
       await appendProposalEvent(this.stream, m, actor, p, 'edited', {
         at: now,
         data: { fields: ['photos'], added: dto.photoIds.length },
@@ -542,7 +547,9 @@ export class ProposalsService implements OnModuleInit {
   private async draftOfWriter(actor: Actor, id: string): Promise<void> {
     const p = await this.readable(actor, id);
     if (!this.mayTake(actor, p, 'submit'))
-      throw AppException.forbidden('Only the author, or the staff who wrote it for them, does this');
+      throw AppException.forbidden(
+        'Only the author, or the staff who wrote it for them, does this',
+      );
   }
 
   /** A change to a draft under its row lock; once submitted, photos stay as they were sent. */

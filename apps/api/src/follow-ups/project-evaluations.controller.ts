@@ -70,7 +70,10 @@ export class ProjectEvaluationsController {
   @Roles('resident')
   @Get('proposals/:id/evaluation')
   @ApiOperation({ summary: 'The resident’s own evaluation of a project they were asked about' })
-  @ApiOkResponse({ type: MyProjectEvaluationDto, description: 'Open, done with the answer, or closed' })
+  @ApiOkResponse({
+    type: MyProjectEvaluationDto,
+    description: 'Open, done with the answer, or closed',
+  })
   mine(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<MyProjectEvaluation> {
     return this.evaluations.mine(a, id);
   }

@@ -113,7 +113,12 @@ export class ProjectEvaluationsService implements OnModuleInit {
           communityId: r.communityId,
           rooms: [`user:${r.residentId}`],
           actor,
-          data: { type: 'evaluation_scheduled', proposalId, residentId: r.residentId, dueAt: dueAt.toISOString() },
+          data: {
+            type: 'evaluation_scheduled',
+            proposalId,
+            residentId: r.residentId,
+            dueAt: dueAt.toISOString(),
+          },
           at: now,
         });
       }

@@ -125,9 +125,7 @@ describe('photos on a saved draft', () => {
       photos[0]!.id,
     ])) as { attached_at: Date | null }[];
     expect(gone!.attached_at).toBeNull();
-    expect(
-      (await t.http.get(photos[0]!.url).set('Authorization', author.auth)).status,
-    ).toBe(404);
+    expect((await t.http.get(photos[0]!.url).set('Authorization', author.auth)).status).toBe(404);
     const again = await t.http
       .delete(`/api/proposals/${d.id}/photos/${photos[0]!.id}`)
       .set('Authorization', author.auth);
@@ -152,9 +150,8 @@ describe('photos on a saved draft', () => {
     );
     expect(held).toHaveLength(2);
 
-    const fresh = (
-      await t.http.get(`/api/proposals/${d.id}`).set('Authorization', author.auth)
-    ).body as ProposalDetail;
+    const fresh = (await t.http.get(`/api/proposals/${d.id}`).set('Authorization', author.auth))
+      .body as ProposalDetail;
     await move(t, author.auth, fresh, 'submit');
     const late = await t.http
       .post(`/api/proposals/${d.id}/photos`)

@@ -90,7 +90,8 @@ describe('a resident’s evaluation of a completed project', () => {
 
     await complete(id);
     const end = Date.now() + 5000;
-    while (Date.now() < end && live.pushes.length === 0) await new Promise((r) => setTimeout(r, 20));
+    while (Date.now() < end && live.pushes.length === 0)
+      await new Promise((r) => setTimeout(r, 20));
     const p = await get(t, w.worker.auth, id);
     expect(live.pushes).toHaveLength(1);
     expect(live.pushes[0]!.invitation).toMatchObject({
@@ -113,7 +114,9 @@ describe('a resident’s evaluation of a completed project', () => {
     });
     expect((await mine(id, w.residents[4]!.auth)).status).toBe(404);
     expect((await mine(id, w.neighbour.resident.auth)).status).toBe(404);
-    expect((await t.http.get('/api/evaluation-invitations').set('Authorization', w.worker.auth)).status).toBe(403);
+    expect(
+      (await t.http.get('/api/evaluation-invitations').set('Authorization', w.worker.auth)).status,
+    ).toBe(403);
 
     const answer = await post(
       `/api/proposals/${id}/evaluation`,
@@ -168,9 +171,10 @@ describe('a resident’s evaluation of a completed project', () => {
         very_dissatisfied: 0,
       },
     });
-    const tasks: unknown[] = await t.ds.query('SELECT 1 FROM follow_up_task WHERE proposal_id = $1', [
-      id,
-    ]);
+    const tasks: unknown[] = await t.ds.query(
+      'SELECT 1 FROM follow_up_task WHERE proposal_id = $1',
+      [id],
+    );
     expect(tasks).toEqual([]);
   });
 

@@ -155,18 +155,26 @@ describe('supports', () => {
       .set('Authorization', r.auth);
     expect(page.status).toBe(200);
     const marks = new Map(
-      (
-        page.body.items as { id: string; supportedByMe: boolean; followedByMe: boolean }[]
-      ).map((x) => [x.id, [x.supportedByMe, x.followedByMe]]),
+      (page.body.items as { id: string; supportedByMe: boolean; followedByMe: boolean }[]).map(
+        (x) => [x.id, [x.supportedByMe, x.followedByMe]],
+      ),
     );
     expect(marks.get(supported.id)).toEqual([true, false]);
     expect(marks.get(followed.id)).toEqual([false, true]);
     expect(marks.get(neither.id)).toEqual([false, false]);
     expect(marks.get(withdrawn.id)).toEqual([false, false]);
     // Another resident's page carries their own marks, and staff get none.
-    const other = await t.http.get('/api/proposals').query({ pageSize: 50 }).set('Authorization', w.residents[4]!.auth);
-    expect(other.body.items.find((x: { id: string }) => x.id === supported.id).supportedByMe).toBe(false);
-    const staff = await t.http.get('/api/proposals').query({ pageSize: 50 }).set('Authorization', w.worker.auth);
+    const other = await t.http
+      .get('/api/proposals')
+      .query({ pageSize: 50 })
+      .set('Authorization', w.residents[4]!.auth);
+    expect(other.body.items.find((x: { id: string }) => x.id === supported.id).supportedByMe).toBe(
+      false,
+    );
+    const staff = await t.http
+      .get('/api/proposals')
+      .query({ pageSize: 50 })
+      .set('Authorization', w.worker.auth);
     expect(staff.body.items.every((x: { supportedByMe: boolean }) => !x.supportedByMe)).toBe(true);
   });
 

@@ -1455,7 +1455,10 @@ export function routeCalls(
         );
       return { method: 'GET', path: `/api/proposals/${id}/evaluation` };
     },
-    'GET /api/evaluation-invitations': () => ({ method: 'GET', path: '/api/evaluation-invitations' }),
+    'GET /api/evaluation-invitations': () => ({
+      method: 'GET',
+      path: '/api/evaluation-invitations',
+    }),
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);
       return {

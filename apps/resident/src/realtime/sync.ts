@@ -3,18 +3,20 @@ import { renewSession } from '@/api/request';
 import { startRealtime, stopRealtime } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 import { useCasesStore } from '@/stores/cases';
+import { useEvaluationsStore } from '@/stores/evaluations';
 import { useFollowUpsStore } from '@/stores/follow-ups';
 import { useProposalsStore } from '@/stores/proposals';
 
 /**
  * Keeps one live connection while a resident is signed in (and known), feeding pushes to the
- * requests, invitations and proposals stores; disconnects and forgets both on logout.
+ * requests, invitations, proposals and evaluation stores; disconnects and forgets both on logout.
  */
 export function useRealtimeSync(): void {
   const auth = useAuthStore();
   const cases = useCasesStore();
   const followUps = useFollowUpsStore();
   const proposals = useProposalsStore();
+  const evaluations = useEvaluationsStore();
 
   watch(
     () => (auth.isLoggedIn && auth.user?.kind === 'resident' ? auth.user.id : null),
@@ -25,6 +27,7 @@ export function useRealtimeSync(): void {
         cases.reset();
         followUps.reset();
         proposals.reset();
+        evaluations.reset();
       }
       if (!userId) return;
       startRealtime({
@@ -35,6 +38,7 @@ export function useRealtimeSync(): void {
           if ('followUp' in push) followUps.applyPush(push);
           else if ('case' in push) cases.applyPush(push);
           else if ('proposal' in push) proposals.applyPush(push);
+          else if ('invitation' in push) evaluations.applyPush(push);
         },
       });
     },
