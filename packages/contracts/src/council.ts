@@ -435,7 +435,26 @@ export interface ProposalListQuery {
   pageSize?: number;
 }
 
-export type ProposalPage = Page<ProposalSummary>;
+/** A row of the list, with the caller's own marks (a resident's; always false for staff). */
+export interface ProposalListItem extends ProposalSummary {
+  supportedByMe: boolean;
+  followedByMe: boolean;
+}
+
+export type ProposalPage = Page<ProposalListItem>;
+
+/** Text a resident is typing, to find proposals of the community that say much the same. */
+export interface SimilarTextQuery {
+  /** Staff name the community; a resident's is always their own. */
+  communityId?: string;
+  title: string;
+  description?: string;
+}
+
+/** Photos added to a draft (own uploads of `POST /api/photos`, at most 9 on the proposal). */
+export interface AddProposalPhotosRequest {
+  photoIds: string[];
+}
 
 export interface ProposalPush {
   eventId: string;

@@ -1,6 +1,7 @@
 import type { CasePush } from './cases.js';
 import type { CouncilPush, ProposalPush } from './council.js';
 import type { FollowUpPush } from './follow-ups.js';
+import type { EvaluationInvitationPush } from './implementation.js';
 import type { MeetingPush } from './meetings.js';
 
 /**
@@ -22,6 +23,8 @@ export interface StreamPushMap {
   'followup.overdue': FollowUpPush;
   /** A follow-up's result is in: its case closes or is reopened (a reaction of the cases side). */
   'followup.completed': FollowUpPush;
+  /** A completed council project asks the resident to evaluate it (their own room only). */
+  'evaluation.invited': EvaluationInvitationPush;
   /** A proposal was created, changed state, merged, supported, commented or moderated. */
   'proposal.updated': ProposalPush;
   /** A council's rules or members changed. */
@@ -41,6 +44,7 @@ export const STREAM_EVENT_NAMES = [
   'followup.updated',
   'followup.overdue',
   'followup.completed',
+  'evaluation.invited',
   'proposal.updated',
   'council.updated',
   'meeting.updated',

@@ -102,3 +102,30 @@ export interface ProjectEvaluationReceipt {
   solved: SolvedAnswer;
   recordedAt: string;
 }
+
+/** An open invitation to evaluate a completed project (项目邀评), in the resident's app. */
+export interface EvaluationInvitation {
+  proposalId: string;
+  number: string;
+  title: string;
+  invitedAt: string;
+  /** The end of the evaluation window. */
+  dueAt: string;
+}
+
+/** The calling resident's own evaluation of one project: asked, answered, or closed unanswered. */
+export interface MyProjectEvaluation {
+  proposalId: string;
+  status: 'open' | 'done' | 'closed';
+  dueAt: string;
+  satisfaction: SatisfactionLevel | null;
+  solved: SolvedAnswer | null;
+  comment: string | null;
+  recordedAt: string | null;
+}
+
+/** `evaluation.invited`, to the resident's own room: a completed project asks them. */
+export interface EvaluationInvitationPush {
+  eventId: string;
+  invitation: EvaluationInvitation;
+}

@@ -8,6 +8,7 @@ import {
   QUORUM_KINDS,
   SUPPORT_THRESHOLD_KINDS,
   type AddCommentRequest,
+  type AddProposalPhotosRequest,
   type AddCouncilMemberRequest,
   type AdoptionRule,
   type CouncilMemberKind,
@@ -21,6 +22,7 @@ import {
   type ProposalTopic,
   type ProposalTransitionRequest,
   type QuorumKind,
+  type SimilarTextQuery,
   type SupportThresholdKind,
   type UpdateCouncilMemberRequest,
   type UpdateCouncilRulesRequest,
@@ -178,6 +180,34 @@ export class CreateProposalDto implements CreateProposalRequest {
   @ArrayMaxSize(9)
   @IsUUID('4', { each: true })
   photoIds?: string[];
+}
+
+/** The words being typed into a new proposal; trimmed, blank is refused by the service. */
+export class SimilarTextQueryDto implements SimilarTextQuery {
+  @ApiPropertyOptional({ description: 'Staff: the community; a resident always reads their own' })
+  @IsOptional()
+  @IsUUID('4')
+  communityId?: string;
+  @ApiProperty({ minLength: 2, maxLength: 120 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  title: string;
+  // The start of the text is enough to compare, and keeps the query string within what a URL holds.
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string;
+}
+
+export class AddProposalPhotosDto implements AddProposalPhotosRequest {
+  @ApiProperty({ minItems: 1, maxItems: 9, description: 'Own uploads of POST /api/photos' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(9)
+  @IsUUID('4', { each: true })
+  photoIds: string[];
 }
 
 export class UpdateProposalDto implements UpdateProposalRequest {

@@ -27,6 +27,7 @@ import {
   type ProposalOrigin,
   type ProposalPhoto,
   type ProposalStatus,
+  type ProposalListItem,
   type ProposalSummary,
   type ProposalTopic,
   type QuorumKind,
@@ -164,9 +165,17 @@ export class ProposalDetailDto extends ProposalSummaryDto implements ProposalDet
   allowedActions: ManualProposalAction[];
 }
 
+@ApiSchema({ name: 'ProposalListItem' })
+export class ProposalListItemDto extends ProposalSummaryDto implements ProposalListItem {
+  @ApiProperty({ description: 'The calling resident supports it now (false for staff)' })
+  supportedByMe: boolean;
+  @ApiProperty({ description: 'The calling resident follows it (false for staff)' })
+  followedByMe: boolean;
+}
+
 @ApiSchema({ name: 'ProposalPage' })
-export class ProposalPageDto extends PageMetaDto implements Page<ProposalSummary> {
-  @ApiProperty({ type: [ProposalSummaryDto] }) items: ProposalSummaryDto[];
+export class ProposalPageDto extends PageMetaDto implements Page<ProposalListItem> {
+  @ApiProperty({ type: [ProposalListItemDto] }) items: ProposalListItemDto[];
 }
 
 @ApiSchema({ name: 'ProposalEvent' })

@@ -221,7 +221,7 @@ export class ImplementationService implements OnModuleInit {
   /** A resident's evaluation is their participation; the last answer (or lapse) ends the evaluation. */
   private async onEvaluation(e: DomainEvent): Promise<void> {
     const type = e.data['type'];
-    if (type !== 'evaluated' && type !== 'evaluation_expired') return;
+    if (type !== 'evaluated' && type !== 'evaluation_expired' && type !== 'nobody_to_ask') return;
     const proposalId = e.data['proposalId'] as string;
     await this.db.transaction(async (m) => {
       await this.proposalsRepo.lock(m, proposalId);

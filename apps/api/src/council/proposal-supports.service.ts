@@ -40,6 +40,14 @@ export class ProposalSupportsService {
       );
     await this.locked(id, async (m, p, now) => {
       this.supportable(p);
+      // Writing it is the author's act already (a propose participation); a support would count them twice.
+      if (p.authorResidentId === actor.id)
+        throw new AppException(
+          'CONFLICT',
+          'You wrote this proposal; its supports come from other residents',
+          undefined,
+          { reason: 'own_proposal' },
+        );
       const added = await this.activity.addSupport(m, {
         proposalId: id,
         residentId: actor.id,

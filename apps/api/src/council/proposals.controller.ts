@@ -3,7 +3,7 @@ import type {
   ProposalComment,
   ProposalDetail,
   ProposalEvent,
-  ProposalSummary,
+  ProposalListItem,
   SimilarProposal,
 } from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
@@ -33,12 +33,14 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { ID, UuidPipe } from '../common/uuid.pipe';
 import {
   AddCommentDto,
+  AddProposalPhotosDto,
   CreateProposalDto,
   HideCommentDto,
   MergeProposalDto,
   PromoteCasesDto,
   ProposalListQuery,
   ProposalTransitionDto,
+  SimilarTextQueryDto,
   UpdateProposalDto,
 } from './council.dto';
 import {
@@ -88,8 +90,21 @@ export class ProposalsController {
     summary: 'Proposals of the communities in the caller’s scope (a resident: theirs)',
   })
   @ApiOkResponse({ type: ProposalPageDto, description: 'One page, latest change first' })
-  list(@CurrentActor() a: Actor, @Query() q: ProposalListQuery): Promise<Page<ProposalSummary>> {
+  list(@CurrentActor() a: Actor, @Query() q: ProposalListQuery): Promise<Page<ProposalListItem>> {
     return this.proposals.list(a, q);
+  }
+
+  // Declared before `proposals/:id`, which would take "similar" for an id.
+  @Get('proposals/similar')
+  @ApiOperation({
+    summary: 'Proposals of the community like the words being typed for a new one (pg_trgm)',
+  })
+  @ApiOkResponse({ type: [SimilarProposalDto], description: 'Most similar first' })
+  similarText(
+    @CurrentActor() a: Actor,
+    @Query() q: SimilarTextQueryDto,
+  ): Promise<SimilarProposal[]> {
+    return this.proposals.similarText(a, q);
   }
 
   @Get('proposals/:id')
@@ -149,6 +164,29 @@ export class ProposalsController {
     @Body() dto: MergeProposalDto,
   ): Promise<ProposalDetail> {
     return this.proposals.merge(a, id, dto);
+  }
+
+  @Post('proposals/:id/photos')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add own uploaded photos to a draft (nine at most in all)' })
+  @ApiOkResponse({ type: ProposalDetailDto, description: 'The draft with the photos' })
+  addPhotos(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Body() dto: AddProposalPhotosDto,
+  ): Promise<ProposalDetail> {
+    return this.proposals.addPhotos(a, id, dto);
+  }
+
+  @Delete('proposals/:id/photos/:photoId')
+  @ApiOperation({ summary: 'Take a photo off a draft' })
+  @ApiOkResponse({ type: ProposalDetailDto, description: 'The draft without the photo' })
+  removePhoto(
+    @CurrentActor() a: Actor,
+    @Param('id', ID) id: string,
+    @Param('photoId', new UuidPipe('photoId')) photoId: string,
+  ): Promise<ProposalDetail> {
+    return this.proposals.removePhoto(a, id, photoId);
   }
 
   // Served as the image type it was checked to be, never sniffed, never kept by a shared cache.

@@ -15,6 +15,12 @@ export interface ProposalRow extends ProposalEntity {
   caseCount: number;
 }
 
+/** A list row with the reading resident's own marks. */
+export interface ProposalListRow extends ProposalRow {
+  supportedByMe: boolean;
+  followedByMe: boolean;
+}
+
 export interface ProposalFilter {
   status?: ProposalStatus[];
   topic?: ProposalTopic;
@@ -98,7 +104,10 @@ export class ProposalsRepository {
     return rows.map((r) => toCamel<ProposalRow>(r));
   }
 
-  async list(reader: Reader, f: ProposalFilter): Promise<{ rows: ProposalRow[]; total: number }> {
+  async list(
+    reader: Reader,
+    f: ProposalFilter,
+  ): Promise<{ rows: ProposalListRow[]; total: number }> {
     const params: unknown[] = [];
     const where = [visibleSql(reader, params)];
     const p = binder(params);
@@ -126,13 +135,20 @@ export class ProposalsRepository {
       `SELECT count(*)::int AS n FROM proposal p WHERE ${sqlWhere}`,
       params,
     )) as [{ n: number }];
+    // The resident's own marks ride in the same query: a page is one round trip, not one per row.
+    const me = reader.kind === 'resident' ? p(reader.id) : 'NULL::uuid';
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT ${SELECT} FROM ${FROM} WHERE ${sqlWhere}
+      `SELECT ${SELECT},
+          EXISTS (SELECT 1 FROM proposal_support s WHERE s.proposal_id = p.id
+                   AND s.resident_id = ${me} AND s.withdrawn_at IS NULL) AS supported_by_me,
+          EXISTS (SELECT 1 FROM proposal_follower fo WHERE fo.proposal_id = p.id
+                   AND fo.resident_id = ${me}) AS followed_by_me
+        FROM ${FROM} WHERE ${sqlWhere}
         ORDER BY p.status_changed_at DESC, p.id
         LIMIT ${p(f.pageSize)} OFFSET ${p((f.page - 1) * f.pageSize)}`,
       params,
     );
-    return { rows: rows.map((r) => toCamel<ProposalRow>(r)), total: n };
+    return { rows: rows.map((r) => toCamel<ProposalListRow>(r)), total: n };
   }
 
   /** The proposal's entries of the one event stream, oldest first. */
@@ -151,20 +167,30 @@ export class ProposalsRepository {
    * Other proposals of the community whose text is like this one's (pg_trgm): public ones, not
    * screened out or withdrawn; merged ones lead to where they went.
    */
-  async similar(
+  similar(
     p: Pick<ProposalEntity, 'id' | 'communityId' | 'title' | 'description'>,
+    limit = 5,
+  ): Promise<SimilarRow[]> {
+    return this.similarTo(p.communityId, `${p.title} ${p.description}`, p.id, limit);
+  }
+
+  /** The same likeness for text not saved yet (a resident typing a new proposal). */
+  async similarTo(
+    communityId: string,
+    text: string,
+    excludeId: string | null,
     limit = 5,
   ): Promise<SimilarRow[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT o.id, o.number, o.title, o.status, o.support_count,
               round(similarity(o.title || ' ' || o.description, $2)::numeric, 2)::float AS similarity
          FROM proposal o
-        WHERE o.community_id = $1 AND o.id <> $3
+        WHERE o.community_id = $1 AND ($3::uuid IS NULL OR o.id <> $3::uuid)
           AND o.status NOT IN ('draft','rejected','withdrawn','merged')
           AND similarity(o.title || ' ' || o.description, $2) > 0.15
         ORDER BY similarity(o.title || ' ' || o.description, $2) DESC, o.created_at DESC
         LIMIT $4`,
-      [p.communityId, `${p.title} ${p.description}`, p.id, limit],
+      [communityId, text, excludeId, limit],
     );
     return rows.map((r) => toCamel<SimilarRow>(r));
   }
@@ -337,6 +363,37 @@ export class ProposalsRepository {
        SELECT u.id, $1, u.ord FROM unnest($2::uuid[]) WITH ORDINALITY AS u(id, ord)`,
       [id, photoIds],
     );
+  }
+
+  /** Adds photos after the proposal's own, in the order given; how many it holds then. */
+  async appendPhotos(m: EntityManager, id: string, photoIds: string[]): Promise<number> {
+    await m.query(
+      `INSERT INTO proposal_photo (photo_id, proposal_id, position)
+       SELECT u.id, $1, u.ord + coalesce(
+         (SELECT max(position) FROM proposal_photo WHERE proposal_id = $1 AND progress_id IS NULL), 0)
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS u(id, ord)`,
+      [id, photoIds],
+    );
+    const [{ n }] = (await m.query(
+      'SELECT count(*)::int AS n FROM proposal_photo WHERE proposal_id = $1 AND progress_id IS NULL',
+      [id],
+    )) as [{ n: number }];
+    return n;
+  }
+
+  /**
+   * Takes a photo off a proposal and hands it back to its uploader's unattached photos, so the
+   * clean-up of photos never attached removes it with its bytes; false when it was not there.
+   */
+  async removePhoto(m: EntityManager, id: string, photoId: string): Promise<boolean> {
+    const [rows] = (await m.query(
+      `DELETE FROM proposal_photo WHERE proposal_id = $1 AND photo_id = $2 AND progress_id IS NULL
+       RETURNING photo_id`,
+      [id, photoId],
+    )) as [unknown[], number];
+    if (rows.length === 0) return false;
+    await m.query('UPDATE photo SET attached_at = NULL WHERE id = $1', [photoId]);
+    return true;
   }
 
   async linkCases(

@@ -1,14 +1,17 @@
 import {
   SATISFACTION_LEVELS,
   SOLVED_ANSWERS,
+  type EvaluationInvitation,
+  type MyProjectEvaluation,
   type ProjectEvaluationReceipt,
   type SatisfactionLevel,
   type SolvedAnswer,
 } from '@baitong/contracts';
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiSchema,
@@ -28,11 +31,52 @@ export class ProjectEvaluationReceiptDto implements ProjectEvaluationReceipt {
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
 }
 
+@ApiSchema({ name: 'EvaluationInvitation' })
+export class EvaluationInvitationDto implements EvaluationInvitation {
+  @ApiProperty({ format: 'uuid' }) proposalId: string;
+  @ApiProperty({ example: 'YS20261127-000042' }) number: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, format: 'date-time' }) invitedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'The window ends' })
+  dueAt: string;
+}
+
+@ApiSchema({ name: 'MyProjectEvaluation' })
+export class MyProjectEvaluationDto implements MyProjectEvaluation {
+  @ApiProperty({ format: 'uuid' }) proposalId: string;
+  @ApiProperty({ enum: ['open', 'done', 'closed'] }) status: 'open' | 'done' | 'closed';
+  @ApiProperty({ type: String, format: 'date-time' }) dueAt: string;
+  @ApiProperty({ enum: SATISFACTION_LEVELS, nullable: true })
+  satisfaction: SatisfactionLevel | null;
+  @ApiProperty({ enum: SOLVED_ANSWERS, nullable: true }) solved: SolvedAnswer | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) recordedAt: string | null;
+}
+
 @ApiTags('follow-ups')
 @ApiBearerAuth()
 @Controller()
 export class ProjectEvaluationsController {
   constructor(private readonly evaluations: ProjectEvaluationsService) {}
+
+  @Roles('resident')
+  @Get('evaluation-invitations')
+  @ApiOperation({ summary: 'Completed council projects the resident is asked to evaluate now' })
+  @ApiOkResponse({ type: [EvaluationInvitationDto], description: 'The soonest closing first' })
+  invitations(@CurrentActor() a: Actor): Promise<EvaluationInvitation[]> {
+    return this.evaluations.invitations(a);
+  }
+
+  @Roles('resident')
+  @Get('proposals/:id/evaluation')
+  @ApiOperation({ summary: 'The resident’s own evaluation of a project they were asked about' })
+  @ApiOkResponse({
+    type: MyProjectEvaluationDto,
+    description: 'Open, done with the answer, or closed',
+  })
+  mine(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<MyProjectEvaluation> {
+    return this.evaluations.mine(a, id);
+  }
 
   @Roles('resident')
   @Post('proposals/:id/evaluation')

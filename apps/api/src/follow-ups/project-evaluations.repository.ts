@@ -1,4 +1,9 @@
-import type { SatisfactionLevel } from '@baitong/contracts';
+import type {
+  EvaluationInvitation,
+  MyProjectEvaluation,
+  SatisfactionLevel,
+  SolvedAnswer,
+} from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { FollowUpAttemptEntity, FollowUpTaskEntity } from './follow-up.entities';
@@ -150,5 +155,63 @@ export class ProjectEvaluationsRepository {
       [proposalId],
     );
     return { asked: t.asked, open: t.open, expired: t.expired, byLevel, dueAt: t.due_at };
+  }
+
+  /** The community of a completed proposal; null when it is not (or no longer) completed. */
+  async completedCommunity(m: EntityManager, proposalId: string): Promise<string | null> {
+    const rows: { community_id: string }[] = await m.query(
+      `SELECT community_id FROM proposal WHERE id = $1 AND status = 'completed'`,
+      [proposalId],
+    );
+    return rows[0]?.community_id ?? null;
+  }
+
+  /** The resident's open invitations in their community, the soonest closing first. */
+  async openInvitations(
+    residentId: string,
+    communityId: string,
+    ids?: string[],
+  ): Promise<EvaluationInvitation[]> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT p.id, p.number, p.title, t.invited_at, t.created_at, t.due_at
+         FROM follow_up_task t JOIN proposal p ON p.id = t.proposal_id
+        WHERE t.resident_id = $1 AND t.community_id = $2 AND t.status = 'open'
+          AND ($3::uuid[] IS NULL OR t.id = ANY($3::uuid[]))
+        ORDER BY t.due_at, p.number`,
+      [residentId, communityId, ids ?? null],
+    );
+    return rows.map((r) => ({
+      proposalId: r['id'] as string,
+      number: r['number'] as string,
+      title: r['title'] as string,
+      invitedAt: new Date((r['invited_at'] ?? r['created_at']) as Date).toISOString(),
+      dueAt: new Date(r['due_at'] as Date).toISOString(),
+    }));
+  }
+
+  /** The resident's own task about a proposal with its answer, if they were asked. */
+  async mine(
+    proposalId: string,
+    residentId: string,
+    communityId: string,
+  ): Promise<MyProjectEvaluation | null> {
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT t.status, t.due_at, a.satisfaction, a.solved, a.notes, a.recorded_at
+         FROM follow_up_task t LEFT JOIN follow_up_attempt a ON a.id = t.result_attempt_id
+        WHERE t.proposal_id = $1 AND t.resident_id = $2 AND t.community_id = $3`,
+      [proposalId, residentId, communityId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const status = r['status'] as EvaluationTaskRow['status'];
+    return {
+      proposalId,
+      status: status === 'unreachable' ? 'closed' : status,
+      dueAt: new Date(r['due_at'] as Date).toISOString(),
+      satisfaction: (r['satisfaction'] as SatisfactionLevel | null) ?? null,
+      solved: (r['solved'] as SolvedAnswer | null) ?? null,
+      comment: (r['notes'] as string | null) ?? null,
+      recordedAt: r['recorded_at'] ? new Date(r['recorded_at'] as Date).toISOString() : null,
+    };
   }
 }

@@ -1,4 +1,8 @@
-import type { ProjectEvaluationReceipt } from '@baitong/contracts';
+import type {
+  EvaluationInvitation,
+  MyProjectEvaluation,
+  ProjectEvaluationReceipt,
+} from '@baitong/contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { type Actor, type ChangeActor, systemActor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
@@ -7,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Db } from '../database/db';
 import type { Tx } from '../database/tx';
 import { EventStream } from '../events/event-stream.service';
+import { RealtimeService } from '../realtime/realtime.service';
 import type { EvaluateProjectDto } from './follow-ups.dto';
 import {
   type EvaluationFigures,
@@ -29,6 +34,7 @@ export class ProjectEvaluationsService implements OnModuleInit {
     private readonly repo: ProjectEvaluationsRepository,
     private readonly db: Db,
     private readonly stream: EventStream,
+    private readonly realtime: RealtimeService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -36,6 +42,22 @@ export class ProjectEvaluationsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
+    // The invitation reaches only the resident asked, live, as it stands after commit.
+    this.realtime.render('evaluation', async (events) => {
+      const found = new Map<string, EvaluationInvitation>();
+      for (const e of events) {
+        const residentId = e.data['residentId'];
+        if (e.name !== 'evaluation.invited' || typeof residentId !== 'string' || !e.communityId)
+          continue;
+        const [inv] = await this.repo.openInvitations(residentId, e.communityId, [e.subjectId]);
+        if (inv) found.set(e.id, inv);
+      }
+      return (event, room) => {
+        const invitation = found.get(event.id);
+        if (!invitation || room !== `user:${event.data['residentId'] as string}`) return null;
+        return { eventId: event.id, invitation };
+      };
+    });
     this.stream.react({
       name: 'follow-ups.schedule-evaluations',
       on: ['proposal.updated'],
@@ -52,7 +74,22 @@ export class ProjectEvaluationsService implements OnModuleInit {
       const now = this.clock.now();
       const dueAt = new Date(now.getTime() + this.days * 86_400_000);
       let added = 0;
-      for (const r of await this.repo.residentsBehind(m, proposalId)) {
+      const behind = await this.repo.residentsBehind(m, proposalId);
+      const communityId = await this.repo.completedCommunity(m, proposalId);
+      // Nobody to ask (no author resident, supporter or case resident): the council must not wait.
+      if (behind.length === 0 && communityId) {
+        await this.stream.append(m, {
+          name: 'followup.updated',
+          subject: { type: 'evaluation', id: proposalId },
+          communityId,
+          rooms: [],
+          actor,
+          data: { type: 'nobody_to_ask', proposalId },
+          at: now,
+        });
+        return 0;
+      }
+      for (const r of behind) {
         const id = await this.repo.insertTask(m, {
           caseId: null,
           proposalId,
@@ -70,8 +107,19 @@ export class ProjectEvaluationsService implements OnModuleInit {
         });
         if (!id) continue;
         added++;
-        await this.append(m, actor, { id, proposalId, ...r }, 'evaluation_scheduled', now, {
-          dueAt: dueAt.toISOString(),
+        await this.stream.append(m, {
+          name: 'evaluation.invited',
+          subject: { type: 'evaluation', id },
+          communityId: r.communityId,
+          rooms: [`user:${r.residentId}`],
+          actor,
+          data: {
+            type: 'evaluation_scheduled',
+            proposalId,
+            residentId: r.residentId,
+            dueAt: dueAt.toISOString(),
+          },
+          at: now,
         });
       }
       return added;
@@ -137,6 +185,25 @@ export class ProjectEvaluationsService implements OnModuleInit {
     };
   }
 
+  /** The calling resident's open invitations to evaluate a completed project. */
+  invitations(actor: Actor): Promise<EvaluationInvitation[]> {
+    if (actor.kind !== 'resident' || !actor.communityId)
+      throw AppException.forbidden('Residents are invited to evaluate projects');
+    return this.repo.openInvitations(actor.id, actor.communityId);
+  }
+
+  /** The caller's own evaluation of a project they were asked about; others get 404. */
+  async mine(actor: Actor, proposalId: string): Promise<MyProjectEvaluation> {
+    if (actor.kind !== 'resident')
+      throw AppException.forbidden('Residents evaluate the projects they are asked about');
+    // Only in the resident's own community, like the answer itself.
+    const found = actor.communityId
+      ? await this.repo.mine(proposalId, actor.id, actor.communityId)
+      : null;
+    if (!found) throw AppException.notFound('Evaluation');
+    return found;
+  }
+
   /** Open evaluations past their window lapse, as the system; safe with several processes. */
   async expire(limit = 200): Promise<number> {
     const actor = systemActor('evaluation_window_passed');
@@ -160,7 +227,7 @@ export class ProjectEvaluationsService implements OnModuleInit {
     m: Tx,
     actor: ChangeActor,
     t: Pick<EvaluationTaskRow, 'id' | 'proposalId' | 'communityId' | 'residentId'>,
-    type: 'evaluation_scheduled' | 'evaluated' | 'evaluation_expired',
+    type: 'evaluated' | 'evaluation_expired',
     at: Date,
     data: Record<string, unknown>,
   ): Promise<string> {

@@ -286,6 +286,8 @@ export const ROUTE_ACCESS = {
   'GET /api/proposals/:id': councilRecord,
   'GET /api/proposals/:id/events': councilRecord,
   'GET /api/proposals/:id/similar': councilRecord,
+  // Words being typed: a resident's own community, staff name one in their scope.
+  'GET /api/proposals/similar': councilRecord,
   'GET /api/proposals/:id/photos/:photoId': councilRecord,
   'GET /api/proposals/:id/comments': councilRecord,
   // A submitted proposal of the target's resident: the community's staff, and its author.
@@ -293,6 +295,19 @@ export const ROUTE_ACCESS = {
   'POST /api/proposals/:id/transitions': councilWork,
   // The target resident's own draft, never seen by anyone else until submitted.
   'POST /api/proposals/:id/transitions #the author submits': {
+    own: ['resident'],
+    otherCompound: [],
+    sibling: [],
+    otherStreet: [],
+  },
+  // Photos of the target resident's own draft: only its author sees it before submission.
+  'POST /api/proposals/:id/photos': {
+    own: ['resident'],
+    otherCompound: [],
+    sibling: [],
+    otherStreet: [],
+  },
+  'DELETE /api/proposals/:id/photos/:photoId': {
     own: ['resident'],
     otherCompound: [],
     sibling: [],
@@ -325,6 +340,9 @@ export const ROUTE_ACCESS = {
   'POST /api/proposals/:id/complete': councilWork,
   // A completed project's evaluation: the residents of the community it asks (here the caller).
   'POST /api/proposals/:id/evaluation': communityResidents,
+  'GET /api/proposals/:id/evaluation': communityResidents,
+  // The caller's own invitations: residents only, nobody else's to reach.
+  'GET /api/evaluation-invitations': anyone(['resident']),
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -121,6 +121,63 @@ describe('supports', () => {
     expect((await timeline(p.id)).at(-1)!.type).toBe('threshold_lost');
   });
 
+  it('refuses the author’s own support: writing it already counts them, and the threshold needs others', async () => {
+    await setRules(t, w, { supportThresholdKind: 'count', supportThresholdCount: 1 });
+    const author = w.residents[0]!;
+    const p = await openProposal(t, w, {}, author);
+    const own = await support(t, author.auth, p.id);
+    expect(own.status, JSON.stringify(own.body)).toBe(409);
+    expect(own.body).toMatchObject({ code: 'CONFLICT', details: { reason: 'own_proposal' } });
+    expect(await supportRows(p.id)).toEqual([]);
+    expect(await get(t, w.worker.auth, p.id)).toMatchObject({ supportCount: 0, readyAt: null });
+    const acts: { act: string }[] = await t.ds.query(
+      `SELECT act FROM participation WHERE resident_id = $1 AND subject_id = $2`,
+      [author.record.id, p.id],
+    );
+    expect(acts.map((a) => a.act)).toEqual(['propose']);
+    // One other resident reaches the threshold of one.
+    expect((await support(t, w.residents[1]!.auth, p.id)).body.readyAt).not.toBeNull();
+  });
+
+  it('marks in the list which proposals the resident supports and follows, in one page', async () => {
+    const r = w.residents[3]!;
+    const supported = await openProposal(t, w);
+    const followed = await openProposal(t, w);
+    const neither = await openProposal(t, w);
+    expect((await support(t, r.auth, supported.id)).status).toBe(200);
+    await t.http.post(`/api/proposals/${followed.id}/follow`).set('Authorization', r.auth);
+    const withdrawn = await openProposal(t, w);
+    await support(t, r.auth, withdrawn.id);
+    await t.http.delete(`/api/proposals/${withdrawn.id}/support`).set('Authorization', r.auth);
+    const page = await t.http
+      .get('/api/proposals')
+      .query({ pageSize: 50 })
+      .set('Authorization', r.auth);
+    expect(page.status).toBe(200);
+    const marks = new Map(
+      (page.body.items as { id: string; supportedByMe: boolean; followedByMe: boolean }[]).map(
+        (x) => [x.id, [x.supportedByMe, x.followedByMe]],
+      ),
+    );
+    expect(marks.get(supported.id)).toEqual([true, false]);
+    expect(marks.get(followed.id)).toEqual([false, true]);
+    expect(marks.get(neither.id)).toEqual([false, false]);
+    expect(marks.get(withdrawn.id)).toEqual([false, false]);
+    // Another resident's page carries their own marks, and staff get none.
+    const other = await t.http
+      .get('/api/proposals')
+      .query({ pageSize: 50 })
+      .set('Authorization', w.residents[4]!.auth);
+    expect(other.body.items.find((x: { id: string }) => x.id === supported.id).supportedByMe).toBe(
+      false,
+    );
+    const staff = await t.http
+      .get('/api/proposals')
+      .query({ pageSize: 50 })
+      .set('Authorization', w.worker.auth);
+    expect(staff.body.items.every((x: { supportedByMe: boolean }) => !x.supportedByMe)).toBe(true);
+  });
+
   it('takes the threshold from the households by share, never below the minimum', async () => {
     // 1.5% of 200 households is 3.
     await setRules(t, w, {

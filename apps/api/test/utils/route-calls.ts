@@ -298,6 +298,41 @@ export function routeCalls(
       [id],
     );
   /** The own place's resident first backs the target's proposal, where they may. */
+  /** Another resident of the place writes it: an author does not support their own proposal. */
+  const neighbourAuthor = async (p: PlaceRecords) => ({
+    authorResidentId: (await t.given.resident({ community: p.community, compound: p.compound })).id,
+  });
+
+  /** A draft of the place's resident, unseen by anyone else, with one photo of theirs if asked. */
+  async function residentDraft(
+    p: PlaceRecords,
+    withPhoto = false,
+  ): Promise<{ id: string; auth: string; photoId: string }> {
+    const auth = await residentAuthOf(p);
+    let photoId = '';
+    if (withPhoto) {
+      const photo = await t.http
+        .post('/api/photos')
+        .set('Authorization', auth)
+        .attach('file', png, { filename: 'draft.png', contentType: 'image/png' });
+      expect(photo.status, JSON.stringify(photo.body)).toBe(201);
+      photoId = photo.body.id as string;
+    }
+    const res = await t.http
+      .post('/api/proposals')
+      .set('Authorization', auth)
+      .send({
+        title: `居民草稿 ${unique()}`,
+        description: '居民自己写的议题草稿',
+        topic: 'other',
+        ...(withPhoto ? { photoIds: [photoId] } : {}),
+      });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return { id: res.body.id as string, auth, photoId };
+  }
+  const draftPhotos = (id: string) =>
+    sql('SELECT photo_id FROM proposal_photo WHERE proposal_id = $1 ORDER BY position', [id]);
+
   const asResidentFirst = async (r: Row, path: string) => {
     if (r.caller !== 'resident' || (r.target !== 'own' && r.target !== 'otherCompound')) return;
     const res = await t.http.post(path).set('Authorization', w.auth.resident);
@@ -1108,6 +1143,21 @@ export function routeCalls(
       method: 'GET',
       path: `/api/proposals/${(await probeProposal(p)).id}/similar`,
     }),
+    // The probe's own words: it is the most similar, whatever else the place holds.
+    'GET /api/proposals/similar': async ({ p }) => {
+      const probe = await probeProposal(p);
+      const [row] = (await t.ds.query('SELECT title, description FROM proposal WHERE id = $1', [
+        probe.id,
+      ])) as { title: string; description: string }[];
+      return {
+        method: 'GET',
+        path: '/api/proposals/similar',
+        query: { communityId: p.community.id, title: row!.title, description: row!.description },
+        holds: (body) =>
+          Array.isArray(body) &&
+          (body as { proposalId: string }[]).some((x) => x.proposalId === probe.id),
+      };
+    },
     'GET /api/proposals/:id/photos/:photoId': async ({ p }) => {
       const probe = await probeProposal(p);
       return {
@@ -1155,6 +1205,29 @@ export function routeCalls(
         rows: proposalRow(res.body.id as string),
       };
     },
+    // The caller's own upload (the resident's for an anonymous caller), so the draft decides.
+    'POST /api/proposals/:id/photos': async ({ caller, p }) => {
+      const { id, auth } = await residentDraft(p);
+      const photo = await t.http
+        .post('/api/photos')
+        .set('Authorization', caller === 'anonymous' ? auth : w.auth[caller])
+        .attach('file', png, { filename: 'draft.png', contentType: 'image/png' });
+      expect(photo.status, JSON.stringify(photo.body)).toBe(201);
+      return {
+        method: 'POST',
+        path: `/api/proposals/${id}/photos`,
+        body: { photoIds: [photo.body.id] },
+        rows: draftPhotos(id),
+      };
+    },
+    'DELETE /api/proposals/:id/photos/:photoId': async ({ p }) => {
+      const { id, photoId } = await residentDraft(p, true);
+      return {
+        method: 'DELETE',
+        path: `/api/proposals/${id}/photos/${photoId}`,
+        rows: draftPhotos(id),
+      };
+    },
     'POST /api/proposals/:id/merge': async ({ p }) => {
       const from = await freshProposal(p, 'submitted');
       const into = await freshProposal(p, 'submitted');
@@ -1166,7 +1239,7 @@ export function routeCalls(
       };
     },
     'POST /api/proposals/:id/support': async ({ p }) => {
-      const proposal = await freshProposal(p);
+      const proposal = await freshProposal(p, 'open', await neighbourAuthor(p));
       return {
         method: 'POST',
         path: `/api/proposals/${proposal.id}/support`,
@@ -1174,7 +1247,7 @@ export function routeCalls(
       };
     },
     'DELETE /api/proposals/:id/support': async (r) => {
-      const proposal = await freshProposal(r.p);
+      const proposal = await freshProposal(r.p, 'open', await neighbourAuthor(r.p));
       await asResidentFirst(r, `/api/proposals/${proposal.id}/support`);
       return {
         method: 'DELETE',
@@ -1380,6 +1453,22 @@ export function routeCalls(
         ),
       };
     },
+    'GET /api/proposals/:id/evaluation': async (r) => {
+      const id = await adoptedProposal(r.p);
+      await t.ds.query(`UPDATE proposal SET status = 'completed' WHERE id = $1`, [id]);
+      // As for the answer: the own place's resident is asked where they live.
+      if (r.target === 'own' || r.target === 'otherCompound')
+        await t.ds.query(
+          `INSERT INTO follow_up_task (proposal_id, community_id, resident_id, status, round, due_at, first_due_at)
+           VALUES ($1, $2, $3, 'open', 1, now() + interval '14 days', now() + interval '14 days')`,
+          [id, r.p.community.id, w.places.own.resident.id],
+        );
+      return { method: 'GET', path: `/api/proposals/${id}/evaluation` };
+    },
+    'GET /api/evaluation-invitations': () => ({
+      method: 'GET',
+      path: '/api/evaluation-invitations',
+    }),
     'PUT /api/cases/:id/mediation': async (r) => {
       const c = await freshCase(r, w.dispute);
       return {

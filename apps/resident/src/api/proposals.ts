@@ -7,6 +7,7 @@ import type {
   ProposalEvent,
   ProposalPage,
   ProposalStatus,
+  ProposalImplementation,
   ProposalTopic,
   SimilarProposal,
   UpdateProposalRequest,
@@ -121,4 +122,51 @@ export function addComment(
   options: CallOptions = {},
 ): Promise<ProposalComment> {
   return request<ProposalComment>(path(id, '/comments'), { method: 'POST', body, ...options });
+}
+
+/** The start of a description is enough to compare, and keeps the query within a URL. */
+const SIMILAR_TEXT_MAX = 1000;
+
+/** Proposals of the resident's community like the words being typed for a new one (pg_trgm). */
+export function similarToText(
+  text: { title: string; description?: string },
+  options: CallOptions = {},
+): Promise<SimilarProposal[]> {
+  const description = text.description?.trim().slice(0, SIMILAR_TEXT_MAX);
+  return request<SimilarProposal[]>('/proposals/similar', {
+    query: { title: text.title.trim(), ...(description ? { description } : {}) },
+    ...options,
+  });
+}
+
+/** Adds own uploaded photos to a saved draft. */
+export function addProposalPhotos(
+  id: string,
+  photoIds: string[],
+  options: CallOptions = {},
+): Promise<ProposalDetail> {
+  return request<ProposalDetail>(path(id, '/photos'), {
+    method: 'POST',
+    body: { photoIds },
+    ...options,
+  });
+}
+
+export function removeProposalPhoto(
+  id: string,
+  photoId: string,
+  options: CallOptions = {},
+): Promise<ProposalDetail> {
+  return request<ProposalDetail>(path(id, `/photos/${encodeURIComponent(photoId)}`), {
+    method: 'DELETE',
+    ...options,
+  });
+}
+
+/** An adopted proposal's implementation: owner, plan, milestones, progress with photos, result. */
+export function getImplementation(
+  id: string,
+  options: CallOptions = {},
+): Promise<ProposalImplementation> {
+  return request<ProposalImplementation>(path(id, '/implementation'), options);
 }

@@ -5,12 +5,14 @@ export { setSocketFactory, type ConnectionState } from '@baitong/web-client';
 
 /**
  * What the resident's room carries: their own cases, (as `followup.updated`, type `invited`) the
- * invitation to rate a resolved one, and the steps of council proposals they wrote, support or
- * follow (`proposal.updated`), and the meetings that take those up (`meeting.updated`).
+ * invitation to rate a resolved one, the steps of council proposals they wrote, support or
+ * follow (`proposal.updated`), and the invitation to evaluate a completed project
+ * (`evaluation.invited`), and the meetings that take those proposals up (`meeting.updated`).
  */
 export const RESIDENT_EVENTS = [
   ...CASE_PUSH_EVENTS,
   'followup.updated',
+  'evaluation.invited',
   'proposal.updated',
   'meeting.updated',
 ] as const;

@@ -3,19 +3,22 @@ import { renewSession } from '@/api/request';
 import { startRealtime, stopRealtime } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
 import { useCasesStore } from '@/stores/cases';
+import { useEvaluationsStore } from '@/stores/evaluations';
 import { useFollowUpsStore } from '@/stores/follow-ups';
 import { useNotificationsStore } from '@/stores/notifications';
 import { useProposalsStore } from '@/stores/proposals';
 
 /**
  * Keeps one live connection while a resident is signed in (and known), feeding pushes to the
- * requests, invitations, proposals and inbox stores; disconnects and forgets both on logout.
+ * requests, invitations, proposals, evaluation and inbox stores; disconnects and forgets them on
+ * logout.
  */
 export function useRealtimeSync(): void {
   const auth = useAuthStore();
   const cases = useCasesStore();
   const followUps = useFollowUpsStore();
   const proposals = useProposalsStore();
+  const evaluations = useEvaluationsStore();
   const notifications = useNotificationsStore();
 
   watch(
@@ -27,6 +30,7 @@ export function useRealtimeSync(): void {
         cases.reset();
         followUps.reset();
         proposals.reset();
+        evaluations.reset();
         notifications.reset();
       }
       if (!userId) return;
@@ -43,6 +47,7 @@ export function useRealtimeSync(): void {
           if ('followUp' in push) followUps.applyPush(push);
           else if ('case' in push) cases.applyPush(push);
           else if ('proposal' in push) proposals.applyPush(push);
+          else if ('invitation' in push) evaluations.applyPush(push);
         },
       });
     },

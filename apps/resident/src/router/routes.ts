@@ -81,6 +81,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.newProposal', requiresAuth: true, back: '/council' },
   },
   {
+    path: '/council/meetings',
+    name: 'meetings',
+    component: () => import('@/views/council/MeetingListView.vue'),
+    meta: { title: 'meetings.title', requiresAuth: true, back: '/council' },
+  },
+  {
+    path: '/council/meetings/:id',
+    name: 'meeting',
+    component: () => import('@/views/council/MeetingDetailView.vue'),
+    props: true,
+    meta: { title: 'meetings.meeting', requiresAuth: true, back: '/council/meetings' },
+  },
+  {
     path: '/council/:id',
     name: 'proposal',
     component: () => import('@/views/council/ProposalDetailView.vue'),

@@ -1,4 +1,9 @@
-import type { ProposalDetail, ProposalPush, ProposalSummary } from '@baitong/contracts';
+import type {
+  ProposalDetail,
+  ProposalListItem,
+  ProposalPush,
+  ProposalSummary,
+} from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef } from 'vue';
 import { listProposals, type ProposalQuery } from '@/api/proposals';
@@ -8,8 +13,8 @@ export const PROPOSAL_PAGE_SIZE = 20;
 
 /**
  * The council proposals the resident browses: one list (a filter and a search), the resident's
- * own support and follow marks as the detail pages report them (the list carries none), and the
- * live `proposal.updated` pushes of the resident's room.
+ * own support and follow marks (from the list's rows, then as the detail pages report them), and
+ * the live `proposal.updated` pushes of the resident's room.
  */
 export const useProposalsStore = defineStore('proposals', () => {
   const items = ref<ProposalSummary[]>([]);
@@ -26,6 +31,19 @@ export const useProposalsStore = defineStore('proposals', () => {
   const finished = computed(() => loaded.value && items.value.length >= total.value);
 
   const marks = reactive(new Map<string, ProposalMarks>());
+
+  /** The list says whether the resident supports each row now; a detail page knows more. */
+  function markRows(rows: ProposalListItem[]): void {
+    for (const row of rows) {
+      const known = marks.get(row.id);
+      const support = row.supportedByMe
+        ? 'active'
+        : known?.support === 'withdrawn'
+          ? 'withdrawn'
+          : 'none';
+      marks.set(row.id, { support, following: row.followedByMe });
+    }
+  }
 
   /** Loads the first page for a filter and search (a new one replaces the list). */
   async function load(next: Omit<ProposalQuery, 'page' | 'pageSize'>): Promise<void> {
@@ -44,6 +62,7 @@ export const useProposalsStore = defineStore('proposals', () => {
         { signal: mine.signal, silent: true },
       );
       items.value = result.items;
+      markRows(result.items);
       total.value = result.total;
       page.value = 1;
       loaded.value = true;
@@ -69,6 +88,7 @@ export const useProposalsStore = defineStore('proposals', () => {
         { ...query, page: next, pageSize: PROPOSAL_PAGE_SIZE },
         { silent: true },
       );
+      markRows(result.items);
       const known = new Set(items.value.map((row) => row.id));
       items.value = [...items.value, ...result.items.filter((row) => !known.has(row.id))];
       page.value = next;

@@ -87,6 +87,7 @@ const EXPLAINED_REFUSALS = [
 /** A refused support or follow in plain words (once each, not open, registration unchecked …). */
 export function describeProposalError(error: unknown): string {
   const reason = refusalReason(error);
+  if (reason === 'own_proposal') return i18n.global.t('councilExtra.refusals.own_proposal');
   return reason && EXPLAINED_REFUSALS.includes(reason)
     ? i18n.global.t(`council.refusals.${reason}`)
     : describeError(error);
