@@ -1646,7 +1646,7 @@ class CommunityCouncil {
     for (const task of tasks) {
       const answers =
         this.takerSet.has(task.residentKey) &&
-        (mode === 'all' || this.rng.chance(mode === 'window' ? 0.85 : 0.5));
+        (mode === 'all' || this.rng.chance(mode === 'window' ? 0.985 : 0.9));
       if (!answers) continue;
       const r = this.byKey.get(task.residentKey)!;
       const t = Math.min(
@@ -1829,8 +1829,8 @@ class CommunityCouncil {
     }[] = [
       { k: 0, adopt: true, then: 'evaluated' },
       { k: 0, adopt: false, then: 'not_adopted' },
-      { k: 1, adopt: true, then: rng.chance(0.6) ? 'evaluated' : 'in_implementation' },
-      { k: 2, adopt: true, then: 'completed' },
+      { k: 1, adopt: true, then: rng.chance(0.3) ? 'evaluated' : 'in_implementation' },
+      { k: 2, adopt: true, then: this.index % 3 === 0 ? 'completed' : 'in_implementation' },
       { k: 2, adopt: true, then: 'in_implementation' },
       { k: 3, adopt: true, then: 'adopted' },
     ];
