@@ -14,6 +14,8 @@ import {
 import { localDate } from '../org/opening-hours';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import { generateCaseHistory } from './case-history';
+import { generateCouncilHistory } from './council-history';
+import { loadDemoCouncils } from './council-load';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
 import { generateFollowUpHistory } from './follow-up-history';
 import { type LoadedOrgIds, loadDemoCases } from './seed-cases';
@@ -234,9 +236,16 @@ export async function seedDemoIfEmpty(
       const history = generateCaseHistory({ org, referenceDate });
       const followUps = generateFollowUpHistory({ org, cases: history, referenceDate });
       const cases = await loadDemoCases(m, org, ids, history, followUps, log);
+      const councils = await loadDemoCouncils(
+        m,
+        org,
+        ids,
+        history,
+        generateCouncilHistory({ org, cases: history, referenceDate }),
+      );
       log.info(
         {
-          counts: { ...counts, cases, followUps: followUps.length },
+          counts: { ...counts, cases, followUps: followUps.length, ...councils },
           ms: Date.now() - started,
           referenceDate,
         },
