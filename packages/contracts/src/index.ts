@@ -10,3 +10,4 @@ export * from './follow-ups.js';
 export * from './council.js';
 export * from './meetings.js';
 export * from './implementation.js';
+export * from './council-overview.js';
