@@ -11,3 +11,4 @@ export * from './council.js';
 export * from './meetings.js';
 export * from './implementation.js';
 export * from './notifications.js';
+export * from './council-overview.js';

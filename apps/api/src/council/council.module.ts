@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { CouncilOverviewController } from './council-overview.controller';
+import { CouncilOverviewRepository } from './council-overview.repository';
+import { CouncilOverviewService } from './council-overview.service';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService } from './councils.service';
@@ -25,6 +28,7 @@ import { ProposalsService } from './proposals.service';
     ProposalsController,
     MeetingsController,
     ImplementationController,
+    CouncilOverviewController,
   ],
   providers: [
     CouncilsRepository,
@@ -39,6 +43,8 @@ import { ProposalsService } from './proposals.service';
     MeetingsService,
     ImplementationRepository,
     ImplementationService,
+    CouncilOverviewRepository,
+    CouncilOverviewService,
   ],
   exports: [ProposalsService, CouncilsService],
 })

@@ -8,7 +8,7 @@ import { TokenService } from '../auth/token.service';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
 import { OrgService } from '../org/org.service';
-import { type IoServer, RealtimeService } from './realtime.service';
+import { communityWideRoom, type IoServer, RealtimeService } from './realtime.service';
 
 type AppSocket = Socket & { data: { actor?: Actor } };
 type Ack = (res: { ok: boolean; code?: string; replayed?: number }) => void;
@@ -127,10 +127,15 @@ export class RealtimeGateway implements OnGatewayInit<IoServer>, OnApplicationSh
       return { ok: false, code: kind === 'user' ? 'FORBIDDEN' : 'NOT_FOUND' };
     // Join first, then replay: an event in between arrives twice at worst, and clients drop repeats by id.
     const name = `${kind}:${id}`;
-    await socket.join(name);
+    const communityWideOnly = kind === 'community' && actor.scopeLevel === 'compound';
+    await socket.join(communityWideOnly ? communityWideRoom(name) : name);
     let replayed = 0;
     if (since !== undefined) {
-      for (const { name: event, push } of await this.realtime.replay(name, since)) {
+      for (const { name: event, push } of await this.realtime.replay(
+        name,
+        since,
+        communityWideOnly,
+      )) {
         socket.emit(event, push as never);
         replayed++;
       }
@@ -145,8 +150,9 @@ export class RealtimeGateway implements OnGatewayInit<IoServer>, OnApplicationSh
   ): Promise<boolean> {
     if (kind === 'user') return id === actor.id;
     if (actor.kind !== 'staff') return false;
-    // A grid worker's scope is one compound: the community room carries every compound's cases.
-    if (actor.scopeLevel === 'compound' && kind === 'community') return false;
+    // A grid worker's scope is one compound: of the community room, only its own community's, and
+    // only the community-wide part of it (see COMMUNITY_WIDE_SUBJECTS).
+    if (actor.scopeLevel === 'compound' && kind === 'community') return id === actor.communityId;
     const found = kind === 'desk' ? this.org.getDesk(actor, id) : this.org.getCommunity(actor, id);
     return found.then(
       (d) =>

@@ -21,6 +21,24 @@ export type PushRenderer = (
   events: DomainEvent[],
 ) => Promise<(event: DomainEvent, room: string) => StreamPush | null>;
 
+/**
+ * What a grid worker hears of their community's room. Their scope is one compound, and the room
+ * carries every compound's cases and follow-ups; what belongs to the whole community (its council,
+ * meetings, proposals, desk hours) reaches them through a shadow room that only the server joins
+ * sockets to. A subject type not named here stays out, so a new domain never leaks by default.
+ */
+export const COMMUNITY_WIDE_SUBJECTS: ReadonlySet<string> = new Set([
+  'proposal',
+  'meeting',
+  'council',
+  'desk',
+]);
+
+/** The shadow of `community:<id>` holding only its community-wide pushes. */
+export const communityWideRoom = (communityRoom: string) => `${communityRoom}#community-wide`;
+
+const isCommunityRoom = (room: string) => room.startsWith('community:');
+
 export interface Push {
   name: StreamEventName;
   push: StreamPush;
@@ -69,14 +87,22 @@ export class RealtimeService implements OnModuleInit {
     for (const { event, room, push } of await this.pushesFor(events)) {
       const g = groups.get(push) ?? { name: event.name, rooms: [] };
       g.rooms.push(room);
+      if (isCommunityRoom(room) && COMMUNITY_WIDE_SUBJECTS.has(event.subjectType))
+        g.rooms.push(communityWideRoom(room));
       groups.set(push, g);
     }
     for (const [push, { name, rooms }] of groups) server.to(rooms).emit(name, push as never);
   }
 
-  /** The pushes of one room after `since`, in stream order, for a client that reconnects. */
-  async replay(room: string, since: string): Promise<Push[]> {
-    const events = await this.stream.afterInRoom(room, since);
+  /**
+   * The pushes of one room after `since`, in stream order, for a client that reconnects;
+   * `communityWideOnly` for a reader of the room's shadow (a grid worker).
+   */
+  async replay(room: string, since: string, communityWideOnly = false): Promise<Push[]> {
+    const all = await this.stream.afterInRoom(room, since);
+    const events = communityWideOnly
+      ? all.filter((e) => COMMUNITY_WIDE_SUBJECTS.has(e.subjectType))
+      : all;
     return (await this.pushesFor(events, room)).map(({ event, push }) => ({
       name: event.name,
       push,

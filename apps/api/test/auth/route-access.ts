@@ -278,6 +278,8 @@ export const ROUTE_ACCESS = {
   'POST /api/communities/:id/council/members': communityRecord(['community_admin']),
   'PATCH /api/council-members/:id': communityRecord(['community_admin']),
   'GET /api/communities/:id/participation': communityRecord(STAFF),
+  // The overview of council activity: a community admin's own row, the street's, the district's.
+  'GET /api/council-overview': communityRecord(OVERSIGHT),
   // A resident's own proposal in their community, or staff's for the target's resident.
   'POST /api/proposals': councilVoices,
   // The target's concern case taken to the council: those who may read it among its staff.
@@ -359,8 +361,8 @@ export const routeOf = (key: string): string => key.replace(/ #.*$/, '');
  */
 export const ROOM_ACCESS = {
   desk: compoundRecord(STAFF),
-  // A community room carries every compound's cases: not for a grid worker.
-  community: communityRecord(without(STAFF, 'grid_worker')),
+  // A grid worker joins their own community's room, and hears only its council there.
+  community: communityRecord(STAFF),
   user: { own: SIGNED_IN, otherCompound: [], sibling: [], otherStreet: [] },
 } satisfies Record<string, TargetAccess>;
 export type RoomKind = keyof typeof ROOM_ACCESS;

@@ -1079,6 +1079,14 @@ export function routeCalls(
       method: 'GET',
       path: `/api/communities/${p.community.id}/participation`,
     }),
+    'GET /api/council-overview': ({ p }) => ({
+      method: 'GET',
+      path: '/api/council-overview',
+      holds: (body) =>
+        (body as { communities: { communityId: string }[] }).communities.some(
+          (c) => c.communityId === p.community.id,
+        ),
+    }),
     'POST /api/proposals': ({ caller, p }) => {
       const title = `矩阵新议题 ${unique()}`;
       return {
