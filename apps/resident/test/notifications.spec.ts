@@ -61,6 +61,24 @@ describe('reading an inbox entry', () => {
       subject: '空地建垃圾房和晾晒点',
       to: '/council/p-1',
     });
+    expect(
+      notificationLine({
+        id: '10',
+        at: '2026-11-27T04:00:00Z',
+        name: 'evaluation.invited',
+        toStatus: null,
+        push: {
+          eventId: '10',
+          invitation: {
+            proposalId: 'p-1',
+            number: 'YS-1',
+            title: proposal.title,
+            invitedAt: '2026-11-27T04:00:00Z',
+            dueAt: '2026-12-11T04:00:00Z',
+          },
+        },
+      }),
+    ).toMatchObject({ kind: 'evaluation', subject: proposal.title, to: '/council/p-1' });
     expect(notificationLine(proposalStep('9', null, 'threshold_reached'))).toMatchObject({
       key: 'notifications.proposal.event',
       params: { event: 'council.events.threshold_reached' },

@@ -1,6 +1,6 @@
 import type { ResidentNotification } from '@baitong/contracts';
 
-export type NotificationKind = 'case' | 'followUp' | 'proposal' | 'meeting';
+export type NotificationKind = 'case' | 'followUp' | 'evaluation' | 'proposal' | 'meeting';
 
 /** How one inbox entry reads: a message key with its parameters, what it is about, where it leads. */
 export interface NotificationLine {
@@ -9,7 +9,7 @@ export interface NotificationLine {
   params: Record<string, string>;
   /** The request number, the proposal or meeting title: the second line. */
   subject: string;
-  to: string | null;
+  to: string;
 }
 
 /** Param values that are themselves message keys (statuses, event names), translated by the view. */
@@ -53,6 +53,16 @@ export function notificationLine(n: ResidentNotification): NotificationLine | nu
         to: `/requests/${f.caseId}`,
       };
     }
+    case 'evaluation.invited': {
+      const i = n.push.invitation;
+      return {
+        kind: 'evaluation',
+        key: 'notifications.evaluation.invited',
+        params: {},
+        subject: i.title,
+        to: `/council/${i.proposalId}`,
+      };
+    }
     case 'proposal.updated': {
       const p = n.push.proposal;
       const base = { kind: 'proposal' as const, subject: p.title, to: `/council/${p.id}` };
@@ -75,7 +85,7 @@ export function notificationLine(n: ResidentNotification): NotificationLine | nu
         key: `notifications.meeting.${n.push.type}`,
         params: { place: m.place },
         subject: m.title,
-        to: null,
+        to: `/council/meetings/${m.id}`,
       };
     }
     default:
