@@ -141,6 +141,8 @@ describe('the inbox', () => {
     await flushPromises();
     const bell = () => wrapper.get('[data-testid="notification-bell"]');
     await vi.waitFor(() => expect(bell().attributes('data-unread')).toBe('1'));
+    // What was there before signing in is the backlog, counted but not announced.
+    expect(document.querySelector('.notification-banner')).toBeNull();
 
     s.next();
     recorder.last.push('proposal.updated', { eventId: '9', type: 'transition', proposal });

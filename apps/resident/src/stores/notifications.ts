@@ -30,6 +30,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
   /** The newest entry that arrived while the app was open: the banner tells of it. */
   const arrived = shallowRef<ResidentNotification | null>(null);
   let generation = 0;
+  // The first count of a session is the backlog, not news: only later growth is announced.
+  let counted = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const finished = computed(() => loaded.value && nextBefore.value === null);
@@ -39,7 +41,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
     try {
       const count = await getUnreadNotifications({ silent: true });
       if (mine !== generation) return;
-      const grew = count.unread > unread.value;
+      const grew = counted && count.unread > unread.value;
+      counted = true;
       unread.value = count.unread;
       seenUpTo.value = count.seenUpTo;
       if (grew || loaded.value) await refreshFirst(grew);
@@ -127,6 +130,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   function reset(): void {
     generation++;
+    counted = false;
     if (timer) clearTimeout(timer);
     timer = null;
     unread.value = 0;
