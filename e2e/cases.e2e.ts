@@ -9,6 +9,7 @@ import {
   phoneContext,
   shot,
 } from './browser';
+import { residentLogin } from './resident-app';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,19 +45,6 @@ async function shanggeResident(): Promise<{ phone: string; name: string; deskId:
     name: r.name,
     deskId: desks.find((d) => d.compoundId === shangge.id)!.id,
   };
-}
-
-async function residentLogin(page: Page, phone: string): Promise<void> {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('phone-input').fill(phone);
-  await page.getByTestId('send-code').click();
-  // The code is shown once the request returns: wait for the digits, not just the element.
-  const devCode = page.getByTestId('dev-code').filter({ hasText: /\d{6}/ });
-  await devCode.waitFor();
-  const code = ((await devCode.textContent()) ?? '').match(/\d{6}/)![0];
-  await page.getByTestId('code-input').fill(code);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-greeting').waitFor();
 }
 
 /** Every lifecycle action opens the confirmation dialog; it closes once the change is saved. */

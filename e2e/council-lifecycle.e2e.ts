@@ -254,7 +254,10 @@ describe('a proposal’s whole life, as residents and staff live it', () => {
         await api(`/api/proposals/${id}/evaluation`, {
           method: 'POST',
           token: await residentToken(r.phone),
-          body: JSON.stringify({ satisfaction: i === 0 ? 'satisfied' : 'dissatisfied', solved: 'yes' }),
+          body: JSON.stringify({
+            satisfaction: i === 0 ? 'satisfied' : 'dissatisfied',
+            solved: 'yes',
+          }),
         });
       await status(mine, 'evaluated').waitFor({ timeout: 20_000 });
       await mine.getByTestId('evaluation-result').waitFor();

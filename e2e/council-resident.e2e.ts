@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, BASE_URL, launch, phoneContext } from './browser';
 import { pageWidth, shootPage, staffLogin } from './staff';
+import { residentLogin } from './resident-app';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,18 +83,6 @@ async function setup(): Promise<Setup> {
     supporters: [picked[1]!, picked[2]!],
     earlier: { id: earlier.id, title },
   };
-}
-
-async function residentLogin(page: Page, phone: string): Promise<void> {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('phone-input').fill(phone);
-  await page.getByTestId('send-code').click();
-  const devCode = page.getByTestId('dev-code').filter({ hasText: /\d{6}/ });
-  await devCode.waitFor();
-  const code = ((await devCode.textContent()) ?? '').match(/\d{6}/)![0];
-  await page.getByTestId('code-input').fill(code);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-greeting').waitFor();
 }
 
 describe('the residents’ council on a phone', () => {

@@ -1,25 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_URL, desktopContext, launch, phoneContext, shot } from './browser';
 import { resolvedRequest, signIn } from './staff';
+import { residentLogin } from './resident-app';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser.close());
-
-async function residentLogin(page: Page, phone: string): Promise<void> {
-  await page.goto(`${BASE_URL}/login`);
-  await page.getByTestId('phone-input').fill(phone);
-  await page.getByTestId('send-code').click();
-  const devCode = page.getByTestId('dev-code').filter({ hasText: /\d{6}/ });
-  await devCode.waitFor();
-  const code = ((await devCode.textContent()) ?? '').match(/\d{6}/)![0];
-  await page.getByTestId('code-input').fill(code);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-greeting').waitFor();
-}
 
 describe('a resident rates a resolved request "not solved" on a phone', () => {
   it('reopens it: the desk’s open workbench shows it again live, the resident sees it reopened', async () => {
