@@ -4,6 +4,7 @@ import {
   membersOfMeeting,
   membersYetToVote,
   quorumState,
+  shanghaiClock,
   splitMeetings,
   voteBlock,
 } from '@/utils/meeting';
@@ -106,5 +107,10 @@ describe('the meetings list', () => {
 
   it('sends a picked day and time as a Shanghai instant', () => {
     expect(meetingStartsAt('2026-12-10', '19:30')).toBe('2026-12-10T19:30:00+08:00');
+  });
+
+  it('reads a meeting’s time back in Shanghai for the form, whatever the machine’s zone', () => {
+    expect(shanghaiClock('2026-12-10T11:30:00.000Z')).toBe('19:30');
+    expect(shanghaiClock('2026-12-10T16:05:00Z')).toBe('00:05');
   });
 });

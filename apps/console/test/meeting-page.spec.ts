@@ -270,6 +270,31 @@ describe('the meeting page', () => {
     expect(wrapper.find('[data-testid="meeting-page"]').attributes('data-status')).toBe('closed');
   });
 
+  it('changes the place of a planned meeting with the version shown, its day and time kept', async () => {
+    const meeting = makeMeeting({ version: 5, startsAt: '2026-12-10T11:30:00.000Z' });
+    const { wrapper, calls } = await openMeeting(meeting, {
+      'PATCH /api/meetings/m1': (call) =>
+        jsonResponse(200, { ...meeting, ...(call.body as object), version: 6 }),
+    });
+    await wrapper.find('[data-testid="meeting-edit"]').trigger('click');
+    await flushPromises();
+    const place = document.body.querySelector<HTMLInputElement>(
+      '[data-testid="meeting-create-place"]',
+    )!;
+    expect(place.value).toBe('社区党群服务中心二楼会议室');
+    place.value = '社区广场';
+    place.dispatchEvent(new Event('input'));
+    await flushPromises();
+    document.body.querySelector<HTMLElement>('[data-testid="meeting-create-submit"]')!.click();
+    await vi.waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(posts(calls)[0]!.body).toEqual({
+      version: 5,
+      title: '十二月议事会',
+      startsAt: '2026-12-10T19:30:00+08:00',
+      place: '社区广场',
+    });
+  });
+
   it('is read only for the street', async () => {
     const { wrapper } = await openMeeting(makeMeeting(), {}, 'street_admin');
     expect(wrapper.find('[data-testid="meeting-read-only"]').exists()).toBe(true);
