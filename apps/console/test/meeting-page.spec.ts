@@ -268,6 +268,8 @@ describe('the meeting page', () => {
       ['/api/meetings/m1/close', { version: 7, minutes: '到会委员 3 人，议题通过。' }],
     ]);
     expect(wrapper.find('[data-testid="meeting-page"]').attributes('data-status')).toBe('closed');
+    // On record now: no invitation to vote.
+    expect(wrapper.find('[data-testid="quorum-state"]').text()).toBe('会议达到了法定人数');
   });
 
   it('changes the place of a planned meeting with the version shown, its day and time kept', async () => {
