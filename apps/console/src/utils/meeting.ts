@@ -98,6 +98,19 @@ export function splitMeetings(items: readonly MeetingSummary[], now: number) {
   return { upcoming, past, overdue };
 }
 
+/** `HH:mm` of an instant in Shanghai, 24-hour, for the time picker. */
+export function shanghaiClock(value: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(value));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('hour')}:${part('minute')}`;
+}
+
 /**
  * `startsAt` with the Shanghai offset from a picked day and time, as the API asks for
  * (`2026-12-10T19:30:00+08:00`).
