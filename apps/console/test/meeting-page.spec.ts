@@ -2,6 +2,7 @@ import type { MeetingDetail } from '@baitong/contracts';
 import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { ElSelect } from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setSocketFactory } from '@/realtime/socket';
 import MeetingPage from '@/views/council/MeetingPage.vue';
 import { makeProposal, page } from './council-fixtures';
 import {
@@ -12,6 +13,7 @@ import {
   stubFetch,
   type RecordedCall,
 } from './helpers';
+import { socketRecorder } from './fake-socket';
 import { answerMessageBox } from './message-box';
 import { makeCouncil, makeItem, makeMeeting, present } from './meeting-fixtures';
 
@@ -26,6 +28,8 @@ async function openMeeting(
 ) {
   if (role === 'street_admin') storeSession(makeUser('street_admin', 'street', 's1'), null);
   else storeSession(makeUser('community_worker', 'community', 'c1'), 'c1');
+  const recorder = socketRecorder();
+  setSocketFactory(recorder.factory);
   const current = typeof meeting === 'function' ? meeting : () => meeting;
   const fetch = stubFetch({
     'GET /api/meetings/m1': () => jsonResponse(200, current()),
@@ -53,11 +57,43 @@ async function openMeeting(
     ),
   );
   await flushPromises();
-  return { ...mounted, ...fetch };
+  return { ...mounted, ...fetch, recorder };
 }
 const posts = (calls: RecordedCall[]) => calls.filter((c) => c.method !== 'GET');
 
 describe('the meeting page', () => {
+  it('follows the steps recorded on another phone at the same meeting', async () => {
+    let current = makeMeeting({ attendees: [present('cm1', '王建国')], version: 3 });
+    const { wrapper, recorder, calls } = await openMeeting(() => current);
+    const socket = recorder.last;
+    socket.accept();
+    expect(socket.subscriptions).toContainEqual({ room: 'community:c1' });
+
+    current = makeMeeting({
+      quorate: true,
+      attendees: ['cm1', 'cm2', 'cm3'].map((id) => present(id, id)),
+      version: 5,
+    });
+    // Another meeting's step, or an older one of this meeting, changes nothing.
+    socket.push('meeting.updated', {
+      eventId: '8',
+      type: 'attended',
+      meeting: { ...current, id: 'm2' },
+    });
+    socket.push('meeting.updated', {
+      eventId: '9',
+      type: 'attended',
+      meeting: { ...current, version: 3 },
+    });
+    socket.push('meeting.updated', { eventId: '10', type: 'attended', meeting: current });
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="quorum"]').attributes('data-met')).toBe('true'),
+    );
+    expect(calls.filter((c) => c.method === 'GET' && c.path === '/api/meetings/m1')).toHaveLength(
+      2,
+    );
+  });
+
   it('refuses the vote up front without quorum, saying how many are present and needed', async () => {
     const { wrapper } = await openMeeting(makeMeeting({ attendees: [present('cm1', '王建国')] }));
     expect(wrapper.find('[data-testid="quorum"]').attributes('data-met')).toBe('false');

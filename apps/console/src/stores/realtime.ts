@@ -1,14 +1,16 @@
-import type { CasePush, FollowUpPush, ProposalPush } from '@baitong/contracts';
+import type { CasePush, FollowUpPush, MeetingPush, ProposalPush } from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { renewAccessToken } from '@/api/request';
 import {
   isFollowUpEvent,
+  isMeetingEvent,
   isProposalEvent,
   RealtimeConnection,
   type CasePushEvent,
   type ConnectionState,
   type FollowUpPushEvent,
+  type MeetingPushEvent,
   type ProposalPushEvent,
 } from '@/realtime/socket';
 import { useAuthStore } from '@/stores/auth';
@@ -16,6 +18,7 @@ import { useAuthStore } from '@/stores/auth';
 export type PushListener = (push: CasePush, event: CasePushEvent) => void;
 export type FollowUpPushListener = (push: FollowUpPush, event: FollowUpPushEvent) => void;
 export type ProposalPushListener = (push: ProposalPush, event: ProposalPushEvent) => void;
+export type MeetingPushListener = (push: MeetingPush, event: MeetingPushEvent) => void;
 
 /**
  * The signed-in user's one live connection, shared by every page: pages join the rooms they
@@ -32,6 +35,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const listeners = new Set<PushListener>();
   const followUpListeners = new Set<FollowUpPushListener>();
   const proposalListeners = new Set<ProposalPushListener>();
+  const meetingListeners = new Set<MeetingPushListener>();
   const roomUsers = new Map<string, number>();
 
   function ensureConnection(): RealtimeConnection | null {
@@ -45,6 +49,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
           for (const listener of [...followUpListeners]) listener(push as FollowUpPush, event);
         } else if (isProposalEvent(event)) {
           for (const listener of [...proposalListeners]) listener(push as ProposalPush, event);
+        } else if (isMeetingEvent(event)) {
+          for (const listener of [...meetingListeners]) listener(push as MeetingPush, event);
         } else {
           for (const listener of [...listeners]) listener(push as CasePush, event);
         }
@@ -94,6 +100,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return () => proposalListeners.delete(listener);
   }
 
+  function listenMeetings(listener: MeetingPushListener): () => void {
+    meetingListeners.add(listener);
+    return () => meetingListeners.delete(listener);
+  }
+
   function stop() {
     connection?.stop();
     connection = null;
@@ -118,6 +129,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     listen,
     listenFollowUps,
     listenProposals,
+    listenMeetings,
     stop,
     lastSeen: () => connection?.lastSeen ?? null,
   };
