@@ -86,8 +86,9 @@ export function makeComment(overrides: Partial<ProposalComment> = {}): ProposalC
   };
 }
 
+/** A page of the list as staff get it: their marks are always false. */
 export const page = (items: ProposalSummary[], total = items.length): ProposalPage => ({
-  items,
+  items: items.map((p) => ({ ...p, supportedByMe: false, followedByMe: false })),
   total,
   page: 1,
   pageSize: 50,
