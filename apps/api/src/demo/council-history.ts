@@ -41,7 +41,13 @@ import {
   type ProposalTemplate,
 } from './council-texts';
 import { civilFromDays, dayNumber } from './dates';
-import { DEFAULT_SEED, DEMO_RESIDENT_KEY, type DemoOrg, type DemoResident } from './demo-org';
+import {
+  DEFAULT_SEED,
+  DEMO_RESIDENT_KEY,
+  REGISTRATION_WINDOW_DAYS,
+  type DemoOrg,
+  type DemoResident,
+} from './demo-org';
 import { PhoneBook, residentId } from './ids';
 import { chineseName } from './names';
 import { Rng, at } from './prng';
@@ -82,12 +88,12 @@ export type DemoActor =
   | { kind: 'system'; reason: string };
 
 export interface DemoStreamEvent {
-  name: 'proposal.updated' | 'meeting.updated' | 'followup.updated';
+  name: 'proposal.updated' | 'meeting.updated' | 'followup.updated' | 'council.updated';
   /** Seconds since the epoch (UTC). */
   at: number;
   /** Order among events of the same second, as the API appends them. */
   seq: number;
-  subjectType: 'proposal' | 'meeting' | 'follow_up';
+  subjectType: 'proposal' | 'meeting' | 'follow_up' | 'council';
   subjectId: string;
   communityKey: string;
   /** `community:<id>` when true; `user:<id>` of these residents (keys) and staff (usernames). */
@@ -487,6 +493,7 @@ class CommunityCouncil {
   private readonly takerSet = new Set<string>();
   private readonly acted = new Set<string>();
   private readonly workers: string[];
+  private readonly admin: string | null;
   private readonly staff: string[];
   private readonly names = new Map<string, string>();
   private readonly compounds: { key: string; name: string; households: number }[];
@@ -520,6 +527,7 @@ class CommunityCouncil {
     const staff = o.org.staff.filter((s) => s.scopeKey === key || s.scopeKey.startsWith(`${key}.`));
     for (const s of o.org.staff) this.names.set(s.username, s.displayName);
     this.workers = staff.filter((s) => s.role === 'community_worker').map((s) => s.username);
+    this.admin = staff.find((s) => s.role === 'community_admin')?.username ?? null;
     this.staff = staff
       .filter((s) =>
         ['desk_staff', 'grid_worker', 'community_worker', 'community_admin'].includes(s.role),
@@ -562,7 +570,12 @@ class CommunityCouncil {
       const birthYear = dayNumberYear(this.refDay) - age;
       const birth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
       const name = chineseName(rng, male ? 'm' : 'f', birthYear);
-      const registeredAt = local(this.refDay - rng.int(380, 1500), rng.int(8 * 60, 21 * 60));
+      // Registered before every sample resident (those joined within REGISTRATION_WINDOW_DAYS), so the
+      // newest-first resident lists start as they did.
+      const registeredAt = local(
+        this.refDay - rng.int(REGISTRATION_WINDOW_DAYS + 10, 1500),
+        rng.int(8 * 60, 21 * 60),
+      );
       const key = `${this.key}.v${String(i).padStart(4, '0')}`;
       this.out.residents.push({
         key,
@@ -645,8 +658,19 @@ class CommunityCouncil {
       const row = { id: uuidOf(this.rng), councilId, communityKey: this.key, ...m };
       this.members.push(row);
       this.out.members.push(row);
+      this.councilEvent(councilId, row.createdAt, {
+        type: 'member_added',
+        memberId: row.id,
+        role: row.role,
+      });
       return row;
     };
+    const own = OWN_RULES[this.index];
+    if (own)
+      this.councilEvent(councilId, local(start - 3, 10 * 60), {
+        type: 'rules_changed',
+        changed: Object.keys(own),
+      });
     const created = local(start - 2, 15 * 60);
     roles.forEach((role, i) => {
       const r = elected[i];
@@ -702,6 +726,11 @@ class CommunityCouncil {
     if (leaving && successor) {
       const endDay = this.first + this.rng.int(120, 200);
       leaving.termEnd = civilFromDays(endDay);
+      this.councilEvent(councilId, local(endDay, 15 * 60), {
+        type: 'member_changed',
+        memberId: leaving.id,
+        changed: ['termEnd'],
+      });
       add({
         kind: 'resident',
         role: 'member',
@@ -714,6 +743,21 @@ class CommunityCouncil {
         createdAt: local(endDay, 16 * 60),
       });
     }
+  }
+
+  /** The community admin changes the council (`CouncilsService`): told to the community's staff. */
+  private councilEvent(councilId: string, t: number, data: Record<string, unknown>): void {
+    this.event({
+      name: 'council.updated',
+      at: t,
+      subjectType: 'council',
+      subjectId: councilId,
+      toCommunity: true,
+      residents: [],
+      staff: [],
+      actor: { kind: 'staff', username: this.admin ?? at(this.workers, 0) },
+      data,
+    });
   }
 
   private serving(day: number): DemoCouncilMember[] {

@@ -53,6 +53,11 @@ describe('the generated council year', () => {
       expect(members.filter((m) => m.role === 'secretary' && m.kind === 'staff')).toHaveLength(1);
       expect(members.filter((m) => m.kind === 'other').length).toBe(2);
       expect(members.filter((m) => m.termEnd !== null).length).toBeLessThanOrEqual(1);
+      // Each member joined by the community admin's change, on record in the stream.
+      const added = h.events.filter(
+        (e) => e.subjectId === c.id && e.data['type'] === 'member_added',
+      );
+      expect(added).toHaveLength(members.length);
     }
   });
 
