@@ -243,6 +243,12 @@ export async function seedDemoIfEmpty(
         history,
         generateCouncilHistory({ org, cases: history, referenceDate }),
       );
+      // The year gone by is history, not news: every demo resident's inbox starts read.
+      await m.query(
+        `INSERT INTO notification_watermark (user_id, seen_up_to, updated_at)
+         SELECT r.id, e.last, now() FROM resident r
+           CROSS JOIN (SELECT COALESCE(max(id), 0) AS last FROM domain_event) e`,
+      );
       log.info(
         {
           counts: { ...counts, cases, followUps: followUps.length, ...councils },

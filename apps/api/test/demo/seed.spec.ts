@@ -4,6 +4,7 @@ import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config/config';
 import { DEMO_ACCOUNTS, DEMO_RESIDENT_PHONE } from '../../src/demo/demo-org';
 import { seedDemoIfEmpty } from '../../src/demo/seed';
+import { ResidentEntity } from '../../src/people/people.entities';
 import { type TestContext, createTestApp } from '../utils/app';
 
 let t: TestContext;
@@ -135,6 +136,29 @@ describe('demo data', () => {
       .send({ phone: DEMO_RESIDENT_PHONE, code: t.sms.lastCode(DEMO_RESIDENT_PHONE) });
     expect(res.status).toBe(200);
     expect(res.body.user.scope.name).toBe('翠渝路社区');
+  });
+
+  it('starts every demo resident’s inbox read: the year’s steps are listed, none is news', async () => {
+    const rows: { residents: number; marked: number }[] = await t.ds.query(
+      `SELECT (SELECT count(*) FROM resident)::int AS residents,
+              (SELECT count(*) FROM notification_watermark)::int AS marked`,
+    );
+    expect(rows[0]!.marked).toBe(rows[0]!.residents);
+    // A supporter of the 尚格博园 project has its steps in the inbox, all seen.
+    const [supporter] = (await t.ds.query(
+      `SELECT s.resident_id AS id FROM proposal_support s JOIN proposal p ON p.id = s.proposal_id
+        WHERE p.title = '空地建垃圾房和晾晒点' AND s.withdrawn_at IS NULL LIMIT 1`,
+    )) as { id: string }[];
+    const resident = await t.ds
+      .getRepository(ResidentEntity)
+      .findOneByOrFail({ id: supporter!.id });
+    const token = await t.given.residentLogin(resident);
+    const res = await t.http
+      .get('/api/me/notifications')
+      .set('Authorization', `Bearer ${token.accessToken}`);
+    expect(res.status).toBe(200);
+    expect(res.body.unread).toBe(0);
+    expect(res.body.items.length).toBeGreaterThan(0);
   });
 
   it('refuses to load demo data in production mode', async () => {
