@@ -61,7 +61,11 @@ describe('the street and district overview of council activity', () => {
       `.el-table__body [data-testid="council-overview-board-link"][data-community="${communityId}"]`,
     );
     expect(await own.textContent()).toContain(communityName);
-    const ownRow = page.locator('.el-table__body tr', { has: own });
+    const ownRow = page.locator('.el-table__body tr', {
+      has: page.locator(
+        `[data-testid="council-overview-board-link"][data-community="${communityId}"]`,
+      ),
+    });
     const rate = await ownRow
       .getByTestId('council-overview-participationRate')
       .getAttribute('data-value');

@@ -135,7 +135,7 @@ describe('council overview', () => {
     expect(first.text()).toContain('星光社区');
     expect(first.find('[data-testid="council-overview-participationRate"]').text()).toBe('40%');
     expect(first.find('[data-testid="council-overview-participation-parts"]').text()).toBe(
-      '100 名居民中 40 名',
+      '40 / 100 人',
     );
     expect(first.find('[data-testid="council-overview-medianDaysToDecision"]').text()).toBe(
       '12.5 天',

@@ -1,4 +1,6 @@
 import type { CouncilOverviewFigures, CouncilOverviewRow } from '@baitong/contracts';
+import type { AppLocale } from '@/i18n';
+import { formatRate } from '@/utils/follow-up-overview';
 
 /** The columns of the overview, in their order; each sorts the table. */
 export const OVERVIEW_COLUMNS = [
@@ -49,4 +51,13 @@ export function sortRows(
     if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
     return x === y ? byName(a, b) : sign * (x - y);
   });
+}
+
+/**
+ * A share as a percentage (see formatRate); one resident of fourteen thousand is not "0 %": a
+ * share above nothing but below the last digit shown reads as "< 0.1 %".
+ */
+export function formatShare(rate: number | null, locale: AppLocale): string {
+  if (rate !== null && rate > 0 && rate < 0.001) return `< ${formatRate(0.001, locale)}`;
+  return formatRate(rate, locale);
 }
