@@ -29,7 +29,8 @@ const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 const rounded = (x: number | null, places: number) =>
   x === null ? null : Math.round(x * 10 ** places) / 10 ** places;
-const share = (n: number, of: number) => (of > 0 ? rounded(n / of, 4) : null);
+// Six places: one resident of a hundred thousand is a share, not zero.
+const share = (n: number, of: number) => (of > 0 ? rounded(n / of, 6) : null);
 
 /** Sums of the figures that add up; the shares and means come from them afterwards. */
 type Additive = Omit<

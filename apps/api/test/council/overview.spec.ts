@@ -237,7 +237,11 @@ describe('the council overview', () => {
       [w.street.id, elsewhere.street.id].sort(),
     );
     // 9 residents of 650 registered.
-    expect(all.total).toMatchObject({ communities: 3, participants: 9, participationRate: 0.0138 });
+    expect(all.total).toMatchObject({
+      communities: 3,
+      participants: 9,
+      participationRate: 0.013846,
+    });
     const one = body(await overview(auth.monitor, { ...DECEMBER, streetId: elsewhere.street.id }));
     expect(one.streetId).toBe(elsewhere.street.id);
     expect(one.communities.map((c) => c.communityId)).toEqual([elsewhere.community.id]);

@@ -14,6 +14,7 @@ import {
   OfficeBuilding,
   Phone,
   Tickets,
+  TrendCharts,
   UserFilled,
 } from '@element-plus/icons-vue';
 import {
@@ -108,6 +109,17 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       to: { name: 'council-board' },
       path: '/council',
       testId: 'nav-council',
+    });
+  }
+  // Council activity across the communities a supervisor reads (a community admin: its own row).
+  if ((SUPERVISOR_ROLES as readonly string[]).includes(user.role)) {
+    entries.push({
+      key: 'council-overview',
+      labelKey: 'councilOverview.nav',
+      icon: TrendCharts,
+      to: { name: 'council-overview' },
+      path: '/council/overview',
+      testId: 'nav-council-overview',
     });
   }
   if ((ORG_BROWSER_ROLES as readonly string[]).includes(user.role)) {

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { COUNCIL_READER_ROLES } from '@/permissions';
+import { COUNCIL_READER_ROLES, SUPERVISOR_ROLES } from '@/permissions';
 
 export const councilRoutes: RouteRecordRaw[] = [
   {
@@ -8,6 +8,13 @@ export const councilRoutes: RouteRecordRaw[] = [
     name: 'council-board',
     component: () => import('@/views/council/ProposalBoard.vue'),
     meta: { titleKey: 'nav.council', roles: COUNCIL_READER_ROLES },
+  },
+  {
+    // Council activity across communities: the street's and the district's, a community admin's own.
+    path: 'council/overview',
+    name: 'council-overview',
+    component: () => import('@/views/council/CouncilOverview.vue'),
+    meta: { titleKey: 'councilOverview.title', roles: SUPERVISOR_ROLES },
   },
   {
     path: 'council/proposals/:id',
