@@ -149,7 +149,7 @@ describe('a resident follows a proposal from the council to an evaluated project
     await page.getByTestId('my-support').waitFor();
 
     // The list marks it as supported.
-    await page.getByTestId('tab-council').click();
+    await page.goto(`${BASE_URL}/council`);
     const row = page.locator(`[data-testid="proposal-row"][data-proposal-id="${s.proposal.id}"]`);
     await row.getByTestId('mark-supported').waitFor();
     await shootPage(page, 'council-progress-marks');
