@@ -441,7 +441,10 @@ export interface ProposalListItem extends ProposalSummary {
   followedByMe: boolean;
 }
 
-export type ProposalPage = Page<ProposalListItem>;
+export type ProposalPage = Page<ProposalSummary>;
+
+/** What `GET /api/proposals` answers: a `ProposalPage` whose rows carry the caller's marks. */
+export type ProposalListPage = Page<ProposalListItem>;
 
 /** Text a resident is typing, to find proposals of the community that say much the same. */
 export interface SimilarTextQuery {

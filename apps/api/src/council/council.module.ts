@@ -16,6 +16,7 @@ import { MeetingsService } from './meetings.service';
 import { ProposalActivityRepository } from './proposal-activity.repository';
 import { ProposalCommentsService } from './proposal-comments.service';
 import { ProposalPromotionService } from './proposal-promotion.service';
+import { ProposalDraftsService } from './proposal-drafts.service';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsRepository } from './proposals.repository';
@@ -37,6 +38,7 @@ import { ProposalsService } from './proposals.service';
     ProposalActivityRepository,
     ProposalsService,
     ProposalSupportsService,
+    ProposalDraftsService,
     ProposalCommentsService,
     ProposalPromotionService,
     MeetingsRepository,

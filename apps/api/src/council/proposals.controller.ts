@@ -51,6 +51,7 @@ import {
   SimilarProposalDto,
 } from './council.responses';
 import { ProposalCommentsService } from './proposal-comments.service';
+import { ProposalDraftsService } from './proposal-drafts.service';
 import { ProposalPromotionService } from './proposal-promotion.service';
 import { ProposalSupportsService } from './proposal-supports.service';
 import { ProposalsService } from './proposals.service';
@@ -64,6 +65,7 @@ export class ProposalsController {
     private readonly supports: ProposalSupportsService,
     private readonly comments: ProposalCommentsService,
     private readonly promotion: ProposalPromotionService,
+    private readonly drafts: ProposalDraftsService,
   ) {}
 
   @Post('proposals')
@@ -104,7 +106,7 @@ export class ProposalsController {
     @CurrentActor() a: Actor,
     @Query() q: SimilarTextQueryDto,
   ): Promise<SimilarProposal[]> {
-    return this.proposals.similarText(a, q);
+    return this.drafts.similarText(a, q);
   }
 
   @Get('proposals/:id')
@@ -175,7 +177,7 @@ export class ProposalsController {
     @Param('id', ID) id: string,
     @Body() dto: AddProposalPhotosDto,
   ): Promise<ProposalDetail> {
-    return this.proposals.addPhotos(a, id, dto);
+    return this.drafts.addPhotos(a, id, dto);
   }
 
   @Delete('proposals/:id/photos/:photoId')
@@ -186,7 +188,7 @@ export class ProposalsController {
     @Param('id', ID) id: string,
     @Param('photoId', new UuidPipe('photoId')) photoId: string,
   ): Promise<ProposalDetail> {
-    return this.proposals.removePhoto(a, id, photoId);
+    return this.drafts.removePhoto(a, id, photoId);
   }
 
   // Served as the image type it was checked to be, never sniffed, never kept by a shared cache.

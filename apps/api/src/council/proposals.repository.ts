@@ -174,21 +174,33 @@ export class ProposalsRepository {
     return this.similarTo(p.communityId, `${p.title} ${p.description}`, p.id, limit);
   }
 
-  /** The same likeness for text not saved yet (a resident typing a new proposal). */
+  /**
+   * The same likeness for text not saved yet (a resident typing a new proposal). A few typed words
+   * against a whole proposal score low by plain similarity (the longer text's trigrams dilute it),
+   * so `typed` also takes how well they match some stretch of it (word_similarity).
+   */
   async similarTo(
     communityId: string,
     text: string,
     excludeId: string | null,
     limit = 5,
+    typed = false,
   ): Promise<SimilarRow[]> {
+    const target = `o.title || ' ' || o.description`;
+    const score = typed
+      ? `GREATEST(similarity(${target}, $2), word_similarity($2, ${target}))`
+      : `similarity(${target}, $2)`;
+    const passes = typed
+      ? `(similarity(${target}, $2) > 0.15 OR word_similarity($2, ${target}) > 0.3)`
+      : `similarity(${target}, $2) > 0.15`;
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT o.id, o.number, o.title, o.status, o.support_count,
-              round(similarity(o.title || ' ' || o.description, $2)::numeric, 2)::float AS similarity
+              round((${score})::numeric, 2)::float AS similarity
          FROM proposal o
         WHERE o.community_id = $1 AND ($3::uuid IS NULL OR o.id <> $3::uuid)
           AND o.status NOT IN ('draft','rejected','withdrawn','merged')
-          AND similarity(o.title || ' ' || o.description, $2) > 0.15
-        ORDER BY similarity(o.title || ' ' || o.description, $2) DESC, o.created_at DESC
+          AND ${passes}
+        ORDER BY ${score} DESC, o.created_at DESC
         LIMIT $4`,
       [communityId, text, excludeId, limit],
     );

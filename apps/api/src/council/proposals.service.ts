@@ -25,9 +25,7 @@ import { localDate } from '../org/opening-hours';
 import { RealtimeService } from '../realtime/realtime.service';
 import type { ProposalEntity } from './council.entities';
 import type {
-  AddProposalPhotosDto,
   CreateProposalDto,
-  SimilarTextQueryDto,
   MergeProposalDto,
   ProposalListQuery,
   ProposalTransitionDto,
@@ -64,9 +62,6 @@ export function isCouncilWorker(actor: Actor, communityId: string): boolean {
     actor.communityId === communityId
   );
 }
-
-/** As many photos as a case takes. */
-const MAX_PHOTOS = 9;
 
 /** Statuses in which the author (or the staff who wrote it) may still change the text. */
 const AUTHOR_EDITS: readonly ProposalStatus[] = ['draft', 'submitted'];
@@ -174,47 +169,6 @@ export class ProposalsService implements OnModuleInit {
         event: { data: { fields: Object.keys(patch) } },
         step: false,
       };
-    });
-    return this.detail(actor, id);
-  }
-
-  /** Photos added to a draft by its writer, the uploads' own limits kept; nine at most in all. */
-  async addPhotos(actor: Actor, id: string, dto: AddProposalPhotosDto): Promise<ProposalDetail> {
-    await this.draftOfWriter(actor, id);
-    await this.inDraft(actor, id, async (m, p, now) => {
-      if ((await this.photos.take(m, dto.photoIds, actor.id)) !== dto.photoIds.length)
-        throw AppException.invalid(
-          'photoIds',
-          'unknown photos, photos of someone else, photos named twice or already attached',
-        );
-      const held = await this.repo.appendPhotos(m, id, dto.photoIds);
-      if (held > MAX_PHOTOS)
-        throw AppException.invalid(
-          'photoIds',
-          `a proposal holds at most ${MAX_PHOTOS} photos`,
-          'too_many',
-          {
-            max: MAX_PHOTOS,
-          },
-        );
-      await appendProposalEvent(this.stream, m, actor, p, 'edited', {
-        at: now,
-        data: { fields: ['photos'], added: dto.photoIds.length },
-        residents: [],
-      });
-    });
-    return this.detail(actor, id);
-  }
-
-  async removePhoto(actor: Actor, id: string, photoId: string): Promise<ProposalDetail> {
-    await this.draftOfWriter(actor, id);
-    await this.inDraft(actor, id, async (m, p, now) => {
-      if (!(await this.repo.removePhoto(m, id, photoId))) throw AppException.notFound('Photo');
-      await appendProposalEvent(this.stream, m, actor, p, 'edited', {
-        at: now,
-        data: { fields: ['photos'], removed: 1 },
-        residents: [],
-      });
     });
     return this.detail(actor, id);
   }
@@ -425,38 +379,6 @@ export class ProposalsService implements OnModuleInit {
     }));
   }
 
-  /**
-   * Proposals of the community like the words a resident is typing, before anything is saved: the
-   * same likeness as `similar`. A resident reads their own community; staff name one in scope.
-   */
-  async similarText(actor: Actor, q: SimilarTextQueryDto): Promise<SimilarProposal[]> {
-    const title = q.title.trim();
-    if (title.length < 2)
-      throw AppException.invalid('title', 'type a few words of the title', 'too_short', { min: 2 });
-    let communityId: string;
-    if (actor.kind === 'resident') {
-      if (!actor.communityId) throw AppException.forbidden();
-      if (q.communityId && q.communityId !== actor.communityId)
-        throw AppException.notFound('Community');
-      communityId = actor.communityId;
-    } else {
-      if (!q.communityId)
-        throw AppException.invalid('communityId', 'name the community', 'required');
-      if (!(await this.councils.communityInScope(actor, q.communityId)))
-        throw AppException.notFound('Community');
-      communityId = q.communityId;
-    }
-    const text = `${title} ${q.description?.trim() ?? ''}`.trim();
-    return (await this.repo.similarTo(communityId, text, null)).map((s) => ({
-      proposalId: s.id,
-      number: s.number,
-      title: s.title,
-      status: s.status,
-      supportCount: s.supportCount,
-      similarity: s.similarity,
-    }));
-  }
-
   async photo(
     actor: Actor,
     id: string,
@@ -486,7 +408,7 @@ export class ProposalsService implements OnModuleInit {
   }
 
   /** Whether the caller may take a manual action on this proposal (its status aside). */
-  private mayTake(actor: Actor, p: ProposalRow, action: ManualProposalAction): boolean {
+  mayTake(actor: Actor, p: ProposalRow, action: ManualProposalAction): boolean {
     if (PROPOSAL_ACTION_OWNERS[action] === 'staff') return isCouncilWorker(actor, p.communityId);
     return (
       (actor.kind === 'resident' && actor.id === p.authorResidentId) ||
@@ -541,35 +463,6 @@ export class ProposalsService implements OnModuleInit {
       authorResidentId: r.id,
       createdByStaffId: actor.id,
     };
-  }
-
-  /** A draft its writer (the author, or the staff who wrote it) may still change; else 403. */
-  private async draftOfWriter(actor: Actor, id: string): Promise<void> {
-    const p = await this.readable(actor, id);
-    if (!this.mayTake(actor, p, 'submit'))
-      throw AppException.forbidden(
-        'Only the author, or the staff who wrote it for them, does this',
-      );
-  }
-
-  /** A change to a draft under its row lock; once submitted, photos stay as they were sent. */
-  private async inDraft(
-    actor: Actor,
-    id: string,
-    fn: (m: Tx, p: ProposalRow, now: Date) => Promise<void>,
-  ): Promise<void> {
-    await this.db.transaction(async (m) => {
-      await this.repo.lock(m, id);
-      const p = (await this.repo.find(systemRead('draft after authorisation'), id, m))!;
-      if (p.status !== 'draft')
-        throw new AppException(
-          'CONFLICT',
-          `Photos are added and removed while a proposal is a draft, not ${p.status}`,
-          undefined,
-          { reason: 'not_editable', status: p.status },
-        );
-      await fn(m, p, this.clock.now());
-    });
   }
 
   async checkCompound(compoundId: string, communityId: string): Promise<void> {

@@ -43,6 +43,9 @@ describe('the similar prompt while a resident types', () => {
     expect(found.map((s) => s.proposalId)).toEqual([open.id]);
     expect(found[0]).toMatchObject({ number: open.number, status: 'open_for_support' });
     expect(found[0]!.similarity).toBeGreaterThan(0.15);
+    // A few words typed so far match a stretch of it, though not the whole text.
+    const few = await similar(w.residents[1]!.auth, { title: '空地垃圾堆改建垃圾房' });
+    expect((few.body as SimilarProposal[]).map((s) => s.proposalId)).toEqual([open.id]);
     const unlike = await similar(w.residents[1]!.auth, { title: '楼道灯不亮了' });
     expect(unlike.body).toEqual([]);
     // Staff name the community; the same words find the same proposal.

@@ -5,7 +5,7 @@ import type {
   ProposalComment,
   ProposalDetail,
   ProposalEvent,
-  ProposalPage,
+  ProposalListPage,
   ProposalStatus,
   ProposalImplementation,
   ProposalTopic,
@@ -33,9 +33,9 @@ function path(id: string, rest = ''): string {
 export function listProposals(
   query: ProposalQuery = {},
   options: CallOptions = {},
-): Promise<ProposalPage> {
+): Promise<ProposalListPage> {
   const { status, mine, ...rest } = query;
-  return request<ProposalPage>('/proposals', {
+  return request<ProposalListPage>('/proposals', {
     query: {
       ...rest,
       ...(status?.length ? { status: status.join(',') } : {}),
