@@ -236,7 +236,7 @@ describe('a resident follows a proposal from the council to an evaluated project
     const form = page.locator('[data-testid="project-evaluation"][data-state="open"]');
     await form.waitFor({ timeout: 20_000 });
     await shootPage(page, 'council-progress-invited');
-    await page.getByTestId('tabbar').getByText('我的').click();
+    await page.goto(`${BASE_URL}/me`);
     const invitation = page.locator(
       `[data-testid="evaluation-invitation"][data-proposal-id="${s.proposal.id}"]`,
     );
