@@ -12,3 +12,4 @@ export * from './meetings.js';
 export * from './implementation.js';
 export * from './notifications.js';
 export * from './council-overview.js';
+export * from './metrics.js';

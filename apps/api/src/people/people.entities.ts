@@ -89,6 +89,8 @@ export class ResidentEntity {
   @Column({ type: 'varchar', length: 8, default: 'zh-CN' }) preferredLanguage: string;
   @Column({ type: 'timestamptz' }) registeredAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) lastActiveAt: Date | null;
+  /** The first sign-in to the resident app: null for a resident who never used it. */
+  @Column({ type: 'timestamptz', nullable: true }) appSince: Date | null;
   /**
    * `unverified`: registered themselves in the app, not yet checked by the community's staff;
    * `merged`: the same person as `mergedIntoId`, who now holds the phone and the requests.

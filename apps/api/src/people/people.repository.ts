@@ -196,7 +196,8 @@ export class PeopleRepository {
               preferred_language = $4, is_foreign = is_foreign OR $5,
               nationality = COALESCE(nationality, $6), verification = 'verified',
               verified_at = $8, verified_by_id = $7,
-              last_active_at = GREATEST(last_active_at, $9)
+              last_active_at = GREATEST(last_active_at, $9),
+              app_since = LEAST(app_since, $10)
         WHERE id = $1`,
       [
         into.id,
@@ -208,6 +209,7 @@ export class PeopleRepository {
         staffId,
         now,
         from.lastActiveAt,
+        from.appSince,
       ],
     );
     return moved.map((m) => m.id);

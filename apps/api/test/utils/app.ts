@@ -249,6 +249,7 @@ export class Given {
       preferredLanguage: 'zh-CN',
       registeredAt: new Date('2026-01-01T00:00:00Z'),
       lastActiveAt: null,
+      appSince: null,
     });
   }
 

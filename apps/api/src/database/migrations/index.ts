@@ -18,6 +18,7 @@ import { Meetings1796411526563 } from './1796411526563-meetings';
 import { Implementation1796412071162 } from './1796412071162-implementation';
 import { ProjectEvaluations1796413100372 } from './1796413100372-project-evaluations';
 import { Notifications1796417354790 } from './1796417354790-notifications';
+import { ResidentAppSince1796500100000 } from './1796500100000-resident-app-since';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Implementation1796412071162,
   ProjectEvaluations1796413100372,
   Notifications1796417354790,
+  ResidentAppSince1796500100000,
 ];
