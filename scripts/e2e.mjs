@@ -70,7 +70,8 @@ async function stopServer() {
 }
 
 const base = `http://127.0.0.1:${port}`;
-const deadline = Date.now() + 180_000;
+// The demo seed writes some 600,000 residents: about a minute and a half on a 2-core machine.
+const deadline = Date.now() + 300_000;
 let ready = false;
 while (!ready && Date.now() < deadline && !serverExited) {
   try {

@@ -333,6 +333,29 @@ describe('the meeting page', () => {
     });
   });
 
+  it('lists the newest listeners of a big meeting first, and all of them when asked', async () => {
+    const listeners = Array.from({ length: 30 }, (_, i) => ({
+      id: `a${i}`,
+      kind: 'resident' as const,
+      memberId: null,
+      residentId: `r${i}`,
+      role: null,
+      name: `居民${i}`,
+      recordedAt: new Date(Date.UTC(2026, 11, 10, 11, i)).toISOString(),
+    }));
+    const { wrapper } = await openMeeting(makeMeeting({ attendees: listeners }));
+    const names = () =>
+      wrapper.findAll('[data-testid="attendance-residents"] li').map((li) => li.text());
+    expect(names()).toHaveLength(24);
+    expect(names()[0]).toBe('居民29');
+    expect(names()[23]).toBe('居民6');
+    const toggle = wrapper.find('[data-testid="attendance-residents-toggle"]');
+    expect(toggle.text()).toContain('30');
+    await toggle.trigger('click');
+    expect(names()).toHaveLength(30);
+    expect(names()[0]).toBe('居民0');
+  });
+
   it('is read only for the street', async () => {
     const { wrapper } = await openMeeting(makeMeeting(), {}, 'street_admin');
     expect(wrapper.find('[data-testid="meeting-read-only"]').exists()).toBe(true);

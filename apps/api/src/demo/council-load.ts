@@ -1,34 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { bulkInsert } from './bulk-insert';
 import type { CouncilHistory, DemoActor, DemoStreamEvent } from './council-history';
 import type { DemoCase } from './case-history';
 import type { DemoOrg } from './demo-org';
 import type { LoadedOrgIds } from './seed-cases';
-
-type Column = [name: string, pgType: string];
-
-/** Many rows in few statements: one array parameter per column, in the order given. */
-async function bulkInsert(
-  m: EntityManager,
-  table: string,
-  columns: Column[],
-  rows: unknown[][],
-  chunk = 5000,
-  cast: Record<string, string> = {},
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const params = columns.map((_, c) => part.map((r) => r[c]));
-    const args = columns.map(([, type], c) => `$${c + 1}::${type}[]`).join(', ');
-    const names = columns.map(([n]) => n);
-    const select = names.map((n) => cast[n] ?? `t.${n}`).join(', ');
-    await m.query(
-      `INSERT INTO ${table} (${names.join(', ')})
-       SELECT ${select} FROM unnest(${args}) WITH ORDINALITY AS t(${names.join(', ')}, ord) ORDER BY t.ord`,
-      params,
-    );
-  }
-}
 
 const iso = (t: number | null): string | null =>
   t === null ? null : new Date(t * 1000).toISOString();

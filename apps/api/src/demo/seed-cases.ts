@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
+import { bulkInsert } from './bulk-insert';
 import { slaCalendar } from '../cases/sla-calendar';
 import { computeSla, workingDaysDue } from '../sla/sla-clock';
 import type { DemoCase } from './case-history';
@@ -20,27 +21,6 @@ export interface LoadedOrgIds {
   desks: Map<string, string>;
   residents: Map<string, string>;
   staff: Map<string, { id: string; name: string }>;
-}
-
-type Column = [name: string, pgType: string];
-
-/** Many rows in few statements: one array parameter per column, joined by unnest. */
-async function bulkInsert(
-  m: EntityManager,
-  table: string,
-  columns: Column[],
-  rows: unknown[][],
-  chunk = 5000,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    const params = columns.map((_, c) => part.map((r) => r[c]));
-    const select = columns.map(([, type], c) => `$${c + 1}::${type}[]`).join(', ');
-    await m.query(
-      `INSERT INTO ${table} (${columns.map(([n]) => n).join(', ')}) SELECT * FROM unnest(${select})`,
-      params,
-    );
-  }
 }
 
 const need = <T>(map: Map<string, T>, key: string, what: string): T => {

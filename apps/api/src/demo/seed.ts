@@ -18,6 +18,7 @@ import { generateCouncilHistory } from './council-history';
 import { loadDemoCouncils } from './council-load';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
 import { generateFollowUpHistory } from './follow-up-history';
+import { loadOfflinePopulation } from './population';
 import { type LoadedOrgIds, loadDemoCases } from './seed-cases';
 
 type Target = new () => ObjectLiteral;
@@ -236,22 +237,28 @@ export async function seedDemoIfEmpty(
       const history = generateCaseHistory({ org, referenceDate });
       const followUps = generateFollowUpHistory({ org, cases: history, referenceDate });
       const cases = await loadDemoCases(m, org, ids, history, followUps, log);
-      const councils = await loadDemoCouncils(
+      const councilHistory = generateCouncilHistory({ org, cases: history, referenceDate });
+      const councils = await loadDemoCouncils(m, org, ids, history, councilHistory);
+      // Everyone on record so far signed up in the app when they registered; the offline
+      // population added next never did.
+      await m.query('UPDATE resident SET app_since = registered_at');
+      const population = await loadOfflinePopulation(
         m,
         org,
         ids,
-        history,
-        generateCouncilHistory({ org, cases: history, referenceDate }),
+        councilHistory.targets,
+        referenceDate,
       );
       // The year gone by is history, not news: every demo resident's inbox starts read.
       await m.query(
         `INSERT INTO notification_watermark (user_id, seen_up_to, updated_at)
          SELECT r.id, e.last, now() FROM resident r
-           CROSS JOIN (SELECT COALESCE(max(id), 0) AS last FROM domain_event) e`,
+           CROSS JOIN (SELECT COALESCE(max(id), 0) AS last FROM domain_event) e
+          WHERE r.app_since IS NOT NULL`,
       );
       log.info(
         {
-          counts: { ...counts, cases, followUps: followUps.length, ...councils },
+          counts: { ...counts, cases, followUps: followUps.length, ...councils, ...population },
           ms: Date.now() - started,
           referenceDate,
         },

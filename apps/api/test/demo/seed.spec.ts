@@ -1,4 +1,4 @@
-import { SYSTEM_NOTE_CODES } from '@baitong/contracts';
+import { type CouncilOverview, SYSTEM_NOTE_CODES } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config/config';
@@ -18,7 +18,7 @@ beforeAll(async () => {
     createLogger('silent'),
     '2026-11-27',
   );
-}, 120_000);
+}, 240_000);
 afterAll(() => t.close());
 
 describe('demo data', () => {
@@ -140,7 +140,7 @@ describe('demo data', () => {
 
   it('starts every demo resident’s inbox read: the year’s steps are listed, none is news', async () => {
     const rows: { residents: number; marked: number }[] = await t.ds.query(
-      `SELECT (SELECT count(*) FROM resident)::int AS residents,
+      `SELECT (SELECT count(*) FROM resident WHERE app_since IS NOT NULL)::int AS residents,
               (SELECT count(*) FROM notification_watermark)::int AS marked`,
     );
     expect(rows[0]!.marked).toBe(rows[0]!.residents);
@@ -159,6 +159,43 @@ describe('demo data', () => {
     expect(res.status).toBe(200);
     expect(res.body.unread).toBe(0);
     expect(res.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('has the share of residents taking part that BRIEF reports, against the registered population', async () => {
+    const login = await t.http
+      .post('/api/auth/staff/login')
+      .send({ username: 'bureau', password: 'demo-pass-123' });
+    expect(login.status).toBe(200);
+    const res = await t.http
+      .get('/api/council-overview')
+      .query({ from: '2025-11-28', to: '2026-11-27' })
+      .set('Authorization', `Bearer ${login.body.accessToken}`);
+    expect(res.status).toBe(200);
+    const body = res.body as CouncilOverview;
+    expect(body.communities).toHaveLength(55);
+    // BRIEF: "residents' self-governance participation 60% → 80%", with differences between communities.
+    expect(body.total.registeredResidents).toBeGreaterThan(700_000);
+    expect(body.total.participationRate).toBeGreaterThan(0.76);
+    expect(body.total.participationRate).toBeLessThan(0.84);
+    const rates = body.communities.map((c) => c.participationRate!);
+    expect(Math.min(...rates)).toBeGreaterThan(0.58);
+    expect(Math.min(...rates)).toBeLessThan(0.68);
+    expect(Math.max(...rates)).toBeGreaterThan(0.9);
+    expect(Math.max(...rates)).toBeLessThan(0.99);
+    const [people] = (await t.ds.query(
+      `SELECT (SELECT count(*) FROM resident)::int AS on_record,
+              (SELECT sum(registered_residents) FROM community)::int AS registered,
+              (SELECT count(*) FROM resident WHERE app_since IS NOT NULL)::int AS app_users,
+              (SELECT count(*) FROM community c
+                WHERE (SELECT count(*) FROM resident r WHERE r.community_id = c.id)
+                      > c.registered_residents)::int AS overfull`,
+    )) as { on_record: number; registered: number; app_users: number; overfull: number }[];
+    // Nobody is on record twice over: no community holds more residents than it has registered.
+    expect(people!.overfull).toBe(0);
+    expect(people!.on_record).toBeLessThanOrEqual(people!.registered);
+    // The offline population never signed up in the app.
+    expect(people!.app_users).toBeGreaterThan(30_000);
+    expect(people!.app_users).toBeLessThan(people!.on_record * 0.1);
   });
 
   it('refuses to load demo data in production mode', async () => {
