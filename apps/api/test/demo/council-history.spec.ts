@@ -263,7 +263,7 @@ describe('the seeded council year, read through the API', () => {
     const distinct = new Set(h.participation.map((x) => x.residentKey)).size;
     const [{ offline }] = (await t.ds.query(
       `SELECT count(*)::int AS offline FROM resident WHERE app_since IS NULL`,
-    )) as { offline: number }[];
+    )) as [{ offline: number }];
     expect(offline).toBeGreaterThan(500_000);
     expect(participants).toBe(distinct + offline);
   });
