@@ -112,7 +112,10 @@ export class AuthRepository {
   }
 
   async touchResident(id: string, now: Date): Promise<void> {
-    await this.ds.query('UPDATE resident SET last_active_at = $2, app_since = COALESCE(app_since, $2) WHERE id = $1', [id, now]);
+    await this.ds.query(
+      'UPDATE resident SET last_active_at = $2, app_since = COALESCE(app_since, $2) WHERE id = $1',
+      [id, now],
+    );
   }
 
   /** `createdAt` is the sign-in instant from the clock: the absolute lifetime counts from it. */
