@@ -78,11 +78,10 @@ const FIRST_CONTACT = `c.reopen_count = 0 AND NOT c.escalated
                    AND e.type IN ('transferred', 'escalated'))`;
 
 // The ratings that count, as in the follow-up summary: reached, not superseded by a correction,
-// not struck out by an upheld appeal, on a case. Unrated ones count only with the setting.
+// not struck out by an upheld appeal, on a case. A reached attempt always carries a level.
 const ratings = (extra: string) => `SELECT a.community_id, a.recorded_at AS at, a.id AS row_id,
     'follow_up_attempt' AS row_kind, a.case_id AS link_id,
-    sc.number || ' · ' || COALESCE(a.satisfaction, 'unrated') AS label, a.id::text AS key,
-    NULL::float8 AS amount
+    sc.number || ' · ' || a.satisfaction AS label, a.id::text AS key, NULL::float8 AS amount
   FROM follow_up_attempt a CROSS JOIN p
   JOIN service_case sc ON sc.id = a.case_id
  WHERE a.community_id = ANY(p.ids) AND a.recorded_at >= p.lo AND a.recorded_at < p.hi
@@ -90,6 +89,16 @@ const ratings = (extra: string) => `SELECT a.community_id, a.recorded_at AS at, 
    AND NOT EXISTS (SELECT 1 FROM follow_up_attempt b WHERE b.supersedes_id = a.id)
    AND NOT EXISTS (SELECT 1 FROM follow_up_appeal ap WHERE ap.attempt_id = a.id AND ap.status = 'upheld')
    AND ${extra}`;
+// Unrated: a case's follow-up that ended (done or unreachable) without any reached attempt, by its
+// completion. Only with METRICS_UNRATED_AS_SATISFIED does it count, and then as satisfied (默认好评).
+const unrated = `SELECT t.community_id, t.completed_at AS at, t.id AS row_id,
+    'follow_up_task' AS row_kind, t.case_id AS link_id, sc.number || ' · unrated' AS label,
+    t.id::text AS key, NULL::float8 AS amount
+  FROM follow_up_task t CROSS JOIN p
+  JOIN service_case sc ON sc.id = t.case_id
+ WHERE p.unrated AND t.community_id = ANY(p.ids) AND t.case_id IS NOT NULL
+   AND t.status IN ('done', 'unreachable') AND t.completed_at >= p.lo AND t.completed_at < p.hi
+   AND NOT EXISTS (SELECT 1 FROM follow_up_attempt ua WHERE ua.task_id = t.id AND ua.outcome = 'reached')`;
 const SATISFIED = `a.satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied')`;
 
 // Follow-up tasks of cases first due in the period, as in the follow-up summary.
@@ -217,8 +226,8 @@ export const METRIC_DEFINITIONS: Readonly<Record<DerivedMetricKey, MetricDefinit
   ),
   satisfaction_rate: d(
     'satisfaction_rate',
-    rows(ratings(`(${SATISFIED} OR (p.unrated AND a.satisfaction IS NULL))`)),
-    rows(ratings(`(a.satisfaction IS NOT NULL OR p.unrated)`)),
+    rows(`${ratings(SATISFIED)}\nUNION ALL\n${unrated}`),
+    rows(`${ratings('TRUE')}\nUNION ALL\n${unrated}`),
     { numerator: 'follow_up_attempt', denominator: 'follow_up_attempt' },
   ),
   followup_coverage: d('followup_coverage', rows(dueTasks(`t.status = 'done'`)), rows(dueTasks()), {

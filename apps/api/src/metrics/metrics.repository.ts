@@ -1,3 +1,4 @@
+import type { MetricRowKind } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Reader, scopeSql } from '../auth/scope';
@@ -41,7 +42,7 @@ export type Counts = Map<string, Map<number, Map<DerivedMetricKey, Sides>>>;
 
 export interface RawMetricRow {
   rowId: string;
-  rowKind: string;
+  rowKind: MetricRowKind;
   linkId: string | null;
   label: string;
   at: Date;

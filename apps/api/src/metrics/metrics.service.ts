@@ -219,15 +219,14 @@ export class MetricsService {
       return { items, total: value };
     }
     const raw = await this.repo.rows(communityId, side, window, this.settings, page);
-    const kind = def.rowKind[q.side];
     return {
       total: raw.total,
       items: raw.items.map((r) => ({
-        kind,
+        kind: r.rowKind,
         id: r.rowId,
         at: new Date(r.at).toISOString(),
-        label: kind === 'resident' ? maskName(r.label) : r.label,
-        ...links(kind, r.rowId, r.linkId),
+        label: r.rowKind === 'resident' ? maskName(r.label) : r.label,
+        ...links(r.rowKind, r.rowId, r.linkId),
         ...(r.amount === null ? {} : { amount: Number(r.amount) }),
       })),
     };
