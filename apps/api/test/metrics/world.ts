@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CategoryEntity, DeskEntity } from '../../src/cases/case.entities';
-import type { CommunityEntity, StreetEntity } from '../../src/org/org.entities';
+import type { CategoryEntity } from '../../src/cases/case.entities';
+import type { CommunityEntity, DeskEntity, StreetEntity } from '../../src/org/org.entities';
 import type { ResidentEntity, StaffAccountEntity } from '../../src/people/people.entities';
 import type { TestContext } from '../utils/app';
 
