@@ -57,7 +57,7 @@ const SHANGHAI = `'Asia/Shanghai'`;
 
 // The case lines every case row shares: the case is its own link, its number and kind its label.
 const caseRow = (at: string) => `c.community_id, ${at} AS at, c.id AS row_id, 'case' AS row_kind,
-  c.id AS link_id, c.number || ' · ' || c.kind AS label, c.id::text AS key, NULL::float8 AS amount`;
+  c.id AS link_id, c.number || ' · ' || c.kind AS label, c.id AS key, NULL::float8 AS amount`;
 
 // Resolved cases: the last resolution in the period. Rejected cases never resolve, so they are
 // out of every rate built on this set.
@@ -81,7 +81,7 @@ const FIRST_CONTACT = `c.reopen_count = 0 AND NOT c.escalated
 // not struck out by an upheld appeal, on a case. A reached attempt always carries a level.
 const ratings = (extra: string) => `SELECT a.community_id, a.recorded_at AS at, a.id AS row_id,
     'follow_up_attempt' AS row_kind, a.case_id AS link_id,
-    sc.number || ' · ' || a.satisfaction AS label, a.id::text AS key, NULL::float8 AS amount
+    sc.number || ' · ' || a.satisfaction AS label, a.id AS key, NULL::float8 AS amount
   FROM follow_up_attempt a CROSS JOIN p
   JOIN service_case sc ON sc.id = a.case_id
  WHERE a.community_id = ANY(p.ids) AND a.recorded_at >= p.lo AND a.recorded_at < p.hi
@@ -93,7 +93,7 @@ const ratings = (extra: string) => `SELECT a.community_id, a.recorded_at AS at, 
 // completion. Only with METRICS_UNRATED_AS_SATISFIED does it count, and then as satisfied (默认好评).
 const unrated = `SELECT t.community_id, t.completed_at AS at, t.id AS row_id,
     'follow_up_task' AS row_kind, t.case_id AS link_id, sc.number || ' · unrated' AS label,
-    t.id::text AS key, NULL::float8 AS amount
+    t.id AS key, NULL::float8 AS amount
   FROM follow_up_task t CROSS JOIN p
   JOIN service_case sc ON sc.id = t.case_id
  WHERE p.unrated AND t.community_id = ANY(p.ids) AND t.case_id IS NOT NULL
@@ -104,7 +104,7 @@ const SATISFIED = `a.satisfaction IN ('very_satisfied', 'satisfied', 'basically_
 // Follow-up tasks of cases first due in the period, as in the follow-up summary.
 const dueTasks = (extra = 'TRUE') => `SELECT t.community_id, t.first_due_at AS at, t.id AS row_id,
     'follow_up_task' AS row_kind, t.case_id AS link_id,
-    sc.number || ' · ' || t.status AS label, t.id::text AS key, NULL::float8 AS amount
+    sc.number || ' · ' || t.status AS label, t.id AS key, NULL::float8 AS amount
   FROM follow_up_task t CROSS JOIN p
   JOIN service_case sc ON sc.id = t.case_id
  WHERE t.community_id = ANY(p.ids) AND t.first_due_at >= p.lo AND t.first_due_at < p.hi
@@ -134,7 +134,7 @@ const MERGED = `(SELECT id, merged_into_id FROM resident WHERE verification = 'm
 // Council participation acts, counted once per resident.
 const participation = `SELECT pa.community_id, pa.at, pa.id AS row_id, 'participation' AS row_kind,
     pa.proposal_id AS link_id, pa.act AS label,
-    COALESCE(mg.merged_into_id, pa.resident_id)::text AS key, NULL::float8 AS amount
+    COALESCE(mg.merged_into_id, pa.resident_id) AS key, NULL::float8 AS amount
   FROM participation pa CROSS JOIN p
   LEFT JOIN ${MERGED} mg ON mg.id = pa.resident_id
  WHERE pa.community_id = ANY(p.ids) AND pa.at >= p.lo AND pa.at < p.hi`;
@@ -149,7 +149,7 @@ const registeredAsOf = (end: string) => `SELECT c.id AS community_id,
 
 // App users: residents (merged records aside) whose first app sign-in is before the end.
 const appUsers = `SELECT r.community_id, r.app_since AS at, r.id AS row_id, 'resident' AS row_kind,
-    r.id AS link_id, r.name AS label, r.id::text AS key, NULL::float8 AS amount
+    r.id AS link_id, r.name AS label, r.id AS key, NULL::float8 AS amount
   FROM resident r CROSS JOIN p
  WHERE r.community_id = ANY(p.ids) AND r.app_since < p.hi AND r.verification <> 'merged'`;
 
@@ -177,7 +177,7 @@ const appActs = `WITH acts AS (
      WHERE pa.community_id = ANY(p.ids) AND pa.act IN ('propose', 'support', 'comment', 'evaluate')
        AND pa.at >= p.lo AND pa.at < p.hi)
   SELECT r.community_id, acts.at, acts.row_id, 'resident' AS row_kind, r.id AS link_id,
-         r.name AS label, r.id::text AS key, NULL::float8 AS amount
+         r.name AS label, r.id AS key, NULL::float8 AS amount
     FROM acts CROSS JOIN p
     LEFT JOIN ${MERGED} mg ON mg.id = acts.resident_id
     JOIN resident r ON r.id = COALESCE(mg.merged_into_id, acts.resident_id)
@@ -185,14 +185,14 @@ const appActs = `WITH acts AS (
 
 // Council decisions and completions, as in the council overview.
 const adopted = `SELECT ai.community_id, ai.decided_at AS at, ai.id AS row_id, 'proposal' AS row_kind,
-    ai.proposal_id AS link_id, pr.number || ' · ' || pr.title AS label, ai.id::text AS key,
+    ai.proposal_id AS link_id, pr.number || ' · ' || pr.title AS label, ai.id AS key,
     NULL::float8 AS amount
   FROM meeting_agenda_item ai CROSS JOIN p JOIN proposal pr ON pr.id = ai.proposal_id
  WHERE ai.community_id = ANY(p.ids) AND ai.decision = 'adopted'
    AND ai.decided_at >= p.lo AND ai.decided_at < p.hi`;
 const completed = `SELECT pi.community_id, pi.completed_at AS at, pi.proposal_id AS row_id,
     'proposal' AS row_kind, pi.proposal_id AS link_id, pr.number || ' · ' || pr.title AS label,
-    pi.proposal_id::text AS key, NULL::float8 AS amount
+    pi.proposal_id AS key, NULL::float8 AS amount
   FROM proposal_implementation pi CROSS JOIN p JOIN proposal pr ON pr.id = pi.proposal_id
  WHERE pi.community_id = ANY(p.ids) AND pi.completed_at >= p.lo AND pi.completed_at < p.hi`;
 
