@@ -16,6 +16,7 @@ import {
   act,
   attempt,
   caseEvent,
+  decidedProposal,
   mediation,
   metricsWorld,
   signIn,
@@ -211,6 +212,21 @@ beforeAll(async () => {
   await signIn(t, r1, sh('2026-11-15T10:00:00'));
   await signIn(t, r3, sh('2026-11-15T10:00:00'));
 
+  // Council decisions: adopted at the month's last second and completed in it, adopted at the next
+  // midnight and completed in December, not adopted in the month.
+  await decidedProposal(t, w, {
+    decision: 'adopted',
+    decidedAt: sh('2026-10-30T23:59:59'),
+    completedAt: sh('2026-11-20T10:00:00'),
+  });
+  await decidedProposal(t, w, { decision: 'adopted', decidedAt: sh('2026-11-30T23:59:59') });
+  await decidedProposal(t, w, {
+    decision: 'adopted',
+    decidedAt: sh('2026-12-01T00:00:00'),
+    completedAt: sh('2026-12-20T10:00:00'),
+  });
+  await decidedProposal(t, w, { decision: 'not_adopted', decidedAt: sh('2026-11-15T10:00:00') });
+
   // The register held 200 residents until December 2nd, 250 since.
   await t.ds.query(
     `INSERT INTO community_fact_change (community_id, field, old_value, new_value, reason, actor_id,
@@ -321,7 +337,25 @@ describe('the rule of each metric on hand-built rows', () => {
 
   it('counts proposals with a denominator of 1, and divides nothing by zero', async () => {
     const m = await figuresOf();
-    expect(m.proposals_adopted).toEqual({ value: 0, numerator: 0, denominator: 1, unit: 'count' });
+    expect(m.proposals_adopted).toEqual({ value: 1, numerator: 1, denominator: 1, unit: 'count' });
+    expect(m.proposals_completed).toEqual({
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+      unit: 'count',
+    });
+    const proposals = (
+      await get(
+        `/api/metrics/communities/${w.community.id}/proposals_adopted/rows?${NOV}&side=numerator`,
+      )
+    ).body as MetricRowsPage;
+    expect(proposals.items).toEqual([
+      expect.objectContaining({
+        kind: 'proposal',
+        at: '2026-11-30T15:59:59.000Z',
+        consolePath: expect.stringMatching(/^\/council\/proposals\/[0-9a-f-]{36}$/),
+      }),
+    ]);
     const empty = await figuresOf(NOV, w.sibling.id);
     expect(empty.satisfaction_rate).toEqual({
       value: null,

@@ -187,3 +187,35 @@ export async function signIn(t: TestContext, resident: ResidentEntity, at: strin
     [resident.id, `h${n++}`.padEnd(64, '0'), at],
   );
 }
+
+/** A resident's proposal decided at a closed meeting, and its implementation if it completes. */
+export async function decidedProposal(
+  t: TestContext,
+  w: MetricsWorld,
+  p: { decision: 'adopted' | 'not_adopted'; decidedAt: string; completedAt?: string },
+): Promise<string> {
+  const status = p.completedAt ? 'completed' : p.decision;
+  const [{ id }] = (await t.ds.query(
+    `INSERT INTO proposal (number, community_id, origin, author_resident_id, title, description,
+       topic, status, status_changed_at)
+     VALUES ($1, $2, 'resident', $3, '晾衣点', '空地改建晾衣点', 'facilities', $4, $5) RETURNING id`,
+    [`PM${Date.now().toString(36)}${n++}`, w.community.id, w.residents[0]!.id, status, p.decidedAt],
+  )) as [{ id: string }];
+  const [{ id: meetingId }] = (await t.ds.query(
+    `INSERT INTO meeting (community_id, title, starts_at, place, status, created_by_id, closed_at)
+     VALUES ($1, '议事会', $2, '社区会议室', 'closed', $3, $2) RETURNING id`,
+    [w.community.id, p.decidedAt, w.worker.id],
+  )) as [{ id: string }];
+  await t.ds.query(
+    `INSERT INTO meeting_agenda_item (meeting_id, proposal_id, community_id, position, decision, decided_at)
+     VALUES ($1, $2, $3, 1, $4, $5)`,
+    [meetingId, id, w.community.id, p.decision, p.decidedAt],
+  );
+  if (p.completedAt)
+    await t.ds.query(
+      `INSERT INTO proposal_implementation (proposal_id, community_id, owner_name, plan, started_at, completed_at)
+       VALUES ($1, $2, '周洋', '建设', $3, $4)`,
+      [id, w.community.id, p.decidedAt, p.completedAt],
+    );
+  return id;
+}
