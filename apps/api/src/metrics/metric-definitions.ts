@@ -175,13 +175,18 @@ const appActs = `WITH acts AS (
     UNION ALL
     SELECT pa.resident_id, pa.at, pa.id FROM participation pa CROSS JOIN p
      WHERE pa.community_id = ANY(p.ids) AND pa.act IN ('propose', 'support', 'comment', 'evaluate')
-       AND pa.at >= p.lo AND pa.at < p.hi)
-  SELECT r.community_id, acts.at, acts.row_id, 'resident' AS row_kind, r.id AS link_id,
-         r.name AS label, r.id AS key, NULL::float8 AS amount
-    FROM acts CROSS JOIN p
+       AND pa.at >= p.lo AND pa.at < p.hi),
+  -- The app users first: the acts of everyone else join nothing (a hash on a small set, not a
+  -- look-up per act).
+  users AS (
+    SELECT r.id, r.community_id, r.name, r.app_since FROM resident r CROSS JOIN p
+     WHERE r.community_id = ANY(p.ids) AND r.app_since < p.hi AND r.verification <> 'merged')
+  SELECT u.community_id, acts.at, acts.row_id, 'resident' AS row_kind, u.id AS link_id,
+         u.name AS label, u.id AS key, NULL::float8 AS amount
+    FROM acts
     LEFT JOIN ${MERGED} mg ON mg.id = acts.resident_id
-    JOIN resident r ON r.id = COALESCE(mg.merged_into_id, acts.resident_id)
-   WHERE r.community_id = ANY(p.ids) AND r.app_since IS NOT NULL AND r.app_since <= acts.at`;
+    JOIN users u ON u.id = COALESCE(mg.merged_into_id, acts.resident_id)
+   WHERE u.app_since <= acts.at`;
 
 // Council decisions and completions, as in the council overview.
 const adopted = `SELECT ai.community_id, ai.decided_at AS at, ai.id AS row_id, 'proposal' AS row_kind,
