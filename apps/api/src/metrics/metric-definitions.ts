@@ -132,8 +132,11 @@ const slaCases = (done: string, due: string, overdue: string, extra = 'TRUE') =>
 const MERGED = `(SELECT id, merged_into_id FROM resident WHERE verification = 'merged')`;
 
 // Council participation acts, counted once per resident.
+// Its link is the proposal acted on, or the meeting attended, as an API path under /api/.
 const participation = `SELECT pa.community_id, pa.at, pa.id AS row_id, 'participation' AS row_kind,
-    pa.proposal_id AS link_id, pa.act AS label,
+    CASE WHEN pa.proposal_id IS NOT NULL THEN 'proposals/' || pa.proposal_id
+         WHEN pa.subject_type = 'meeting' THEN 'meetings/' || pa.subject_id END AS link_id,
+    pa.act AS label,
     COALESCE(mg.merged_into_id, pa.resident_id) AS key, NULL::float8 AS amount
   FROM participation pa CROSS JOIN p
   LEFT JOIN ${MERGED} mg ON mg.id = pa.resident_id

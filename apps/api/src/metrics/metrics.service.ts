@@ -74,6 +74,10 @@ function links(
     case 'follow_up_attempt':
       return { href: `/api/cases/${link}/follow-up`, consolePath: `/cases/${link}` };
     case 'participation':
+      // The link is `proposals/:id` or `meetings/:id` (metric-definitions.ts).
+      return link
+        ? { href: `/api/${link}`, consolePath: `/council/${link}` }
+        : { href: `/api/council-overview` };
     case 'proposal':
       return { href: `/api/proposals/${link}`, consolePath: `/council/proposals/${link}` };
     case 'resident':

@@ -384,6 +384,16 @@ describe('one definition behind every view', () => {
           expect(page.items.length, `${key} ${side}`).toBe(page.total);
       }
     }
+    const acts = (
+      await get(
+        `/api/metrics/communities/${w.community.id}/participation_rate/rows?${NOV}&side=numerator`,
+      )
+    ).body as MetricRowsPage;
+    expect(acts.items.map((i) => [i.kind, i.label, i.at])).toEqual([
+      ['participation', 'support', '2026-11-02T02:00:00.000Z'],
+      ['participation', 'propose', '2026-11-30T15:59:59.000Z'],
+    ]);
+    expect(acts.items[0]!.consolePath).toMatch(/^\/council\/meetings\/[0-9a-f-]{36}$/);
     const repeats = (
       await get(
         `/api/metrics/communities/${w.community.id}/repeat_handling_rate/rows?${NOV}&side=numerator`,
