@@ -317,6 +317,27 @@ describe('the rule of each metric on hand-built rows', () => {
     expect(sides(m.followup_timeliness)).toEqual([1, 3, 0.333333]);
   });
 
+  it('agrees with the follow-up summary of the same period', async () => {
+    const m = await figuresOf();
+    const res = await get(
+      `/api/communities/${w.community.id}/follow-up-summary?from=${encodeURIComponent(
+        sh('2026-11-01T00:00:00'),
+      )}&to=${encodeURIComponent(sh('2026-12-01T00:00:00'))}`,
+      auth.admin,
+    );
+    expect(res.status).toBe(200);
+    const s = res.body as Record<string, { numerator: number; denominator: number }>;
+    for (const [summary, key] of [
+      ['coverage', 'followup_coverage'],
+      ['timeliness', 'followup_timeliness'],
+      ['satisfaction', 'satisfaction_rate'],
+    ] as const)
+      expect([s[summary]!.numerator, s[summary]!.denominator], key).toEqual([
+        m[key]!.numerator,
+        m[key]!.denominator,
+      ]);
+  });
+
   it('mediates closed disputes', async () => {
     expect(sides((await figuresOf()).mediation_rate)).toEqual([1, 2, 0.5]);
   });
