@@ -25,6 +25,7 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { JOBS_DATABASE_URL } from './jobs/jobs.service';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PeopleModule } from './people/people.module';
@@ -78,6 +79,7 @@ export class AppModule {
         CasesModule,
         FollowUpsModule,
         CouncilModule,
+        MetricsModule,
         NotificationsModule,
         RealtimeModule,
         JobsModule,

@@ -56,7 +56,9 @@ export type MetricRowKind =
   | 'participation'
   | 'resident'
   | 'proposal'
-  | 'roster_entry';
+  | 'roster_entry'
+  /** A figure of the community's register as of the period's end (registered residents). */
+  | 'community_fact';
 
 /** One row behind a figure (`GET …/{metricKey}/rows`). */
 export interface MetricRow {

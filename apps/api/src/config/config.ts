@@ -39,6 +39,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Follow-ups (回访): all in working days of the SLA calendar unless said otherwise. */
   followUps: FollowUpConfig;
+  /** The choices in the metric rules where practice differs (docs/METRICS.md). */
+  metrics: MetricsConfig;
   /** Folders with the built front ends; served when present. */
   consoleDist: string | null;
   residentDist: string | null;
@@ -62,6 +64,13 @@ export interface FollowUpConfig {
   evaluationDays: number;
   /** The reopening that escalates a case to the street (提级督办). */
   escalateAtReopen: number;
+}
+
+export interface MetricsConfig {
+  /** Count a reached follow-up without a satisfaction level as satisfied (some cities do). */
+  unratedAsSatisfied: boolean;
+  /** Shanghai wall-clock time (HH:MM) from which a handled case is evening service. */
+  eveningFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -264,6 +273,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     escalateAtReopen: int(env, 'FOLLOW_UP_ESCALATE_AT_REOPEN', 3, 1, 20, problems),
   };
 
+  const unratedRaw = env.METRICS_UNRATED_AS_SATISFIED ?? 'false';
+  if (!['true', 'false'].includes(unratedRaw))
+    problems.push(`METRICS_UNRATED_AS_SATISFIED must be true or false (got "${unratedRaw}")`);
+  const eveningFrom = env.METRICS_EVENING_FROM ?? '17:30';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(eveningFrom))
+    problems.push(`METRICS_EVENING_FROM must be a time HH:MM (got "${eveningFrom}")`);
+  const metrics: MetricsConfig = { unratedAsSatisfied: unratedRaw === 'true', eveningFrom };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode,
@@ -284,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sms,
     logLevel: logLevelRaw as AppConfig['logLevel'],
     followUps,
+    metrics,
     consoleDist: env.CONSOLE_DIST ?? resolve(__dirname, '../../../console/dist'),
     residentDist: env.RESIDENT_DIST ?? resolve(__dirname, '../../../resident/dist'),
   };

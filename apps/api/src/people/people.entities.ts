@@ -68,6 +68,8 @@ export class StaffAccountEntity {
 @Index('idx_resident_unverified', ['communityId', 'registeredAt'], {
   where: `"verification" = 'unverified'`,
 })
+// The metrics resolve merged residents by joining only these rows (metric-definitions.ts).
+@Index('idx_resident_merged', ['id', 'mergedIntoId'], { where: `"verification" = 'merged'` })
 @Check(`"verification" IN ('verified','unverified','merged')`)
 @Check(`("verification" = 'merged') = ("merged_into_id" IS NOT NULL)`)
 @Check(`"nationality" IS NULL OR "nationality" ~ '^[A-Z]{2}$'`)

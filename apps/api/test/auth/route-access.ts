@@ -280,6 +280,11 @@ export const ROUTE_ACCESS = {
   'GET /api/communities/:id/participation': communityRecord(STAFF),
   // The overview of council activity: a community admin's own row, the street's, the district's.
   'GET /api/council-overview': communityRecord(OVERSIGHT),
+  // Service metrics: every member of staff reads the communities of their scope (docs/METRICS.md).
+  'GET /api/metrics/communities': communityRecord(STAFF),
+  'GET /api/metrics/communities/:communityId': communityRecord(STAFF),
+  'GET /api/metrics/communities/:communityId/series': communityRecord(STAFF),
+  'GET /api/metrics/communities/:communityId/:metricKey/rows': communityRecord(STAFF),
   // A resident's own proposal in their community, or staff's for the target's resident.
   'POST /api/proposals': councilVoices,
   // The target's concern case taken to the council: those who may read it among its staff.

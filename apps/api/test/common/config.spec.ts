@@ -35,6 +35,24 @@ describe('configuration', () => {
     ]);
   });
 
+  it('counts unrated follow-ups as unrated and the evening from 17:30 unless told otherwise', () => {
+    expect(loadConfig({}, '/srv/baitong').metrics).toEqual({
+      unratedAsSatisfied: false,
+      eveningFrom: '17:30',
+    });
+    expect(
+      loadConfig(
+        { METRICS_UNRATED_AS_SATISFIED: 'true', METRICS_EVENING_FROM: '18:00' },
+        '/srv/baitong',
+      ).metrics,
+    ).toEqual({ unratedAsSatisfied: true, eveningFrom: '18:00' });
+    expect(problems({ METRICS_UNRATED_AS_SATISFIED: 'yes', METRICS_EVENING_FROM: '5pm' })).toEqual([
+      'METRICS_UNRATED_AS_SATISFIED must be true or false (got "yes")',
+      'METRICS_EVENING_FROM must be a time HH:MM (got "5pm")',
+    ]);
+    expect(problems({ METRICS_EVENING_FROM: '24:00' })).toHaveLength(1);
+  });
+
   it('names every bad value with what it expects', () => {
     const p = problems({
       PORT: 'eighty',

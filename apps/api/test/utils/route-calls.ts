@@ -1079,6 +1079,26 @@ export function routeCalls(
       method: 'GET',
       path: `/api/communities/${p.community.id}/participation`,
     }),
+    'GET /api/metrics/communities': ({ p }) => ({
+      method: 'GET',
+      path: '/api/metrics/communities?from=2026-01-01&to=2026-12-31',
+      holds: (body) =>
+        (body as { items: { communityId: string }[] }).items.some(
+          (c) => c.communityId === p.community.id,
+        ),
+    }),
+    'GET /api/metrics/communities/:communityId': ({ p }) => ({
+      method: 'GET',
+      path: `/api/metrics/communities/${p.community.id}?from=2026-01-01&to=2026-12-31`,
+    }),
+    'GET /api/metrics/communities/:communityId/series': ({ p }) => ({
+      method: 'GET',
+      path: `/api/metrics/communities/${p.community.id}/series?metric=satisfaction_rate&interval=month&from=2026-01-01&to=2026-12-31`,
+    }),
+    'GET /api/metrics/communities/:communityId/:metricKey/rows': ({ p }) => ({
+      method: 'GET',
+      path: `/api/metrics/communities/${p.community.id}/repeat_handling_rate/rows?from=2026-01-01&to=2026-12-31&side=denominator`,
+    }),
     'GET /api/council-overview': ({ p }) => ({
       method: 'GET',
       path: '/api/council-overview',

@@ -19,6 +19,7 @@ import { Implementation1796412071162 } from './1796412071162-implementation';
 import { ProjectEvaluations1796413100372 } from './1796413100372-project-evaluations';
 import { Notifications1796417354790 } from './1796417354790-notifications';
 import { ResidentAppSince1796500100000 } from './1796500100000-resident-app-since';
+import { MetricsMergedResidents1796500200000 } from './1796500200000-metrics-merged-residents';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ProjectEvaluations1796413100372,
   Notifications1796417354790,
   ResidentAppSince1796500100000,
+  MetricsMergedResidents1796500200000,
 ];
