@@ -18,7 +18,7 @@ const SETTINGS = { eveningFrom: '17:30', unratedAsSatisfied: false };
 const PREFIX = 'BENCH-M';
 
 /** 5,000 communities of one street, each with a compound and a desk. */
-async function createCityOrg(sql, streetId) {
+export async function createCityOrg(sql, streetId) {
   const { DEFAULT_WEEKLY_HOURS } = dist('org/opening-hours.js');
   await sql.query(
     `WITH c AS (
@@ -44,7 +44,7 @@ async function createCityOrg(sql, streetId) {
  * communities, loaded the same way: secondary indexes rebuilt after, triggers skipped for the one
  * statement — so the roll-ups are built afterwards by a rebuild, which is what is timed.
  */
-async function loadCityCases(sql) {
+export async function loadCityCases(sql) {
   const load = LOAD_SQL.replaceAll("'BENCH-Q%'", `'${PREFIX}%'`).replace(
     "SELECT 'BENCH-' || g",
     "SELECT 'BENCH-M-' || g",
@@ -78,7 +78,7 @@ async function loadCityCases(sql) {
 }
 
 /** The roll-up repository of the built API on its own TypeORM data source. */
-async function rollupRepository(url) {
+export async function rollupRepository(url) {
   const { createDataSource } = dist('database/data-source.js');
   const { MetricRollupRepository } = dist('metrics/metric-rollup.repository.js');
   const ds = createDataSource(url);

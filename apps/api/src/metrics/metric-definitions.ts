@@ -12,8 +12,10 @@ import {
 // count these same rows, so they can never disagree; a daily roll-up is the same rows grouped by
 // community and `(at AT TIME ZONE 'Asia/Shanghai')::date` (and `key` for the distinct metrics).
 //
-// Every side reads its parameters from the CTE `p` (see metrics.repository.ts): `p.ids` the
-// communities, `p.lo` and `p.hi` the whole range read [lo, hi), `p.evening` the evening boundary,
+// Every side reads its parameters from the CTE `p` (see metrics.repository.ts), but the
+// communities, which are `$1` itself (IDS): PostgreSQL hashes a parameter array for `= ANY`, and
+// searches a column of `p` linearly for every row, which for thousands of communities costs more
+// than the rest of the query; `p.lo` and `p.hi` the whole range read [lo, hi), `p.evening` the evening boundary,
 // `p.unrated` whether an unrated follow-up counts as satisfied. A side must not filter on `at`
 // itself beyond `p.lo`/`p.hi`: the caller places each row in its period (or interval) by `at`.
 
@@ -33,7 +35,7 @@ export interface RowSide {
 /** A figure held on the community as of the period's end (registered residents). */
 export interface SnapshotSide {
   kind: 'snapshot';
-  /** SQL yielding `community_id, value` for the communities `p.ids` as of the instant `$end`. */
+  /** SQL yielding `community_id, value` for the communities `$1` as of the instant `$end`. */
   sql: (end: string) => string;
   /** The label of the one row that stands for the snapshot in a drill-down. */
   label: string;
@@ -54,6 +56,8 @@ export interface MetricDefinition {
 }
 
 const SHANGHAI = `'Asia/Shanghai'`;
+/** The communities asked for: the first parameter of every query that reads a side. */
+const IDS = '$1::uuid[]';
 
 // The case lines every case row shares: the case is its own link, its number and kind its label.
 const caseRow = (at: string) => `c.community_id, ${at} AS at, c.id AS row_id, 'case' AS row_kind,
@@ -63,7 +67,7 @@ const caseRow = (at: string) => `c.community_id, ${at} AS at, c.id AS row_id, 'c
 // out of every rate built on this set.
 const resolvedCases = (extra = 'TRUE') => `SELECT ${caseRow('c.resolved_at')}
   FROM service_case c CROSS JOIN p
- WHERE c.community_id = ANY(p.ids) AND c.resolved_at >= p.lo AND c.resolved_at < p.hi
+ WHERE c.community_id = ANY(${IDS}) AND c.resolved_at >= p.lo AND c.resolved_at < p.hi
    AND c.status IN ('resolved', 'closed') AND ${extra}`;
 
 // A repeat (二次办理): linked by staff to an earlier resolved case of the same matter, or reopened
@@ -84,7 +88,7 @@ const ratings = (extra: string) => `SELECT a.community_id, a.recorded_at AS at, 
     sc.number || ' · ' || a.satisfaction AS label, a.id AS key, NULL::float8 AS amount
   FROM follow_up_attempt a CROSS JOIN p
   JOIN service_case sc ON sc.id = a.case_id
- WHERE a.community_id = ANY(p.ids) AND a.recorded_at >= p.lo AND a.recorded_at < p.hi
+ WHERE a.community_id = ANY(${IDS}) AND a.recorded_at >= p.lo AND a.recorded_at < p.hi
    AND a.case_id IS NOT NULL AND a.outcome = 'reached'
    AND NOT EXISTS (SELECT 1 FROM follow_up_attempt b WHERE b.supersedes_id = a.id)
    AND NOT EXISTS (SELECT 1 FROM follow_up_appeal ap WHERE ap.attempt_id = a.id AND ap.status = 'upheld')
@@ -96,7 +100,7 @@ const unrated = `SELECT t.community_id, t.completed_at AS at, t.id AS row_id,
     t.id AS key, NULL::float8 AS amount
   FROM follow_up_task t CROSS JOIN p
   JOIN service_case sc ON sc.id = t.case_id
- WHERE p.unrated AND t.community_id = ANY(p.ids) AND t.case_id IS NOT NULL
+ WHERE p.unrated AND t.community_id = ANY(${IDS}) AND t.case_id IS NOT NULL
    AND t.status IN ('done', 'unreachable') AND t.completed_at >= p.lo AND t.completed_at < p.hi
    AND NOT EXISTS (SELECT 1 FROM follow_up_attempt ua WHERE ua.task_id = t.id AND ua.outcome = 'reached')`;
 const SATISFIED = `a.satisfaction IN ('very_satisfied', 'satisfied', 'basically_satisfied')`;
@@ -107,14 +111,14 @@ const dueTasks = (extra = 'TRUE') => `SELECT t.community_id, t.first_due_at AS a
     sc.number || ' · ' || t.status AS label, t.id AS key, NULL::float8 AS amount
   FROM follow_up_task t CROSS JOIN p
   JOIN service_case sc ON sc.id = t.case_id
- WHERE t.community_id = ANY(p.ids) AND t.first_due_at >= p.lo AND t.first_due_at < p.hi
+ WHERE t.community_id = ANY(${IDS}) AND t.first_due_at >= p.lo AND t.first_due_at < p.hi
    AND t.case_id IS NOT NULL AND ${extra}`;
 
 // Closed disputes (矛盾纠纷) by their closing.
 const closedDisputes = (extra = 'TRUE') => `SELECT ${caseRow('c.closed_at')}
   FROM service_case c CROSS JOIN p
   LEFT JOIN case_mediation m ON m.case_id = c.id
- WHERE c.community_id = ANY(p.ids) AND c.kind = 'dispute' AND c.status = 'closed'
+ WHERE c.community_id = ANY(${IDS}) AND c.kind = 'dispute' AND c.status = 'closed'
    AND c.closed_at >= p.lo AND c.closed_at < p.hi AND ${extra}`;
 
 // The SLA sides: a case is decided when the step is done, or when it fell overdue still undone;
@@ -122,7 +126,7 @@ const closedDisputes = (extra = 'TRUE') => `SELECT ${caseRow('c.closed_at')}
 const slaCases = (done: string, due: string, overdue: string, extra = 'TRUE') =>
   `SELECT ${caseRow(`COALESCE(c.${done}, c.${overdue})`)}
   FROM service_case c CROSS JOIN p
- WHERE c.community_id = ANY(p.ids) AND c.${due} IS NOT NULL
+ WHERE c.community_id = ANY(${IDS}) AND c.${due} IS NOT NULL
    AND ((c.${done} >= p.lo AND c.${done} < p.hi)
      OR (c.${done} IS NULL AND c.status <> 'rejected' AND c.${overdue} >= p.lo AND c.${overdue} < p.hi))
    AND ${extra}`;
@@ -140,7 +144,7 @@ const participation = `SELECT pa.community_id, pa.at, pa.id AS row_id, 'particip
     COALESCE(mg.merged_into_id, pa.resident_id) AS key, NULL::float8 AS amount
   FROM participation pa CROSS JOIN p
   LEFT JOIN ${MERGED} mg ON mg.id = pa.resident_id
- WHERE pa.community_id = ANY(p.ids) AND pa.at >= p.lo AND pa.at < p.hi`;
+ WHERE pa.community_id = ANY(${IDS}) AND pa.at >= p.lo AND pa.at < p.hi`;
 
 // The residents of the community's own register as of an instant: the current figure, unless it
 // changed after that instant, then the value it had before its first later change.
@@ -148,13 +152,13 @@ const registeredAsOf = (end: string) => `SELECT c.id AS community_id,
     COALESCE((SELECT f.old_value::int FROM community_fact_change f
                WHERE f.community_id = c.id AND f.field = 'registeredResidents' AND f.at >= ${end}
                ORDER BY f.at, f.id LIMIT 1), c.registered_residents)::float8 AS value
-  FROM community c CROSS JOIN p WHERE c.id = ANY(p.ids)`;
+  FROM community c CROSS JOIN p WHERE c.id = ANY(${IDS})`;
 
 // App users: residents (merged records aside) whose first app sign-in is before the end.
 const appUsers = `SELECT r.community_id, r.app_since AS at, r.id AS row_id, 'resident' AS row_kind,
     r.id AS link_id, r.name AS label, r.id AS key, NULL::float8 AS amount
   FROM resident r CROSS JOIN p
- WHERE r.community_id = ANY(p.ids) AND r.app_since < p.hi AND r.verification <> 'merged'`;
+ WHERE r.community_id = ANY(${IDS}) AND r.app_since < p.hi AND r.verification <> 'merged'`;
 
 // Active in the app: a sign-in or token refresh, a request filed in the app, a rating given in the
 // app, a council act done in the app (propose, support, comment, evaluate; attending and voting
@@ -168,22 +172,22 @@ const appActs = `WITH acts AS (
      WHERE s.subject_kind = 'resident' AND s.last_refreshed_at >= p.lo AND s.last_refreshed_at < p.hi
     UNION ALL
     SELECT c.resident_id, c.submitted_at, c.id FROM service_case c CROSS JOIN p
-     WHERE c.community_id = ANY(p.ids) AND c.channel = 'app' AND c.resident_id IS NOT NULL
+     WHERE c.community_id = ANY(${IDS}) AND c.channel = 'app' AND c.resident_id IS NOT NULL
        AND c.submitted_at >= p.lo AND c.submitted_at < p.hi
     UNION ALL
     SELECT t.resident_id, a.recorded_at, a.id FROM follow_up_attempt a
       JOIN follow_up_task t ON t.id = a.task_id CROSS JOIN p
-     WHERE a.community_id = ANY(p.ids) AND a.method = 'app' AND a.recorded_by_kind = 'resident'
+     WHERE a.community_id = ANY(${IDS}) AND a.method = 'app' AND a.recorded_by_kind = 'resident'
        AND t.resident_id IS NOT NULL AND a.recorded_at >= p.lo AND a.recorded_at < p.hi
     UNION ALL
     SELECT pa.resident_id, pa.at, pa.id FROM participation pa CROSS JOIN p
-     WHERE pa.community_id = ANY(p.ids) AND pa.act IN ('propose', 'support', 'comment', 'evaluate')
+     WHERE pa.community_id = ANY(${IDS}) AND pa.act IN ('propose', 'support', 'comment', 'evaluate')
        AND pa.at >= p.lo AND pa.at < p.hi),
   -- The app users first: the acts of everyone else join nothing (a hash on a small set, not a
   -- look-up per act).
   users AS (
     SELECT r.id, r.community_id, r.name, r.app_since FROM resident r CROSS JOIN p
-     WHERE r.community_id = ANY(p.ids) AND r.app_since < p.hi AND r.verification <> 'merged')
+     WHERE r.community_id = ANY(${IDS}) AND r.app_since < p.hi AND r.verification <> 'merged')
   SELECT u.community_id, acts.at, acts.row_id, 'resident' AS row_kind, u.id AS link_id,
          u.name AS label, u.id AS key, NULL::float8 AS amount
     FROM acts
@@ -196,13 +200,13 @@ const adopted = `SELECT ai.community_id, ai.decided_at AS at, ai.id AS row_id, '
     ai.proposal_id AS link_id, pr.number || ' · ' || pr.title AS label, ai.id AS key,
     NULL::float8 AS amount
   FROM meeting_agenda_item ai CROSS JOIN p JOIN proposal pr ON pr.id = ai.proposal_id
- WHERE ai.community_id = ANY(p.ids) AND ai.decision = 'adopted'
+ WHERE ai.community_id = ANY(${IDS}) AND ai.decision = 'adopted'
    AND ai.decided_at >= p.lo AND ai.decided_at < p.hi`;
 const completed = `SELECT pi.community_id, pi.completed_at AS at, pi.proposal_id AS row_id,
     'proposal' AS row_kind, pi.proposal_id AS link_id, pr.number || ' · ' || pr.title AS label,
     pi.proposal_id AS key, NULL::float8 AS amount
   FROM proposal_implementation pi CROSS JOIN p JOIN proposal pr ON pr.id = pi.proposal_id
- WHERE pi.community_id = ANY(p.ids) AND pi.completed_at >= p.lo AND pi.completed_at < p.hi`;
+ WHERE pi.community_id = ANY(${IDS}) AND pi.completed_at >= p.lo AND pi.completed_at < p.hi`;
 
 const rows = (sql: string, distinct = false, span: SideSpan = 'window'): RowSide => ({
   kind: 'rows',

@@ -252,12 +252,17 @@ export class MetricRollupRepository {
     });
     const rolled: { community_id: string; ord: number; source: string; n: string }[] =
       await db.query(
-        `WITH b AS (SELECT * FROM unnest($2::int[], $3::text[], $4::text[], $5::date[])
+        `WITH b AS (SELECT * FROM unnest($2::int[], $3::text[], $4::char(1)[], $5::date[])
                       AS b(ord, span, grain, start)),
               src AS (SELECT * FROM unnest($6::text[], $7::text[]) AS s(source, span))
          SELECT r.community_id, b.ord, r.source, sum(r.n) AS n
            FROM b JOIN src ON src.span = b.span
-           JOIN metric_rollup r ON r.grain = b.grain AND r.start = b.start AND r.source = src.source
+          -- One index range per bucket and source (OFFSET 0 keeps the planner from folding it
+          -- into a probe per community), the communities then kept by a hashed look-up.
+          CROSS JOIN LATERAL (
+                SELECT x.community_id, x.source, x.n FROM metric_rollup x
+                 WHERE x.grain = b.grain AND x.start = b.start AND x.source = src.source
+                OFFSET 0) r
           WHERE r.community_id = ANY($1::uuid[])
           GROUP BY r.community_id, b.ord, r.source`,
         [

@@ -123,7 +123,7 @@ export class MetricRollups1796500250000 implements MigrationInterface {
       "community_id" uuid NOT NULL,
       "source" text NOT NULL,
       "n" bigint NOT NULL,
-      PRIMARY KEY ("grain", "start", "community_id", "source"))`);
+      PRIMARY KEY ("grain", "start", "source", "community_id"))`);
     await q.query(`CREATE TABLE "metric_day_dirty" (
       "community_id" uuid NOT NULL,
       "day" date NOT NULL,
