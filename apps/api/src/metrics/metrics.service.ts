@@ -190,7 +190,7 @@ export class MetricsService {
     const page = { page: q.page, pageSize: q.pageSize };
     if (isWorkforceKey(metricKey)) {
       if (!this.workforce) return { items: [], total: 0 };
-      return this.workforce.rows(communityId, metricKey, q.side, period, page);
+      return this.workforce.rows(communityId, metricKey, q.side, period, page, actor);
     }
     const def = METRIC_DEFINITIONS[metricKey];
     const side = q.side === 'numerator' ? def.numerator : def.denominator;

@@ -1,4 +1,5 @@
 import type { MetricFigure, MetricRowsPage, MetricSide } from '@baitong/contracts';
+import type { Reader } from '../auth/scope';
 
 // The seam between the metrics layer and the workforce roster (社区工作者): the metrics module asks
 // for the five workforce figures through this port and never reads roster tables itself, so the
@@ -25,13 +26,17 @@ export interface WorkforceFiguresPort {
     communityIds: readonly string[],
     period: WorkforcePeriod,
   ): Promise<Map<string, Record<WorkforceMetricKey, MetricFigure>>>;
-  /** The roster rows behind one side of one figure; `total` equals that side exactly. */
+  /**
+   * The roster rows behind one side of one figure; `total` equals that side exactly. A reader who
+   * may not see pay and birth dates (or none given) gets masked names and no pay or age amounts.
+   */
   rows(
     communityId: string,
     key: WorkforceMetricKey,
     side: MetricSide,
     period: WorkforcePeriod,
     page: { page: number; pageSize: number },
+    reader?: Reader,
   ): Promise<MetricRowsPage>;
 }
 
