@@ -1,6 +1,9 @@
 import type { MetricFigure, MetricRow, MetricRowsPage, MetricSide } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import type { Reader } from '../auth/scope';
+import type { RequestMeta } from '../common/request-context';
+import { Db } from '../database/db';
 import { policy } from '../auth/policy';
 import { maskName } from '../people/mask-name';
 import type {
@@ -71,7 +74,11 @@ const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString(
 /** The five workforce figures from the roster, for the metrics module (WORKFORCE_FIGURES). */
 @Injectable()
 export class WorkforceFiguresService implements WorkforceFiguresPort {
-  constructor(private readonly repo: WorkforceRepository) {}
+  constructor(
+    private readonly repo: WorkforceRepository,
+    private readonly audit: AuditService,
+    private readonly db: Db,
+  ) {}
 
   private roster(ids: readonly string[], period: WorkforcePeriod): Promise<RosterRow[]> {
     return this.repo.roster(ids, period);
@@ -103,6 +110,7 @@ export class WorkforceFiguresService implements WorkforceFiguresPort {
     period: WorkforcePeriod,
     page: { page: number; pageSize: number },
     reader?: Reader,
+    meta?: RequestMeta,
   ): Promise<MetricRowsPage> {
     // Individual pay and ages, and full names, only for those who read the roster's personal data.
     const personal =
@@ -139,6 +147,27 @@ export class WorkforceFiguresService implements WorkforceFiguresPort {
           },
         };
       });
+    const shown = items.filter((i) => i.amount !== undefined && PERSONAL_AMOUNTS.has(key));
+    if (shown.length > 0 && reader?.kind === 'staff')
+      // Pay and ages of named workers: answered only once the read's audit row has committed.
+      await this.db.transaction((tx) =>
+        this.audit.record(
+          reader,
+          {
+            action: 'personal_data.read',
+            entity: 'workforce_entry',
+            communityId,
+            detail: {
+              fields: [key === 'worker_avg_pay_yuan' ? 'monthlyPayYuan' : 'birthDate'],
+              via: 'metric_rows',
+              metric: key,
+              entryIds: shown.map((i) => i.id),
+            },
+          },
+          meta ?? { ip: null, requestId: null, userAgent: null },
+          tx,
+        ),
+      );
     return { items, total };
   }
 }

@@ -191,7 +191,17 @@ describe('the workforce figures', () => {
   });
 
   it('shows pay and age per row, and full names, only to the admin and the bureau', async () => {
+    const audited = async () =>
+      (
+        (await t.ds.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read'
+              AND detail->>'via' = 'metric_rows' AND community_id = $1`,
+          [w.community.id],
+        )) as { n: number }[]
+      )[0]!.n;
+    const before = await audited();
     const forAdmin = await rows('worker_avg_pay_yuan', 'numerator', w.auth.admin);
+    expect(await audited()).toBe(before + 1);
     expect(forAdmin.items.map((r) => r.amount).sort()).toEqual([3600, 5000, 5200]);
     expect(forAdmin.items.some((r) => r.label.includes('李建国'))).toBe(true);
     for (const who of [w.auth.worker, w.auth.streetAdmin, w.auth.monitor]) {
@@ -201,6 +211,8 @@ describe('the workforce figures', () => {
       expect(page.items.some((r) => r.label.includes('李建国'))).toBe(false);
       expect(page.items.some((r) => r.label.includes('李**'))).toBe(true);
     }
+    // Nothing personal was shown to them, so nothing more was audited.
+    expect(await audited()).toBe(before + 1);
     // Halves of the average headcount are no personal data.
     const den = await rows('worker_attrition_rate', 'denominator', w.auth.worker);
     expect(den.items.filter((r) => r.amount === 0.5)).toHaveLength(2);
