@@ -128,7 +128,10 @@ export interface WorkforceImportResult {
 
 /** `details` of a 422 `IMPORT_REJECTED` answer. */
 export interface WorkforceImportRejection {
+  /** The first 1,000 problems, by row. */
   errors: WorkforceImportError[];
+  /** How many more there were, when over 1,000. */
+  moreErrors?: number;
 }
 
 /** The most data rows one import takes. */

@@ -32,6 +32,7 @@ import {
 } from './workforce.repository';
 
 const PERSONAL_FIELDS = ['birthDate', 'monthlyPayYuan'];
+const MAX_REPORTED_ERRORS = 1000;
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -394,11 +395,17 @@ export class WorkforceService {
     const parsed = await parseRoster(file.buffer, today, WORKFORCE_IMPORT_MAX_ROWS);
     if (!parsed.ok && 'unreadable' in parsed) throw notASpreadsheet();
     if (!parsed.ok)
+      // The first problems are enough to fix a file; a wholly wrong one stays a small answer.
       throw new AppException(
         'IMPORT_REJECTED',
         `The roster was not imported: ${parsed.errors.length} problem(s); nothing was changed`,
         undefined,
-        { errors: parsed.errors },
+        {
+          errors: parsed.errors.slice(0, MAX_REPORTED_ERRORS),
+          ...(parsed.errors.length > MAX_REPORTED_ERRORS
+            ? { moreErrors: parsed.errors.length - MAX_REPORTED_ERRORS }
+            : {}),
+        },
       );
     return this.db.transaction(async (tx) => {
       const existing = new Map(

@@ -3,6 +3,7 @@ import type {
   DistrictMetrics,
   MetricFigure,
   MetricRowsPage,
+  MetricSeries,
 } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestApp } from '../utils/app';
@@ -130,6 +131,21 @@ describe('the workforce figures', () => {
     expect(sides(m.worker_avg_pay_yuan)).toEqual([5000 + 3600 + 6000 + 4000, 4, 4650]);
     // Nobody left in December; the headcount is 3 on the 1st and 4 on the 5th.
     expect(sides(m.worker_attrition_rate)).toEqual([0, 3.5, 0]);
+  });
+
+  it('gives the monthly series, each month with the facts as of its last day', async () => {
+    const res = await t.http
+      .get(
+        `/api/metrics/communities/${w.community.id}/series?metric=worker_avg_pay_yuan&interval=month&from=2026-06-01&to=2026-07-31`,
+      )
+      .set('Authorization', w.auth.bureau);
+    expect(res.status).toBe(200);
+    const points = (res.body as MetricSeries).points;
+    // June: A still at 4,000 (raised from 1 July); July: 5,000. B left on 1 June.
+    expect(points.map((p) => [p.from, p.numerator, p.denominator, p.value])).toEqual([
+      ['2026-06-01', 12800, 3, 4266.666667],
+      ['2026-07-01', 13800, 3, 4600],
+    ]);
   });
 
   it('reads null with no_denominator for a community without a roster', async () => {

@@ -173,6 +173,9 @@ describe('the roster', () => {
     await expect(
       t.ds.query(`UPDATE workforce_revision SET monthly_pay_yuan = 1 WHERE entry_id = $1`, [e.id]),
     ).rejects.toThrow();
+    await expect(
+      t.ds.query(`DELETE FROM workforce_revision WHERE entry_id = $1`, [e.id]),
+    ).rejects.toThrow();
     const detail = await t.http.get(`/api/workforce/${e.id}`).set('Authorization', w.auth.worker);
     expect(detail.status).toBe(200);
     expect((detail.body as WorkforceEntryDetail).revisions).toHaveLength(3);
