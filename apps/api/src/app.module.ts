@@ -30,6 +30,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PeopleModule } from './people/people.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { WorkforceModule } from './workforce/workforce.module';
 
 export interface AppOverrides {
   clock?: Clock;
@@ -80,6 +81,7 @@ export class AppModule {
         FollowUpsModule,
         CouncilModule,
         MetricsModule,
+        WorkforceModule,
         NotificationsModule,
         RealtimeModule,
         JobsModule,

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'STALE_VERSION',
   'ILLEGAL_TRANSITION',
   'IDEMPOTENCY_KEY_REUSED',
+  /** An import refused as a whole; `details.errors` lists each row and column at fault. */
+  'IMPORT_REJECTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -80,6 +82,10 @@ export const FIELD_ERROR_CODES = [
   /** Photo uploads: the file is not a JPEG, PNG, WebP or HEIC image. */
   'not_an_image',
   'empty_file',
+  /** Not an xlsx workbook (a roster import). */
+  'not_a_spreadsheet',
+  /** A date after today. */
+  'in_future',
   /** `{ maxMb }` MB at most. */
   'file_too_large',
   /** `{ maxMegapixels }` at most. */

@@ -13,3 +13,4 @@ export * from './implementation.js';
 export * from './notifications.js';
 export * from './council-overview.js';
 export * from './metrics.js';
+export * from './workforce.js';

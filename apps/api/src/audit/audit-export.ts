@@ -40,6 +40,7 @@ const KINDS: Record<string, [string, string]> = {
   category: ['事项类别', 'Category'],
   photo: ['照片', 'Photo'],
   session: ['会话', 'Session'],
+  workforce_entry: ['社区工作者', 'Community worker'],
 };
 
 const pick = (pair: [string, string] | undefined, lang: ExportLanguage, fallback: string) =>

@@ -83,6 +83,16 @@ export const policy = {
   manageResidents: (a: Actor): boolean =>
     a.kind === 'staff' && RESIDENT_SERVING_ROLES.includes(a.role) && a.communityId !== null,
 
+  /**
+   * The workforce roster's pay and birth dates, and every write to the roster: the community's
+   * own admin and the bureau (each read of the personal columns audited). Writers are the
+   * readers, so whoever changes pay sees what they change; every other member of staff in scope
+   * reads the roster without them, and the figures.
+   */
+  manageWorkforce: (a: Actor, communityId: string): boolean =>
+    a.kind === 'staff' &&
+    (a.role === 'bureau_admin' || (a.role === 'community_admin' && a.communityId === communityId)),
+
   readAudit: (a: Actor): boolean =>
     a.kind === 'staff' &&
     ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),

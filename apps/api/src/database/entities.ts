@@ -47,6 +47,7 @@ import {
   ProposalMilestoneEntity,
   ProposalProgressEntity,
 } from '../council/implementation.entities';
+import { WorkforceEntryEntity, WorkforceRevisionEntity } from '../workforce/workforce.entities';
 
 export const ENTITIES = [
   NotificationWatermarkEntity,
@@ -90,4 +91,6 @@ export const ENTITIES = [
   ProposalImplementationEntity,
   ProposalMilestoneEntity,
   ProposalProgressEntity,
+  WorkforceEntryEntity,
+  WorkforceRevisionEntity,
 ];

@@ -5,10 +5,11 @@ import {
   type MetricSeries,
   STAFF_ROLES,
 } from '@baitong/contracts';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/decorators';
+import { type AppRequest, requestMeta } from '../common/request-context';
 import { UuidPipe } from '../common/uuid.pipe';
 import {
   DistrictMetricsQuery,
@@ -73,7 +74,9 @@ export class MetricsController {
     @Param('communityId', COMMUNITY) id: string,
     @Param('metricKey') key: string,
     @Query() q: MetricRowsQuery,
+    @Req() req: AppRequest,
   ): Promise<MetricRowsPage> {
-    return this.metrics.rows(a, id, key, q);
+    // The roster's rows carry pay and ages for some readers: those reads are audited.
+    return this.metrics.rows(a, id, key, q, requestMeta(req));
   }
 }

@@ -12,6 +12,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { RequestMeta } from '../common/request-context';
 import { maskName } from '../people/mask-name';
 import {
   WORKFORCE_FIGURES,
@@ -182,6 +183,7 @@ export class MetricsService {
     communityId: string,
     metricKey: string,
     q: MetricRowsQuery,
+    meta?: RequestMeta,
   ): Promise<MetricRowsPage> {
     if (!isMetricKey(metricKey))
       throw AppException.invalid('metricKey', 'is not a metric key', 'not_one_of', {
@@ -192,7 +194,7 @@ export class MetricsService {
     const page = { page: q.page, pageSize: q.pageSize };
     if (isWorkforceKey(metricKey)) {
       if (!this.workforce) return { items: [], total: 0 };
-      return this.workforce.rows(communityId, metricKey, q.side, period, page);
+      return this.workforce.rows(communityId, metricKey, q.side, period, page, actor, meta);
     }
     const def = METRIC_DEFINITIONS[metricKey];
     const side = q.side === 'numerator' ? def.numerator : def.denominator;

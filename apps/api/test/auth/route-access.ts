@@ -56,6 +56,8 @@ const SERVING: readonly Role[] = [
   'grid_worker',
 ];
 const COUNTS: readonly Role[] = [...SERVING, 'street_admin', 'bureau_admin'];
+/** The roster's pay and birth dates, and its writes: the community's admin and the bureau. */
+const ROSTER_KEEPERS: readonly Role[] = ['community_admin', 'bureau_admin'];
 const OVERSIGHT: readonly Role[] = ['community_admin', 'street_admin', 'bureau_admin', 'monitor'];
 
 const among = (roles: readonly Caller[], allowed: readonly Caller[]) =>
@@ -285,6 +287,15 @@ export const ROUTE_ACCESS = {
   'GET /api/metrics/communities/:communityId': communityRecord(STAFF),
   'GET /api/metrics/communities/:communityId/series': communityRecord(STAFF),
   'GET /api/metrics/communities/:communityId/:metricKey/rows': communityRecord(STAFF),
+  // The workforce roster (docs/WORKFORCE.md): staff in scope read it (pay and birth dates only
+  // the keepers, audited); the community's admin and the bureau write and export it.
+  'GET /api/communities/:communityId/workforce': communityRecord(STAFF),
+  'GET /api/communities/:communityId/workforce/export.xlsx': communityRecord(ROSTER_KEEPERS),
+  'POST /api/communities/:communityId/workforce': communityRecord(ROSTER_KEEPERS),
+  'POST /api/communities/:communityId/workforce/import': communityRecord(ROSTER_KEEPERS),
+  'GET /api/workforce/:id': communityRecord(STAFF),
+  'PATCH /api/workforce/:id': communityRecord(ROSTER_KEEPERS),
+  'POST /api/workforce/:id/leave': communityRecord(ROSTER_KEEPERS),
   // A resident's own proposal in their community, or staff's for the target's resident.
   'POST /api/proposals': councilVoices,
   // The target's concern case taken to the council: those who may read it among its staff.

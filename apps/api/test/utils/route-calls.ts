@@ -352,6 +352,45 @@ export function routeCalls(
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; version: number };
   }
+  // A worker of the place's community, fresh per call so each write starts from version 1.
+  const rosterEntry = async (p: PlaceRecords): Promise<string> => {
+    const [{ id }] = (await t.ds.query(
+      `WITH e AS (
+         INSERT INTO workforce_entry (community_id, worker_number, name, birth_date, hired_on,
+           position, certified, education, monthly_pay_yuan, facts_effective_on)
+         VALUES ($1, $2, '矩阵工', '1990-01-01', '2020-01-01', '综合岗', false, 'bachelor', 4000,
+           '2020-01-01') RETURNING id, community_id)
+       INSERT INTO workforce_revision (entry_id, community_id, effective_on, position, certified,
+         education, monthly_pay_yuan, recorded_by_name, recorded_at)
+       SELECT id, community_id, '2020-01-01', '综合岗', false, 'bachelor', 4000, '矩阵', now() FROM e
+       RETURNING entry_id AS id`,
+      [p.community.id, `M${unique()}`],
+    )) as [{ id: string }];
+    return id;
+  };
+  const probeRoster = new Map<PlaceRecords, Promise<string>>();
+  const rosterProbe = (p: PlaceRecords) => {
+    if (!probeRoster.has(p)) probeRoster.set(p, rosterEntry(p));
+    return probeRoster.get(p)!;
+  };
+  const rosterCount = (p: PlaceRecords) =>
+    sql(`SELECT count(*)::int AS n FROM workforce_entry WHERE community_id = $1`, [p.community.id]);
+  const rosterFile = async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('名册');
+    sheet.addRow(['工号', '姓名', '出生日期', '入职日期', '岗位', '社工证', '学历', '月薪（元）']);
+    sheet.addRow([
+      `M${unique()}`,
+      '导入工',
+      '1991-02-03',
+      '2021-03-04',
+      '网格员',
+      '是',
+      '本科',
+      4500,
+    ]);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
   const probeMeetings = new Map<PlaceRecords, Promise<string>>();
   const probeMeeting = (p: PlaceRecords) => {
     let f = probeMeetings.get(p);
@@ -1099,6 +1138,60 @@ export function routeCalls(
       method: 'GET',
       path: `/api/metrics/communities/${p.community.id}/repeat_handling_rate/rows?from=2026-01-01&to=2026-12-31&side=denominator`,
     }),
+    'GET /api/communities/:communityId/workforce': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/workforce`,
+      query: { pageSize: 200 },
+      holds: holdsId(await rosterProbe(p)),
+    }),
+    'GET /api/communities/:communityId/workforce/export.xlsx': ({ p }) => ({
+      method: 'GET',
+      path: `/api/communities/${p.community.id}/workforce/export.xlsx`,
+      binary: true,
+    }),
+    'POST /api/communities/:communityId/workforce': ({ p }) => ({
+      method: 'POST',
+      path: `/api/communities/${p.community.id}/workforce`,
+      body: {
+        workerNumber: `M${unique()}`,
+        name: '矩阵新工',
+        birthDate: '1992-03-04',
+        hiredOn: '2022-05-06',
+        position: '综合岗',
+        certified: true,
+        education: 'bachelor',
+        monthlyPayYuan: 4800,
+      },
+      rows: rosterCount(p),
+    }),
+    'POST /api/communities/:communityId/workforce/import': async ({ p }) => ({
+      method: 'POST',
+      path: `/api/communities/${p.community.id}/workforce/import`,
+      file: await rosterFile(),
+      rows: rosterCount(p),
+    }),
+    'GET /api/workforce/:id': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/workforce/${await rosterProbe(p)}`,
+    }),
+    'PATCH /api/workforce/:id': async ({ p }) => {
+      const id = await rosterEntry(p);
+      return {
+        method: 'PATCH',
+        path: `/api/workforce/${id}`,
+        body: { version: 1, name: '改过的名字' },
+        rows: sql(`SELECT * FROM workforce_entry WHERE id = $1`, [id]),
+      };
+    },
+    'POST /api/workforce/:id/leave': async ({ p }) => {
+      const id = await rosterEntry(p);
+      return {
+        method: 'POST',
+        path: `/api/workforce/${id}/leave`,
+        body: { leftOn: '2024-01-01', reason: '矩阵' },
+        rows: sql(`SELECT * FROM workforce_entry WHERE id = $1`, [id]),
+      };
+    },
     'GET /api/council-overview': ({ p }) => ({
       method: 'GET',
       path: '/api/council-overview',

@@ -21,6 +21,7 @@ import { Notifications1796417354790 } from './1796417354790-notifications';
 import { ResidentAppSince1796500100000 } from './1796500100000-resident-app-since';
 import { MetricsMergedResidents1796500200000 } from './1796500200000-metrics-merged-residents';
 import { MetricRollups1796500250000 } from './1796500250000-metric-rollups';
+import { WorkforceRoster1796500300000 } from './1796500300000-workforce-roster';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ResidentAppSince1796500100000,
   MetricsMergedResidents1796500200000,
   MetricRollups1796500250000,
+  WorkforceRoster1796500300000,
 ];
