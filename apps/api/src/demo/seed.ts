@@ -19,6 +19,7 @@ import { loadDemoCouncils } from './council-load';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
 import { generateFollowUpHistory } from './follow-up-history';
 import { loadOfflinePopulation } from './population';
+import { loadDemoRoster } from './roster';
 import { type LoadedOrgIds, loadDemoCases } from './seed-cases';
 
 type Target = new () => ObjectLiteral;
@@ -249,6 +250,7 @@ export async function seedDemoIfEmpty(
         councilHistory.targets,
         referenceDate,
       );
+      const roster = await loadDemoRoster(m, org, ids, referenceDate);
       // The year gone by is history, not news: every demo resident's inbox starts read.
       await m.query(
         `INSERT INTO notification_watermark (user_id, seen_up_to, updated_at)
@@ -258,7 +260,14 @@ export async function seedDemoIfEmpty(
       );
       log.info(
         {
-          counts: { ...counts, cases, followUps: followUps.length, ...councils, ...population },
+          counts: {
+            ...counts,
+            cases,
+            followUps: followUps.length,
+            ...councils,
+            ...population,
+            roster,
+          },
           ms: Date.now() - started,
           referenceDate,
         },

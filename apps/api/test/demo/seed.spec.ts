@@ -1,4 +1,4 @@
-import { type CouncilOverview, SYSTEM_NOTE_CODES } from '@baitong/contracts';
+import { type CouncilOverview, type DistrictMetrics, SYSTEM_NOTE_CODES } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config/config';
@@ -196,6 +196,51 @@ describe('demo data', () => {
     // The offline population never signed up in the app.
     expect(people!.app_users).toBeGreaterThan(30_000);
     expect(people!.app_users).toBeLessThan(people!.on_record * 0.1);
+  });
+
+  it('has the workforce figures BRIEF reports, 2018 against the last full year, from the roster', async () => {
+    const login = await t.http
+      .post('/api/auth/staff/login')
+      .send({ username: 'bureau', password: 'demo-pass-123' });
+    const district = async (year: number) => {
+      const res = await t.http
+        .get('/api/metrics/communities')
+        .query({ from: `${year}-01-01`, to: `${year}-12-31` })
+        .set('Authorization', `Bearer ${login.body.accessToken}`);
+      expect(res.status).toBe(200);
+      const items = (res.body as DistrictMetrics).items;
+      expect(items).toHaveLength(55);
+      // The district's figure: every community's numerators over every community's denominators.
+      const of = (key: string) => {
+        const num = items.reduce((s, c) => s + c.metrics[key]!.numerator, 0);
+        const den = items.reduce((s, c) => s + c.metrics[key]!.denominator, 0);
+        return num / den;
+      };
+      return {
+        attrition: of('worker_attrition_rate'),
+        pay: of('worker_avg_pay_yuan'),
+        certified: of('worker_certified_share'),
+        bachelor: of('worker_bachelor_share'),
+        age: of('worker_avg_age'),
+        pays: items.map((c) => c.metrics.worker_avg_pay_yuan!.value!),
+      };
+    };
+    const before = await district(2018);
+    const after = await district(2025);
+    // BRIEF: attrition 22.7% → 0.3%, pay 2,800 → 5,200 yuan, certified 34.2% → 78.8%, bachelor
+    // 35.12% → 64.88%, average age 48 → 32.
+    expect(Math.abs(before.attrition - 0.227)).toBeLessThan(0.01);
+    expect(Math.abs(after.attrition - 0.003)).toBeLessThan(0.01);
+    expect(Math.abs(before.pay - 2800)).toBeLessThan(100);
+    expect(Math.abs(after.pay - 5200)).toBeLessThan(100);
+    expect(Math.abs(before.certified - 0.342)).toBeLessThan(0.01);
+    expect(Math.abs(after.certified - 0.788)).toBeLessThan(0.01);
+    expect(Math.abs(before.bachelor - 0.3512)).toBeLessThan(0.01);
+    expect(Math.abs(after.bachelor - 0.6488)).toBeLessThan(0.01);
+    expect(Math.abs(before.age - 48)).toBeLessThan(1);
+    expect(Math.abs(after.age - 32)).toBeLessThan(1);
+    // Communities differ.
+    expect(Math.max(...after.pays) - Math.min(...after.pays)).toBeGreaterThan(300);
   });
 
   it('refuses to load demo data in production mode', async () => {
