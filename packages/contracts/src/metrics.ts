@@ -44,6 +44,12 @@ export interface DistrictMetrics {
   from: string;
   to: string;
   items: DistrictMetricsRow[];
+  /**
+   * The communities in `items` taken together: each metric's numerators summed over its
+   * denominators summed (a count: the counts summed), so a district figure weighs every
+   * community by its size, as the bureau reads BRIEF's before/after table.
+   */
+  total: { metrics: Record<string, MetricFigure> };
 }
 
 export type MetricSide = 'numerator' | 'denominator';

@@ -98,6 +98,8 @@ export class MetricRollupRepository {
   async rebuild(s: RuleSettings): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock($1, 0)`, [LOCK_SPACE]);
+      // Every day of every community is grouped at once: in memory, not spilled to disk.
+      await m.query(`SET LOCAL work_mem = '64MB'`);
       // Marks cleared before the counts' snapshot; later marks stay for the next drain.
       await m.query(`DELETE FROM metric_day_dirty`);
       await m.query(`DELETE FROM metric_rollup`);

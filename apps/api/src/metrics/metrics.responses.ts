@@ -61,6 +61,12 @@ export class DistrictMetricsDto implements DistrictMetrics {
   @ApiProperty({ format: 'date' }) from: string;
   @ApiProperty({ format: 'date' }) to: string;
   @ApiProperty({ type: [DistrictMetricsRowDto] }) items: DistrictMetricsRowDto[];
+  @ApiProperty({
+    description: 'All communities of items together: numerators summed over denominators summed',
+    type: 'object',
+    properties: { metrics: metricsMap },
+  })
+  total: { metrics: Record<string, MetricFigureDto> };
 }
 
 export class MetricRowDto implements MetricRow {

@@ -7,7 +7,7 @@ import type {
   MetricRowsPage,
   MetricSeries,
 } from '@baitong/contracts';
-import { METRIC_KEYS, isMetricKey } from '@baitong/rating-engine';
+import { METRIC_KEYS, METRIC_UNITS, isMetricKey } from '@baitong/rating-engine';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
@@ -91,6 +91,37 @@ function links(
   }
 }
 
+/** Numerators over denominators, each summed over the communities; a count is summed. */
+function districtTotal(rows: Record<string, MetricFigure>[]): Record<string, MetricFigure> {
+  const out: Record<string, MetricFigure> = {};
+  for (const key of METRIC_KEYS) {
+    const figures = rows.map((r) => r[key]!);
+    const unit = figures[0]?.unit ?? METRIC_UNITS[key];
+    const numerator = figures.reduce((s, f) => s + f.numerator, 0);
+    const count = !isWorkforceKey(key) && METRIC_DEFINITIONS[key].denominator.kind === 'unit';
+    const denominator = count ? 1 : figures.reduce((s, f) => s + f.denominator, 0);
+    out[key] =
+      denominator > 0
+        ? {
+            value: count ? numerator : rounded(numerator / denominator),
+            numerator,
+            denominator,
+            unit,
+          }
+        : {
+            value: null,
+            numerator,
+            denominator,
+            unit,
+            reason:
+              figures.length > 0 && figures.every((f) => f.reason === 'no_roster')
+                ? 'no_roster'
+                : 'no_denominator',
+          };
+  }
+  return out;
+}
+
 /** The metrics of docs/METRICS.md per community and period, and the rows behind each. */
 @Injectable()
 export class MetricsService {
@@ -172,10 +203,12 @@ export class MetricsService {
       communities.map((c) => c.communityId),
       period,
     );
-    return {
+    const items = communities.map((c) => ({
+      ...c,
       ...period,
-      items: communities.map((c) => ({ ...c, ...period, metrics: figures.get(c.communityId)! })),
-    };
+      metrics: figures.get(c.communityId)!,
+    }));
+    return { ...period, items, total: { metrics: districtTotal(items.map((i) => i.metrics)) } };
   }
 
   async rows(

@@ -1,5 +1,6 @@
 import type { DistrictMetrics, MetricFigure } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_KEYS } from '@baitong/rating-engine';
 import type { Actor } from '../../src/auth/actor';
 import { MetricCountsRepository } from '../../src/metrics/metric-counts.repository';
 import { MetricsRepository } from '../../src/metrics/metrics.repository';
@@ -59,6 +60,37 @@ describe('the district table', () => {
     expect(table.items.length).toBe(9);
     const own = table.items.find((i) => i.communityId === w.community.id)!;
     expect(own.metrics.evening_service_share).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it('totals the district: numerators summed over denominators summed, counts summed', async () => {
+    const other = await t.given.community({ street: w.street });
+    const desk = await t.given.desk({ community: other });
+    for (const resolvedAt of ['2026-11-10T18:00:00+08:00', '2026-11-10T10:00:00+08:00'])
+      await aCase(t, w, {
+        community: other,
+        desk,
+        submittedAt: '2026-11-10T09:00:00+08:00',
+        resolvedAt,
+      });
+    const res = await t.http
+      .get('/api/metrics/communities?from=2026-11-01&to=2026-11-30')
+      .set('Authorization', bureau)
+      .expect(200);
+    const table = res.body as DistrictMetrics;
+    // One evening resolution of one in the first community, one of two in the other: 2 of 3.
+    expect(table.total.metrics.evening_service_share).toEqual({
+      value: 0.666667,
+      numerator: 2,
+      denominator: 3,
+      unit: 'fraction',
+    });
+    for (const key of METRIC_KEYS) {
+      const sum = (side: 'numerator' | 'denominator') =>
+        table.items.reduce((s, i) => s + i.metrics[key]!.[side], 0);
+      expect(table.total.metrics[key]!.numerator, key).toBe(sum('numerator'));
+      if (table.total.metrics[key]!.unit !== 'count')
+        expect(table.total.metrics[key]!.denominator, key).toBe(sum('denominator'));
+    }
   });
 });
 
