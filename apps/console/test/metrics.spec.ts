@@ -10,6 +10,7 @@ import { ElSelect, ElTable } from 'element-plus';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import AppMenu from '@/components/layout/AppMenu.vue';
 import { i18n } from '@/i18n';
+import { setSocketFactory } from '@/realtime/socket';
 import { landingRoute } from '@/router/landing';
 import {
   formatMetricValue,
@@ -31,6 +32,8 @@ import {
   stubFetch,
   type RecordedCall,
 } from './helpers';
+import { makeCase, push } from './case-fixtures';
+import { socketRecorder } from './fake-socket';
 
 enableAutoUnmount(afterEach);
 afterEach(() => {
@@ -379,10 +382,14 @@ describe('community dashboard and rows', () => {
         });
       },
     });
+    const recorder = socketRecorder();
+    setSocketFactory(recorder.factory);
     const { wrapper } = await mountInApp(CommunityMetricsView, {
       path: '/metrics/communities/c1',
       stubViews: true,
     });
+    await flushPromises();
+    recorder.last.accept();
     await flushPromises();
     expect(wrapper.get('[data-testid="community-metrics-title"]').text()).toBe('星光社区');
     expect(wrapper.findAll('.metric-card')).toHaveLength(METRIC_KEYS.length);
@@ -401,6 +408,22 @@ describe('community dashboard and rows', () => {
     ).toBe('共 3 项');
     const series = all.filter((c) => c.path.startsWith('/api/metrics/communities/c1/series'));
     expect(series).toHaveLength(METRIC_KEYS.length);
+    expect(recorder.last.subscriptions).toContainEqual({ room: 'community:c1' });
+    const figureCalls = () => calls(all, '/api/metrics/communities/c1');
+    expect(figureCalls()).toHaveLength(1);
+
+    // A burst of changes in the community reads the figures and their trends again, once.
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    recorder.last.push('case.updated', push('e1', makeCase({ communityId: 'c1' })));
+    recorder.last.push('case.updated', push('e2', makeCase({ id: 'k2', communityId: 'c1' })));
+    await flushPromises();
+    vi.advanceTimersByTime(3100);
+    await flushPromises();
+    expect(figureCalls()).toHaveLength(2);
+    await flushPromises();
+    expect(all.filter((c) => c.path.startsWith('/api/metrics/communities/c1/series'))).toHaveLength(
+      2 * METRIC_KEYS.length,
+    );
     expect(query(series[0]!)).toMatchObject({
       interval: 'month',
       from: '2026-01-01',
