@@ -53,12 +53,13 @@ export function formatMetricValue(
   unit: MetricValueUnit,
   locale: AppLocale,
   words: UnitWords,
+  exact = false,
 ): string {
   if (value === null) return '—';
   const lang = intlLocale(locale);
   switch (unit) {
     case 'fraction': {
-      const fine = value !== 0 && value !== 1 && (value < 0.01 || value > 0.99);
+      const fine = exact || (value !== 0 && value !== 1 && (value < 0.01 || value > 0.99));
       return new Intl.NumberFormat(lang, {
         style: 'percent',
         maximumFractionDigits: fine ? 2 : 1,
@@ -80,7 +81,8 @@ export function formatMetricValue(
 export function formatTarget(key: MetricKey, locale: AppLocale, words: UnitWords): string | null {
   const target = METRIC_TARGETS[key];
   if (!target) return null;
-  const text = formatMetricValue(target.value, METRIC_UNITS[key], locale, words);
+  // A target is shown as the seed states it: 64.88 %, not 64.9 %.
+  const text = formatMetricValue(target.value, METRIC_UNITS[key], locale, words, true);
   return `${target.higherIsBetter ? '≥' : '≤'} ${text}`;
 }
 
