@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, BASE_URL, desktopContext, launch, phoneContext } from './browser';
@@ -78,6 +79,16 @@ describe('the service metrics of the district', () => {
     // Communities without ratings come last, not first.
     expect(values.slice(0, known.length).every((v) => v !== '')).toBe(true);
     await shootPage(page, 'metrics-district-sorted');
+
+    // The export is the table as shown, as a real workbook (an xlsx is a zip: "PK").
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('metrics-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^metrics-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = await readFile((await download.path())!);
+    expect(file.subarray(0, 2).toString()).toBe('PK');
+    expect(file.length).toBeGreaterThan(5000);
 
     const cell = page.locator(
       `.el-table__body [data-testid="metrics-cell-repeat_handling_rate"][data-community="${target.communityId}"]`,
