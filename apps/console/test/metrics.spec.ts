@@ -13,6 +13,7 @@ import { i18n } from '@/i18n';
 import { setSocketFactory } from '@/realtime/socket';
 import { landingRoute } from '@/router/landing';
 import {
+  exportTable,
   formatMetricValue,
   METRIC_KEYS,
   METRIC_UNITS,
@@ -188,6 +189,23 @@ describe('metric rules of the console', () => {
     expect(formatMetricValue(31.25, 'years', 'zh-CN', words)).toBe('31.3 years');
     expect(formatMetricValue(12, 'count', 'zh-CN', words)).toBe('12');
     expect(formatMetricValue(null, 'count', 'zh-CN', words)).toBe('—');
+  });
+
+  it('exports the rows as shown, values as numbers and an unknown figure as an empty cell', () => {
+    const sorted = sortMetricRows(ROWS, 'satisfaction_rate', 'descending', (r) => r.communityName);
+    const sheet = exportTable(
+      sorted,
+      { community: '社区', street: '街道', metric: (k) => k },
+      (r) => r.communityName,
+      (r) => r.streetName,
+    );
+    expect(sheet.columns).toHaveLength(2 + METRIC_KEYS.length);
+    expect(sheet.columns[2]).toEqual({ header: 'repeat_handling_rate', format: 'percent' });
+    const pay = 2 + METRIC_KEYS.indexOf('worker_avg_pay_yuan');
+    expect(sheet.columns[pay]!.format).toBe('integer');
+    expect(sheet.rows.map((r) => r[0])).toEqual(['星光社区', '金渝社区', '翠湖社区', '尚格社区']);
+    const satisfaction = 2 + METRIC_KEYS.indexOf('satisfaction_rate');
+    expect(sheet.rows.map((r) => r[satisfaction])).toEqual([0.996, 0.995, 0.9, null]);
   });
 
   it('takes the year so far in Shanghai days by default', () => {
