@@ -12,11 +12,13 @@ import { LOGGER, logPoolError } from '../common/logger';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { ProjectEvaluationsService } from '../follow-ups/project-evaluations.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { MetricRollupRepository } from '../metrics/metric-rollup.repository';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
 const SLA_SCAN = 'sla-scan';
 const PHOTO_CLEANUP = 'photo-cleanup';
 const FOLLOW_UP_SCAN = 'follow-up-scan';
+const METRIC_ROLLUP = 'metric-rollup';
 
 /**
  * Scheduled work on PostgreSQL (pg-boss): every minute one process, whichever takes the job,
@@ -31,6 +33,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly photos: PhotosService,
     private readonly followUps: FollowUpsService,
     private readonly evaluations: ProjectEvaluationsService,
+    private readonly rollups: MetricRollupRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOBS_DATABASE_URL) private readonly url: string,
     @Inject(LOGGER) private readonly log: Logger,
@@ -70,6 +73,18 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const lapsed = await this.evaluations.expire();
       if (overdue + invited + closed + lapsed > 0)
         this.log.info({ overdue, invited, closed, lapsed }, 'follow-up scan');
+    });
+    // Every minute: the metric roll-ups built if the rules changed, and the days marked by
+    // writes since summed again (docs/METRICS.md, "Roll-ups"). Reads stay exact meanwhile.
+    await boss.createQueue(METRIC_ROLLUP, {
+      name: METRIC_ROLLUP,
+      policy: 'singleton',
+    } as PgBoss.Queue);
+    await boss.schedule(METRIC_ROLLUP, '* * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(METRIC_ROLLUP, async () => {
+      const rebuilt = await this.rollups.ensureBuilt(this.config.metrics);
+      const drained = await this.rollups.drainAll(this.config.metrics);
+      if (rebuilt || drained > 0) this.log.info({ rebuilt, drained }, 'metric roll-ups');
     });
     this.boss = boss;
   }

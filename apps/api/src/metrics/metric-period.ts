@@ -70,3 +70,31 @@ export function intervalsOf(
   }
   return out;
 }
+
+/** A roll-up bucket: a Shanghai day, calendar month or calendar year by its first day. */
+export interface Bucket {
+  grain: 'd' | 'm' | 'y';
+  start: string;
+}
+
+const lastOfMonth = (d: string) =>
+  new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+/** The fewest buckets that tile the days `from`..`to` exactly: whole years, whole months, days. */
+export function bucketsOf(from: string, to: string): Bucket[] {
+  const out: Bucket[] = [];
+  let d = from;
+  while (d <= to) {
+    if (d.endsWith('-01-01') && `${d.slice(0, 4)}-12-31` <= to) {
+      out.push({ grain: 'y', start: d });
+      d = `${Number(d.slice(0, 4)) + 1}-01-01`.padStart(10, '0');
+    } else if (d.endsWith('-01') && lastOfMonth(d) <= to) {
+      out.push({ grain: 'm', start: d });
+      d = addDays(lastOfMonth(d), 1);
+    } else {
+      out.push({ grain: 'd', start: d });
+      d = addDays(d, 1);
+    }
+  }
+  return out;
+}

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MetricCountsRepository } from './metric-counts.repository';
+import { MetricRollupRepository } from './metric-rollup.repository';
 import { MetricsController } from './metrics.controller';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
@@ -7,7 +9,7 @@ import { MetricsService } from './metrics.service';
 // globally; without it the worker keys read `no_roster`.
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRepository, MetricsService],
-  exports: [MetricsService],
+  providers: [MetricsRepository, MetricRollupRepository, MetricCountsRepository, MetricsService],
+  exports: [MetricsService, MetricRollupRepository],
 })
 export class MetricsModule {}

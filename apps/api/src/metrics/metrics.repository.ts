@@ -1,6 +1,6 @@
 import type { MetricRowKind } from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Reader, scopeSql } from '../auth/scope';
 import { toCamel } from '../council/rows';
 import {
@@ -50,7 +50,7 @@ export interface RawMetricRow {
 }
 
 // Every query starts with the same typed parameters, so each side's SQL reads them by name.
-const PARAMS = `p AS (SELECT $1::uuid[] AS ids, $2::timestamptz AS lo, $3::timestamptz AS hi,
+export const PARAMS = `p AS (SELECT $1::uuid[] AS ids, $2::timestamptz AS lo, $3::timestamptz AS hi,
                              $4::time AS evening, $5::boolean AS unrated)`;
 
 const count = (side: RowSide) => (side.distinct ? 'count(DISTINCT s.key)' : 'count(*)');
@@ -108,12 +108,17 @@ export class MetricsRepository {
     ];
   }
 
-  /** Both sides of the metrics asked for, per community and window. */
+  /**
+   * Both sides of the metrics asked for, per community and window; with `include`, only the
+   * sides it accepts are read (the others stay 0, a unit denominator 1).
+   */
   async counts(
     ids: readonly string[],
     windows: readonly Window[],
     settings: RuleSettings,
     keys: readonly DerivedMetricKey[] = DERIVED_METRIC_KEYS,
+    db: DataSource | EntityManager = this.ds,
+    include: (key: DerivedMetricKey, side: keyof Sides) => boolean = () => true,
   ): Promise<Counts> {
     const out: Counts = new Map();
     if (ids.length === 0 || windows.length === 0 || keys.length === 0) return out;
@@ -128,6 +133,7 @@ export class MetricsRepository {
         ['denominator', def.denominator] as const,
       ];
       for (const [name, side] of sides) {
+        if (!include(key, name)) continue;
         if (side.kind === 'rows') {
           const cte = `s${i}_${name[0]}`;
           ctes.push(`${cte} AS (${side.sql})`);
@@ -154,14 +160,14 @@ export class MetricsRepository {
     }[] = [];
     if (selects.length > 0)
       rows.push(
-        ...((await this.ds.query(
+        ...((await db.query(
           `WITH ${PARAMS}, ${windowsCte}, ${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}`,
           params,
         )) as typeof rows),
       );
     if (snapshots.length > 0)
       rows.push(
-        ...((await this.ds.query(
+        ...((await db.query(
           `WITH ${PARAMS}, ${windowsCte}\n${snapshots.join('\nUNION ALL\n')}`,
           params,
         )) as typeof rows),

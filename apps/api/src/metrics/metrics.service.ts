@@ -20,6 +20,7 @@ import {
   type WorkforceMetricKey,
 } from '../workforce/workforce-figures.port';
 import { type DerivedMetricKey, METRIC_DEFINITIONS, isWorkforceKey } from './metric-definitions';
+import { MetricCountsRepository } from './metric-counts.repository';
 import { intervalsOf, parsePeriod, windowOf } from './metric-period';
 import type {
   DistrictMetricsQuery,
@@ -96,6 +97,7 @@ export class MetricsService {
 
   constructor(
     private readonly repo: MetricsRepository,
+    private readonly counts: MetricCountsRepository,
     @Inject(APP_CONFIG) config: AppConfig,
     @Optional() @Inject(WORKFORCE_FIGURES) private readonly workforce?: WorkforceFiguresPort,
   ) {
@@ -130,7 +132,7 @@ export class MetricsService {
     period: { from: string; to: string },
   ): Promise<Map<string, Record<string, MetricFigure>>> {
     const [counts, workforce] = await Promise.all([
-      this.repo.counts(ids, [windowOf(period.from, period.to)], this.settings),
+      this.counts.counts(ids, [period], this.settings),
       this.workforceFigures(ids, period),
     ]);
     const out = new Map<string, Record<string, MetricFigure>>();
@@ -255,12 +257,7 @@ export class MetricsService {
         })),
       );
     } else {
-      const counts = await this.repo.counts(
-        [communityId],
-        intervals.map((i) => windowOf(i.from, i.to)),
-        this.settings,
-        [key],
-      );
+      const counts = await this.counts.counts([communityId], intervals, this.settings, [key]);
       const own = counts.get(communityId)!;
       points = intervals.map((i, n) => ({ ...i, ...figure(key, own.get(n + 1)!.get(key)!) }));
     }

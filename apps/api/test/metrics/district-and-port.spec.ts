@@ -1,6 +1,7 @@
 import type { DistrictMetrics, MetricFigure } from '@baitong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/auth/actor';
+import { MetricCountsRepository } from '../../src/metrics/metric-counts.repository';
 import { MetricsRepository } from '../../src/metrics/metrics.repository';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import {
@@ -82,7 +83,12 @@ describe('the workforce port', () => {
       },
       rows: () => Promise.resolve({ items: [], total: 1 }),
     };
-    const service = new MetricsService(t.app.get(MetricsRepository), t.config, port);
+    const service = new MetricsService(
+      t.app.get(MetricsRepository),
+      t.app.get(MetricCountsRepository),
+      t.config,
+      port,
+    );
     const actor: Actor = {
       kind: 'staff',
       id: w.worker.id,

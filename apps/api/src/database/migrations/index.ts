@@ -20,6 +20,7 @@ import { ProjectEvaluations1796413100372 } from './1796413100372-project-evaluat
 import { Notifications1796417354790 } from './1796417354790-notifications';
 import { ResidentAppSince1796500100000 } from './1796500100000-resident-app-since';
 import { MetricsMergedResidents1796500200000 } from './1796500200000-metrics-merged-residents';
+import { MetricRollups1796500250000 } from './1796500250000-metric-rollups';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Notifications1796417354790,
   ResidentAppSince1796500100000,
   MetricsMergedResidents1796500200000,
+  MetricRollups1796500250000,
 ];
