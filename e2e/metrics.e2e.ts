@@ -138,7 +138,7 @@ describe('the service metrics of the district', () => {
         .getByTestId('metric-card-satisfaction_rate')
         .getByTestId('metric-card-target')
         .textContent(),
-    ).toContain('≥ 99.5%');
+    ).toContain('≥\u00a099.5%');
     await shootPage(page, 'metrics-community');
     await page.getByTestId('metric-card-satisfaction_rate').getByTestId('metric-card-rows').click();
     await page.getByTestId('metric-rows').waitFor();

@@ -245,9 +245,9 @@ describe('district metrics table', () => {
     });
     expect(order(wrapper)).toEqual(['c1', 'c2', 'c3', 'c4']);
     const header = wrapper.get('.el-table__header').text();
-    expect(header).toContain('满意率 (≥ 99.5%)');
-    expect(header).toContain('二次办理率 (≤ 0.1%)');
-    expect(header).toContain('社工平均月薪 (≥ 5,200 元)');
+    expect(header).toContain('满意率 (≥\u00a099.5%)');
+    expect(header).toContain('二次办理率 (≤\u00a00.1%)');
+    expect(header).toContain('社工平均月薪 (≥\u00a05,200 元)');
     for (const key of METRIC_KEYS)
       expect(wrapper.findAll(`[data-testid="metrics-cell-${key}"]`)).toHaveLength(4);
 
@@ -356,7 +356,7 @@ describe('district metrics table', () => {
           ]),
         ),
     });
-    expect(wrapper.get('.el-table__header').text()).toContain('Average worker pay (≥ ¥5,200)');
+    expect(wrapper.get('.el-table__header').text()).toContain('Average worker pay (≥\u00a0¥5,200)');
     expect(cell(wrapper, 'c1', 'worker_avg_pay_yuan').text()).toBe('¥5,234');
     expect(
       cell(wrapper, 'c1', 'satisfaction_rate')
@@ -414,7 +414,7 @@ describe('community dashboard and rows', () => {
     const card = wrapper.get('[data-testid="metric-card-satisfaction_rate"]');
     expect(card.get('[data-testid="metric-value"]').text()).toBe('99.6%');
     expect(card.get('[data-testid="metric-card-parts"]').text()).toBe('249 / 250');
-    expect(card.get('[data-testid="metric-card-target"]').text()).toBe('目标 ≥ 99.5%');
+    expect(card.get('[data-testid="metric-card-target"]').text()).toBe('目标 ≥\u00a099.5%');
     expect(card.get('[data-testid="metric-trend"]').attributes('data-points')).toBe('0.99,');
     expect(card.get('[data-testid="metric-card-rows"]').attributes('href')).toBe(
       '/metrics/communities/c1/satisfaction_rate',

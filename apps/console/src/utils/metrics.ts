@@ -83,7 +83,8 @@ export function formatTarget(key: MetricKey, locale: AppLocale, words: UnitWords
   if (!target) return null;
   // A target is shown as the seed states it: 64.88 %, not 64.9 %.
   const text = formatMetricValue(target.value, METRIC_UNITS[key], locale, words, true);
-  return `${target.higherIsBetter ? '≥' : '≤'} ${text}`;
+  // A no-break space: a narrow header never leaves "≤" alone at the end of a line.
+  return `${target.higherIsBetter ? '≥' : '≤'}\u00a0${text}`;
 }
 
 // Sorting the district table
