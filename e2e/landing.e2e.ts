@@ -81,15 +81,19 @@ describe('every console role lands on its own work', () => {
     ['bureau', 'district'],
     ['monitor', 'read-only'],
   ] as const) {
-    it(`${username} lands on the overview of their scope, told what the role does`, async () => {
+    it(`${username} lands on the service metrics of their scope; home says what the role does`, async () => {
       const ctx = await desktopContext(browser, 'en-US');
       const page = await ctx.newPage();
       await signIn(page, username);
       await page.getByTestId('user-menu').waitFor();
-      await page.getByText('Quick links').waitFor();
-      expect(new URL(page.url()).pathname).toMatch(/^\/console\/?$/);
-      expect((await page.locator('.home__hint').textContent()) ?? '').toContain(hint);
+      await page.getByTestId('metrics-table').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/console/metrics');
+      expect(await page.getByTestId('metrics-title').textContent()).toContain('Service metrics');
       await page.screenshot({ path: shot(`landing-${username}`), fullPage: true });
+      // The account card is still a click away.
+      await page.getByTestId('nav-home').click();
+      await page.getByText('Quick links').waitFor();
+      expect((await page.locator('.home__hint').textContent()) ?? '').toContain(hint);
       await ctx.close();
     });
   }

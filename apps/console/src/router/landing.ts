@@ -1,11 +1,12 @@
 import type { SessionUser } from '@baitong/contracts';
 import type { RouteLocationRaw } from 'vue-router';
-import { canSeeAllDesks, isCaseWorker } from '@/permissions';
+import { canSeeAllDesks, isCaseReader, isCaseWorker } from '@/permissions';
 
 /**
  * Where a user starts: on their own work. Desk, grid and community workers on the workbench of
  * their desk (it opens on their own desk's open work); the community admin on every desk of the
- * community; the street, the bureau and the monitor on the dashboard of their scope.
+ * community; the street, the bureau and the monitor on the service metrics of their scope (the
+ * district table), where they steer from.
  */
 export function landingRoute(
   user: SessionUser | null,
@@ -14,6 +15,7 @@ export function landingRoute(
   if (isCaseWorker(user) && homeCommunityId) {
     return canSeeAllDesks(user) ? { name: 'community-desks' } : { name: 'workbench' };
   }
+  if (isCaseReader(user)) return { name: 'metrics' };
   return { name: 'home' };
 }
 

@@ -11,6 +11,7 @@ import {
   House,
   List,
   Location,
+  Odometer,
   OfficeBuilding,
   Phone,
   Tickets,
@@ -51,6 +52,18 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       testId: 'nav-home',
     },
   ];
+  // The service metrics: the street and district read the table of their communities; the
+  // community's own staff the dashboard of their community.
+  if (isCaseReader(user)) {
+    entries.push({
+      key: 'metrics',
+      labelKey: 'nav.metrics',
+      icon: Odometer,
+      to: { name: 'metrics' },
+      path: '/metrics',
+      testId: 'nav-metrics',
+    });
+  }
   if (isCaseWorker(user) && homeCommunityId) {
     entries.push({
       key: 'workbench',
@@ -143,6 +156,14 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
     );
   }
   if (isCommunityRole(user) && homeCommunityId) {
+    entries.push({
+      key: 'my-metrics',
+      labelKey: 'nav.myMetrics',
+      icon: Odometer,
+      to: { name: 'metrics-community', params: { id: homeCommunityId } },
+      path: `/metrics/communities/${homeCommunityId}`,
+      testId: 'nav-my-metrics',
+    });
     entries.push({
       key: 'my-community',
       labelKey: 'nav.myCommunity',

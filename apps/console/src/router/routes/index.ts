@@ -5,6 +5,7 @@ import { auditRoutes } from '@/router/routes/modules/audit';
 import { authRoutes } from '@/router/routes/modules/auth';
 import { caseRoutes } from '@/router/routes/modules/cases';
 import { councilRoutes } from '@/router/routes/modules/council';
+import { metricRoutes } from '@/router/routes/modules/metrics';
 import { orgRoutes } from '@/router/routes/modules/org';
 import { peopleRoutes } from '@/router/routes/modules/people';
 
@@ -23,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
       },
       ...caseRoutes,
       ...councilRoutes,
+      ...metricRoutes,
       ...orgRoutes,
       ...peopleRoutes,
       ...auditRoutes,
