@@ -86,7 +86,7 @@ describe('the district table', () => {
     });
     for (const key of METRIC_KEYS) {
       const sum = (side: 'numerator' | 'denominator') =>
-        table.items.reduce((s, i) => s + i.metrics[key]!.[side], 0);
+        table.items.reduce((s, i) => s + i.metrics[key]![side], 0);
       expect(table.total.metrics[key]!.numerator, key).toBe(sum('numerator'));
       if (table.total.metrics[key]!.unit !== 'count')
         expect(table.total.metrics[key]!.denominator, key).toBe(sum('denominator'));
