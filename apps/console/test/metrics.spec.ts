@@ -101,6 +101,7 @@ const district = (items = ROWS): DistrictMetrics => ({
   from: '2026-01-01',
   to: '2026-03-01',
   items,
+  total: { metrics: { satisfaction_rate: fig(0.9425, 377, 400) } },
 });
 
 const calls = (all: RecordedCall[], prefix: string) =>
@@ -282,6 +283,10 @@ describe('district metrics table', () => {
     );
     // Two streets: the street column is shown.
     expect(header).toContain('街道');
+    // The district's own figure closes the table.
+    const footer = wrapper.get('.el-table__footer').text();
+    expect(footer).toContain('全区合计');
+    expect(footer).toContain('94.3%');
   });
 
   it('sorts by a metric with the communities lacking it last, keeps the sort in the address and reads nothing again', async () => {
