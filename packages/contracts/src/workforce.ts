@@ -8,6 +8,13 @@ export const WORKER_EDUCATION_LEVELS = ['below_bachelor', 'bachelor', 'master_or
 /** Highest degree: below a bachelor's (大专及以下), bachelor's (本科), master's or above (硕士及以上). */
 export type WorkerEducation = (typeof WORKER_EDUCATION_LEVELS)[number];
 
+export const WORKER_CERTIFICATE_LEVELS = ['assistant', 'intermediate', 'senior'] as const;
+/**
+ * The level of the 社会工作者职业资格: 助理社会工作师 (assistant), 社会工作师 (intermediate),
+ * 高级社会工作师 (senior).
+ */
+export type WorkerCertificateLevel = (typeof WORKER_CERTIFICATE_LEVELS)[number];
+
 export const WORKER_GENDERS = ['female', 'male'] as const;
 export type WorkerGender = (typeof WORKER_GENDERS)[number];
 
@@ -32,6 +39,11 @@ export interface WorkforceEntry {
   position: string;
   /** Holds the 社会工作者职业资格 certificate (社工证). */
   certified: boolean;
+  /**
+   * The certificate's level; only with `certified`. Null when not certified, or certified with
+   * the level not recorded (older imports).
+   */
+  certificateLevel: WorkerCertificateLevel | null;
   education: WorkerEducation;
   /** Yuan per month; only for the community's admin and the bureau (audited). */
   monthlyPayYuan?: number;
@@ -49,6 +61,7 @@ export interface WorkforceRevision {
   effectiveOn: string;
   position: string;
   certified: boolean;
+  certificateLevel: WorkerCertificateLevel | null;
   education: WorkerEducation;
   /** Only for the community's admin and the bureau. */
   monthlyPayYuan?: number;
@@ -82,14 +95,17 @@ export interface CreateWorkforceEntryRequest {
   hiredOn: string;
   position: string;
   certified: boolean;
+  /** Only with `certified: true`; omitted or null: not recorded. */
+  certificateLevel?: WorkerCertificateLevel | null;
   education: WorkerEducation;
   monthlyPayYuan: number;
 }
 
 /**
- * `PATCH /api/workforce/{id}`: `version` as read; a change of position, certificate, degree or
- * pay is a revision taking effect on `effectiveOn` (required with them). Name, gender, birth and
- * hire dates are corrections of the record itself.
+ * `PATCH /api/workforce/{id}`: `version` as read; a change of position, certificate (or its
+ * level), degree or pay is a revision taking effect on `effectiveOn` (required with them). Name,
+ * gender, birth and hire dates are corrections of the record itself. `certified: false` without
+ * `certificateLevel` clears the level too.
  */
 export interface UpdateWorkforceEntryRequest {
   version: number;
@@ -100,6 +116,8 @@ export interface UpdateWorkforceEntryRequest {
   hiredOn?: string;
   position?: string;
   certified?: boolean;
+  /** null: the level is not (or no longer) recorded. */
+  certificateLevel?: WorkerCertificateLevel | null;
   education?: WorkerEducation;
   monthlyPayYuan?: number;
 }

@@ -1,4 +1,4 @@
-import type { WorkerEducation, WorkerGender } from '@baitong/contracts';
+import type { WorkerCertificateLevel, WorkerEducation, WorkerGender } from '@baitong/contracts';
 import {
   Check,
   Column,
@@ -13,6 +13,10 @@ import {
 import { CreatedAt, UpdatedAt, numericToNumber } from '../database/columns';
 import { CommunityEntity } from '../org/org.entities';
 
+const CERTIFICATE_LEVEL_CHECK = `"certificate_level" IS NULL OR "certificate_level" IN ('assistant','intermediate','senior')`;
+/** A level is a level of a certificate held: the database refuses one without it. */
+const LEVEL_NEEDS_CERTIFICATE = `"certificate_level" IS NULL OR "certified"`;
+
 /**
  * One worker of one community as of today (社区工作者名册). The facts that change over time
  * (position, certificate, degree, pay) are copies of the latest revision's, kept here so that
@@ -25,6 +29,8 @@ import { CommunityEntity } from '../org/org.entities';
 @Check(`"gender" IS NULL OR "gender" IN ('female','male')`)
 @Check(`"left_on" IS NULL OR "left_on" > "hired_on"`)
 @Check(`"monthly_pay_yuan" >= 0`)
+@Check(CERTIFICATE_LEVEL_CHECK)
+@Check(LEVEL_NEEDS_CERTIFICATE)
 export class WorkforceEntryEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) communityId: string;
@@ -41,6 +47,9 @@ export class WorkforceEntryEntity {
   @Column({ type: 'varchar', length: 200, nullable: true }) leaveReason: string | null;
   @Column({ type: 'varchar', length: 64 }) position: string;
   @Column({ type: 'boolean' }) certified: boolean;
+  /** Null: not certified, or the level not recorded (rows imported before it was asked). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  certificateLevel: WorkerCertificateLevel | null;
   @Column({ type: 'varchar', length: 20 }) education: WorkerEducation;
   @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numericToNumber })
   monthlyPayYuan: number;
@@ -61,6 +70,8 @@ export class WorkforceEntryEntity {
 @Index(['communityId', 'effectiveOn'])
 @Check(`"education" IN ('below_bachelor','bachelor','master_or_above')`)
 @Check(`"monthly_pay_yuan" >= 0`)
+@Check(CERTIFICATE_LEVEL_CHECK)
+@Check(LEVEL_NEEDS_CERTIFICATE)
 export class WorkforceRevisionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   @Column({ type: 'uuid' }) entryId: string;
@@ -72,6 +83,9 @@ export class WorkforceRevisionEntity {
   @Column({ type: 'date' }) effectiveOn: string;
   @Column({ type: 'varchar', length: 64 }) position: string;
   @Column({ type: 'boolean' }) certified: boolean;
+  /** Null: not certified, or the level not recorded (rows imported before it was asked). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  certificateLevel: WorkerCertificateLevel | null;
   @Column({ type: 'varchar', length: 20 }) education: WorkerEducation;
   @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numericToNumber })
   monthlyPayYuan: number;

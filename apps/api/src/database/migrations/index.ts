@@ -22,6 +22,7 @@ import { ResidentAppSince1796500100000 } from './1796500100000-resident-app-sinc
 import { MetricsMergedResidents1796500200000 } from './1796500200000-metrics-merged-residents';
 import { MetricRollups1796500250000 } from './1796500250000-metric-rollups';
 import { WorkforceRoster1796500300000 } from './1796500300000-workforce-roster';
+import { WorkforceCertificateLevel1796500400000 } from './1796500400000-workforce-certificate-level';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   MetricsMergedResidents1796500200000,
   MetricRollups1796500250000,
   WorkforceRoster1796500300000,
+  WorkforceCertificateLevel1796500400000,
 ];
