@@ -1,7 +1,9 @@
 import {
+  WORKER_CERTIFICATE_LEVELS,
   WORKER_EDUCATION_LEVELS,
   WORKER_GENDERS,
   type FieldErrorCode,
+  type WorkerCertificateLevel,
   type WorkerEducation,
   type WorkerGender,
 } from '@baitong/contracts';
@@ -34,6 +36,8 @@ export function ageOn(birth: string, day: string): number {
 
 export const isEducation = (v: unknown): v is WorkerEducation =>
   (WORKER_EDUCATION_LEVELS as readonly unknown[]).includes(v);
+export const isCertificateLevel = (v: unknown): v is WorkerCertificateLevel =>
+  (WORKER_CERTIFICATE_LEVELS as readonly unknown[]).includes(v);
 export const isGender = (v: unknown): v is WorkerGender =>
   (WORKER_GENDERS as readonly unknown[]).includes(v);
 
@@ -124,12 +128,40 @@ export function recordProblems(
       params: { allowed: [...WORKER_EDUCATION_LEVELS] },
       message: 'is not a level of the list',
     });
+  out.push(...levelProblems(r));
   return out;
+}
+
+/** The certificate level is one of the list and goes with a certificate held. */
+export function levelProblems(
+  r: Pick<WorkforceFacts, 'certified' | 'certificateLevel'>,
+): FieldProblem[] {
+  if (r.certificateLevel !== null && !isCertificateLevel(r.certificateLevel))
+    return [
+      {
+        field: 'certificateLevel',
+        code: 'not_one_of',
+        params: { allowed: [...WORKER_CERTIFICATE_LEVELS] },
+        message: 'is not a certificate level of the list',
+      },
+    ];
+  // A level is the level of a certificate held (the database refuses it too).
+  if (r.certificateLevel !== null && !r.certified)
+    return [
+      {
+        field: 'certificateLevel',
+        code: 'paired',
+        params: { with: 'certified' },
+        message: 'a certificate level needs certified: true',
+      },
+    ];
+  return [];
 }
 
 export const sameFacts = (a: WorkforceFacts, b: WorkforceFacts): boolean =>
   a.position === b.position &&
   a.certified === b.certified &&
+  a.certificateLevel === b.certificateLevel &&
   a.education === b.education &&
   Math.round(a.monthlyPayYuan * 100) === Math.round(b.monthlyPayYuan * 100);
 

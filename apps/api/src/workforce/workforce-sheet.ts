@@ -1,4 +1,9 @@
-import type { WorkforceImportError, WorkerEducation, WorkerGender } from '@baitong/contracts';
+import type {
+  WorkforceImportError,
+  WorkerCertificateLevel,
+  WorkerEducation,
+  WorkerGender,
+} from '@baitong/contracts';
 import ExcelJS from 'exceljs';
 import type { EntryRow, WorkforceFacts, WorkforceRecord } from './workforce.repository';
 import { WORKER_NUMBER, recordProblems } from './workforce-rules';
@@ -15,6 +20,7 @@ type Field =
   | 'leaveReason'
   | 'position'
   | 'certified'
+  | 'certificateLevel'
   | 'education'
   | 'monthlyPayYuan'
   | 'effectiveOn';
@@ -38,6 +44,14 @@ const COLUMNS: Column[] = [
   { field: 'leaveReason', zh: '离职原因', en: 'Reason for leaving', width: 20, required: false },
   { field: 'position', zh: '岗位', en: 'Position', width: 16, required: true },
   { field: 'certified', zh: '社工证', en: 'Certified social worker', width: 10, required: true },
+  // Optional: files written before the level was kept have no such column (see the import).
+  {
+    field: 'certificateLevel',
+    zh: '证书等级',
+    en: 'Certificate level',
+    width: 16,
+    required: false,
+  },
   { field: 'education', zh: '学历', en: 'Highest degree', width: 14, required: true },
   {
     field: 'monthlyPayYuan',
@@ -57,6 +71,12 @@ const EDUCATION_WORDS: Record<WorkerEducation, [string, string]> = {
   below_bachelor: ['本科以下', 'Below bachelor'],
   bachelor: ['本科', 'Bachelor'],
   master_or_above: ['硕士及以上', 'Master or above'],
+};
+/** The export writes the first two; the import also takes the grade words (初级, 中级, 高级). */
+const LEVEL_WORDS: Record<WorkerCertificateLevel, string[]> = {
+  assistant: ['助理社会工作师', 'Assistant social worker', '初级', '助理', 'assistant'],
+  intermediate: ['社会工作师', 'Social worker', '中级', 'intermediate'],
+  senior: ['高级社会工作师', 'Senior social worker', '高级', 'senior'],
 };
 const YES = ['是', 'yes', 'y', 'true', '1', '有'];
 const NO = ['否', 'no', 'n', 'false', '0', '无'];
@@ -85,6 +105,7 @@ export async function rosterWorkbook(entries: EntryRow[], lang: SheetLanguage): 
       e.leaveReason ?? '',
       e.position,
       word(e.certified ? ['是', 'yes'] : ['否', 'no'], lang),
+      e.certificateLevel ? LEVEL_WORDS[e.certificateLevel][lang === 'en' ? 1 : 0] : '',
       word(EDUCATION_WORDS[e.education], lang),
       e.monthlyPayYuan,
       e.factsEffectiveOn,
@@ -93,10 +114,12 @@ export async function rosterWorkbook(entries: EntryRow[], lang: SheetLanguage): 
 }
 
 /** One data row of an import, checked. */
-export interface ImportRow extends WorkforceRecord, WorkforceFacts {
+export interface ImportRow extends WorkforceRecord, Omit<WorkforceFacts, 'certificateLevel'> {
   row: number;
   workerNumber: string;
   effectiveOn: string | null;
+  /** undefined: the file has no certificate-level column; null: the cell is empty. */
+  certificateLevel: WorkerCertificateLevel | null | undefined;
 }
 
 export type ParseResult =
@@ -225,6 +248,22 @@ export async function parseRoster(
     else if (YES.includes(norm(certText))) certified = true;
     else if (!NO.includes(norm(certText)))
       problems.push({ field: 'certified', code: 'not_a_boolean', message: '是 or 否 (yes, no)' });
+    const levelText = cellText(raw('certificateLevel'));
+    let certificateLevel: WorkerCertificateLevel | null | undefined = at.has('certificateLevel')
+      ? null
+      : undefined;
+    if (levelText !== null) {
+      const l = (Object.keys(LEVEL_WORDS) as WorkerCertificateLevel[]).find((k) =>
+        LEVEL_WORDS[k].some((w) => norm(w) === norm(levelText)),
+      );
+      if (l) certificateLevel = l;
+      else
+        problems.push({
+          field: 'certificateLevel',
+          code: 'not_one_of',
+          message: '助理社会工作师, 社会工作师 or 高级社会工作师 (or empty)',
+        });
+    }
     const eduText = cellText(raw('education'));
     let education = '' as WorkerEducation;
     if (eduText === null)
@@ -272,6 +311,7 @@ export async function parseRoster(
       leaveReason: cellText(raw('leaveReason')),
       position: cellText(raw('position')) ?? '',
       certified,
+      certificateLevel,
       education,
       monthlyPayYuan: pay,
       effectiveOn: dayOf(raw('effectiveOn')),
@@ -284,6 +324,8 @@ export async function parseRoster(
         hiredOn: hiredOn ?? null!,
         // Already reported as missing or not one of the list: not twice.
         education: education || 'bachelor',
+        // A 社工证 cell already refused: its level is not refused a second time for it.
+        certificateLevel: reported.has('certified') ? null : (certificateLevel ?? null),
         monthlyPayYuan: Number.isFinite(pay) ? pay : 0,
       },
       today,

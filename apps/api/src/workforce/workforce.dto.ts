@@ -1,10 +1,12 @@
 import {
+  WORKER_CERTIFICATE_LEVELS,
   WORKER_EDUCATION_LEVELS,
   WORKER_GENDERS,
   WORKFORCE_STATUSES,
   type CreateWorkforceEntryRequest,
   type LeaveWorkforceRequest,
   type UpdateWorkforceEntryRequest,
+  type WorkerCertificateLevel,
   type WorkerEducation,
   type WorkerGender,
   type WorkforceStatus,
@@ -29,6 +31,8 @@ import { MAX_PAY_YUAN } from './workforce-rules';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayRule = { message: 'must be YYYY-MM-DD', context: { code: 'invalid_date' } };
+const LEVEL =
+  'Level of the 社会工作者职业资格 (助理社会工作师, 社会工作师, 高级社会工作师); only with certified: true';
 const numberRule = { message: 'letters, digits, - or _', context: { code: 'invalid_code' } };
 
 export class WorkforceListQuery extends PageQuery {
@@ -61,6 +65,14 @@ export class CreateWorkforceEntryDto implements CreateWorkforceEntryRequest {
   @ApiProperty({ format: 'date' }) @IsString() @Matches(DAY, dayRule) hiredOn: string;
   @ApiProperty({ maxLength: 64 }) @IsString() @IsNotEmpty() @MaxLength(64) position: string;
   @ApiProperty({ description: 'Holds the 社工证' }) @IsBoolean() certified: boolean;
+  @ApiPropertyOptional({
+    enum: WORKER_CERTIFICATE_LEVELS,
+    nullable: true,
+    description: LEVEL,
+  })
+  @IsOptional()
+  @IsIn(WORKER_CERTIFICATE_LEVELS)
+  certificateLevel?: WorkerCertificateLevel | null;
   @ApiProperty({ enum: WORKER_EDUCATION_LEVELS })
   @IsIn(WORKER_EDUCATION_LEVELS)
   education: WorkerEducation;
@@ -107,7 +119,20 @@ export class UpdateWorkforceEntryDto implements UpdateWorkforceEntryRequest {
   @IsNotEmpty()
   @MaxLength(64)
   position?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() certified?: boolean;
+  @ApiPropertyOptional({ description: 'false without certificateLevel clears the level too' })
+  @IsOptional()
+  @IsBoolean()
+  certified?: boolean;
+  @ApiPropertyOptional({
+    enum: WORKER_CERTIFICATE_LEVELS,
+    nullable: true,
+    description: `${LEVEL}; null: not (or no longer) recorded`,
+  })
+  @ValidateIf(
+    (o: UpdateWorkforceEntryDto) => o.certificateLevel !== null && o.certificateLevel !== undefined,
+  )
+  @IsIn(WORKER_CERTIFICATE_LEVELS)
+  certificateLevel?: WorkerCertificateLevel | null;
   @ApiPropertyOptional({ enum: WORKER_EDUCATION_LEVELS })
   @IsOptional()
   @IsIn(WORKER_EDUCATION_LEVELS)

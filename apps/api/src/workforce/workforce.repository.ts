@@ -1,4 +1,9 @@
-import type { WorkerEducation, WorkerGender, WorkforceStatus } from '@baitong/contracts';
+import type {
+  WorkerCertificateLevel,
+  WorkerEducation,
+  WorkerGender,
+  WorkforceStatus,
+} from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Reader, scopeSql } from '../auth/scope';
@@ -9,6 +14,8 @@ import type { Tx } from '../database/tx';
 export interface WorkforceFacts {
   position: string;
   certified: boolean;
+  /** Only with `certified`; null when not certified or the level is not recorded. */
+  certificateLevel: WorkerCertificateLevel | null;
   education: WorkerEducation;
   monthlyPayYuan: number;
 }
@@ -53,10 +60,10 @@ export interface RevisionInsert extends WorkforceFacts {
 // pg returns dates as text (see data-source), numeric as text: the domain wants numbers.
 const ENTRY_COLUMNS = `e.id, e.community_id, e.worker_number, e.name, e.gender,
   e.birth_date::text AS birth_date, e.hired_on::text AS hired_on, e.left_on::text AS left_on,
-  e.leave_reason, e.position, e.certified, e.education, e.monthly_pay_yuan::float8 AS monthly_pay_yuan,
+  e.leave_reason, e.position, e.certified, e.certificate_level, e.education, e.monthly_pay_yuan::float8 AS monthly_pay_yuan,
   e.facts_effective_on::text AS facts_effective_on, e.version, e.updated_at`;
 const REVISION_COLUMNS = `r.id::text AS id, r.entry_id, r.effective_on::text AS effective_on, r.position,
-  r.certified, r.education, r.monthly_pay_yuan::float8 AS monthly_pay_yuan, r.recorded_by_id,
+  r.certified, r.certificate_level, r.education, r.monthly_pay_yuan::float8 AS monthly_pay_yuan, r.recorded_by_id,
   r.recorded_by_name, r.recorded_at`;
 
 /**
@@ -214,8 +221,9 @@ export class WorkforceRepository {
   ): Promise<EntryRow | null> {
     const rows: Record<string, unknown>[] = await tx.query(
       `INSERT INTO workforce_entry AS e (community_id, worker_number, name, gender, birth_date, hired_on,
-         left_on, leave_reason, position, certified, education, monthly_pay_yuan, facts_effective_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         left_on, leave_reason, position, certified, education, monthly_pay_yuan, facts_effective_on,
+         certificate_level)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (community_id, worker_number) DO NOTHING
        RETURNING ${ENTRY_COLUMNS}`,
       [
@@ -232,6 +240,7 @@ export class WorkforceRepository {
         e.education,
         e.monthlyPayYuan,
         e.factsEffectiveOn,
+        e.certificateLevel,
       ],
     );
     return rows[0] ? toCamel<EntryRow>(rows[0]) : null;
@@ -247,7 +256,7 @@ export class WorkforceRepository {
     const rows: unknown[] = await tx.query(
       `UPDATE workforce_entry SET name = $3, gender = $4, birth_date = $5, hired_on = $6, left_on = $7,
          leave_reason = $8, position = $9, certified = $10, education = $11, monthly_pay_yuan = $12,
-         facts_effective_on = $13, version = version + 1, updated_at = now()
+         facts_effective_on = $13, certificate_level = $14, version = version + 1, updated_at = now()
        WHERE id = $1 AND version = $2 RETURNING id`,
       [
         id,
@@ -263,6 +272,7 @@ export class WorkforceRepository {
         e.education,
         e.monthlyPayYuan,
         e.factsEffectiveOn,
+        e.certificateLevel,
       ],
     );
     return rows.length > 0;
@@ -276,8 +286,8 @@ export class WorkforceRepository {
   async insertRevision(tx: Tx, r: RevisionInsert): Promise<void> {
     await tx.query(
       `INSERT INTO workforce_revision (entry_id, community_id, effective_on, position, certified,
-         education, monthly_pay_yuan, recorded_by_id, recorded_by_name, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         education, monthly_pay_yuan, recorded_by_id, recorded_by_name, recorded_at, certificate_level)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         r.entryId,
         r.communityId,
@@ -289,6 +299,7 @@ export class WorkforceRepository {
         r.recordedById,
         r.recordedByName,
         r.recordedAt,
+        r.certificateLevel,
       ],
     );
   }

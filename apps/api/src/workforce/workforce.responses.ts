@@ -1,6 +1,8 @@
 import {
+  WORKER_CERTIFICATE_LEVELS,
   WORKER_EDUCATION_LEVELS,
   WORKER_GENDERS,
+  type WorkerCertificateLevel,
   type WorkerEducation,
   type WorkerGender,
   type WorkforceEntry,
@@ -11,6 +13,8 @@ import {
 } from '@baitong/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+const LEVEL =
+  'Level of the 社会工作者职业资格; null when not certified or the level is not recorded';
 const PERSONAL = 'Only for the community’s admin and the bureau (each read audited)';
 
 export class WorkforceEntryDto implements WorkforceEntry {
@@ -25,6 +29,8 @@ export class WorkforceEntryDto implements WorkforceEntry {
   @ApiProperty({ type: String, nullable: true }) leaveReason: string | null;
   @ApiProperty() position: string;
   @ApiProperty() certified: boolean;
+  @ApiProperty({ enum: WORKER_CERTIFICATE_LEVELS, nullable: true, description: LEVEL })
+  certificateLevel: WorkerCertificateLevel | null;
   @ApiProperty({ enum: WORKER_EDUCATION_LEVELS }) education: WorkerEducation;
   @ApiPropertyOptional({ description: PERSONAL }) monthlyPayYuan?: number;
   @ApiProperty({ format: 'date' }) factsEffectiveOn: string;
@@ -38,6 +44,8 @@ export class WorkforceRevisionDto implements WorkforceRevision {
   @ApiProperty({ format: 'date' }) effectiveOn: string;
   @ApiProperty() position: string;
   @ApiProperty() certified: boolean;
+  @ApiProperty({ enum: WORKER_CERTIFICATE_LEVELS, nullable: true, description: LEVEL })
+  certificateLevel: WorkerCertificateLevel | null;
   @ApiProperty({ enum: WORKER_EDUCATION_LEVELS }) education: WorkerEducation;
   @ApiPropertyOptional({ description: PERSONAL }) monthlyPayYuan?: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) recordedById: string | null;

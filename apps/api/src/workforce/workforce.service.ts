@@ -22,7 +22,13 @@ import { Db } from '../database/db';
 import type { Tx } from '../database/tx';
 import { localDate } from '../org/opening-hours';
 import { type ImportRow, type SheetLanguage, parseRoster, rosterWorkbook } from './workforce-sheet';
-import { type FieldProblem, recordProblems, sameFacts, sameRecord } from './workforce-rules';
+import {
+  type FieldProblem,
+  levelProblems,
+  recordProblems,
+  sameFacts,
+  sameRecord,
+} from './workforce-rules';
 import {
   type EntryRow,
   type RevisionRow,
@@ -52,6 +58,7 @@ function toEntry(e: EntryRow, personal: boolean): WorkforceEntry {
     leaveReason: e.leaveReason,
     position: e.position,
     certified: e.certified,
+    certificateLevel: e.certificateLevel,
     education: e.education,
     ...(personal ? { monthlyPayYuan: e.monthlyPayYuan } : {}),
     factsEffectiveOn: e.factsEffectiveOn,
@@ -67,6 +74,7 @@ function toRevision(r: RevisionRow, personal: boolean): WorkforceRevision {
     effectiveOn: r.effectiveOn,
     position: r.position,
     certified: r.certified,
+    certificateLevel: r.certificateLevel,
     education: r.education,
     ...(personal ? { monthlyPayYuan: r.monthlyPayYuan } : {}),
     recordedById: r.recordedById,
@@ -78,6 +86,7 @@ function toRevision(r: RevisionRow, personal: boolean): WorkforceRevision {
 const facts = (x: WorkforceFacts): WorkforceFacts => ({
   position: x.position,
   certified: x.certified,
+  certificateLevel: x.certificateLevel,
   education: x.education,
   monthlyPayYuan: x.monthlyPayYuan,
 });
@@ -213,6 +222,7 @@ export class WorkforceService {
       leaveReason: null,
       position: dto.position,
       certified: dto.certified,
+      certificateLevel: dto.certificateLevel ?? null,
       education: dto.education,
       monthlyPayYuan: dto.monthlyPayYuan,
     };
@@ -245,12 +255,13 @@ export class WorkforceService {
     const changesFacts =
       dto.position !== undefined ||
       dto.certified !== undefined ||
+      dto.certificateLevel !== undefined ||
       dto.education !== undefined ||
       dto.monthlyPayYuan !== undefined;
     if (changesFacts && !dto.effectiveOn)
       throw AppException.invalid(
         'effectiveOn',
-        'the day a change of position, certificate, degree or pay takes effect',
+        'the day a change of position, certificate or its level, degree or pay takes effect',
         'required',
       );
     await this.db.transaction(async (tx) => {
@@ -263,11 +274,13 @@ export class WorkforceService {
         ...(dto.birthDate !== undefined ? { birthDate: dto.birthDate } : {}),
         ...(dto.hiredOn !== undefined ? { hiredOn: dto.hiredOn } : {}),
       };
+      // Whether a level goes with a certificate is judged on the facts of `effectiveOn` (in
+      // apply), not today's: a level back-dated to a year the certificate was held is right.
       const problems = recordProblems(
         { ...next, ...facts(e), ...pickFacts(dto) },
         this.today(),
         dto.effectiveOn,
-      );
+      ).filter((p) => !(p.field === 'certificateLevel' && p.code === 'paired'));
       if (problems.length) throw refuse(problems);
       await this.apply(
         tx,
@@ -323,6 +336,10 @@ export class WorkforceService {
     if (change && effectiveOn) {
       const base = await this.repo.factsAsOf(tx, e.id, effectiveOn);
       const revised = { ...facts(base), ...change };
+      // Checked on the facts of that day, not today's: a level back-dated to before the
+      // certificate was held is refused here, not by the database's CHECK.
+      const problems = levelProblems(revised);
+      if (problems.length) throw refuse(problems);
       if (!sameFacts(revised, facts(base))) {
         await this.revise(tx, actor, e, revised, effectiveOn);
         const now = await this.repo.factsAsOf(tx, e.id, this.today());
@@ -412,8 +429,9 @@ export class WorkforceService {
         (await this.repo.allOf(communityId, tx, true)).map((e) => [e.workerNumber, e]),
       );
       const out: WorkforceImportResult = { created: 0, updated: 0, unchanged: 0 };
-      for (const row of parsed.rows) {
-        const e = existing.get(row.workerNumber);
+      for (const parsedRow of parsed.rows) {
+        const e = existing.get(parsedRow.workerNumber);
+        const row = withLevel(parsedRow, e);
         if (!e) {
           await this.importNew(tx, actor, communityId, row);
           out.created++;
@@ -445,7 +463,7 @@ export class WorkforceService {
     tx: Tx,
     actor: Actor,
     communityId: string,
-    row: ImportRow,
+    row: ImportRow & WorkforceFacts,
   ): Promise<void> {
     const from = row.effectiveOn ?? row.hiredOn;
     const e = await this.repo.insert(tx, {
@@ -460,12 +478,24 @@ export class WorkforceService {
   }
 }
 
+/**
+ * A file without the certificate-level column (one written before it existed) keeps the level on
+ * the roster while the worker stays certified, rather than erasing every level it does not name.
+ */
+function withLevel(row: ImportRow, e: EntryRow | undefined): ImportRow & WorkforceFacts {
+  if (row.certificateLevel !== undefined) return { ...row, certificateLevel: row.certificateLevel };
+  return { ...row, certificateLevel: row.certified ? (e?.certificateLevel ?? null) : null };
+}
+
 const toRevisions = (rows: RevisionRow[]) => rows.map((r) => toRevision(r, true));
 
 function pickFacts(dto: Partial<WorkforceFacts>): Partial<WorkforceFacts> {
   const out: Partial<WorkforceFacts> = {};
   if (dto.position !== undefined) out.position = dto.position;
   if (dto.certified !== undefined) out.certified = dto.certified;
+  if (dto.certificateLevel !== undefined) out.certificateLevel = dto.certificateLevel;
+  // Losing the certificate loses its level: the writer need not clear it by hand.
+  else if (dto.certified === false) out.certificateLevel = null;
   if (dto.education !== undefined) out.education = dto.education;
   if (dto.monthlyPayYuan !== undefined) out.monthlyPayYuan = dto.monthlyPayYuan;
   return out;
