@@ -14,7 +14,9 @@ import type { LoadedOrgIds } from './seed-cases';
 // are chosen (the oldest first: retirement and the end of older contracts), the hires fill the
 // community to its size at the year's end with ages that bring the average to the year's
 // figure, certificates and degrees are gained during the year and pay is revised every
-// January. Communities differ in size, pay level and how fast they moved.
+// January. Communities differ in size, pay level and how fast they moved. A certificate comes
+// with its level (mostly 助理社会工作师, some 社会工作师, a few 高级社会工作师), and some holders
+// pass the next level's exam in a later year.
 
 export const ROSTER_FROM_YEAR = 2018;
 /** BRIEF's "before" (2018) and "after" (the last full year) district figures. */
@@ -28,6 +30,18 @@ export const ROSTER_TARGETS = {
 
 const AGE_STEEPNESS = 4;
 const POSITIONS = ['社区专职工作者', '社区专职工作者', '网格员', '社区副书记', '社区居委会委员'];
+type Level = 'assistant' | 'intermediate' | 'senior';
+/** The level a new certificate has: the assistant exam is the one most sit first. */
+const FIRST_LEVEL: [Level, number][] = [
+  ['assistant', 0.78],
+  ['intermediate', 0.18],
+  ['senior', 0.04],
+];
+/** A holder's chance each later year of passing the next level. */
+const PROMOTION: Partial<Record<Level, [Level, number]>> = {
+  assistant: ['intermediate', 0.1],
+  intermediate: ['senior', 0.03],
+};
 const LEAVE_REASONS = ['退休', '个人原因离职', '考录公务员', '调往街道工作', '合同期满不再续签'];
 
 export interface RosterWorker {
@@ -45,6 +59,8 @@ export interface RosterWorker {
   revisions: {
     effectiveOn: string;
     certified: boolean;
+    /** Only with `certified`. */
+    certificateLevel: Level | null;
     education: 'below_bachelor' | 'bachelor' | 'master_or_above';
     pay: number;
   }[];
@@ -55,6 +71,8 @@ interface Live {
   community: number;
   birthDay: number;
   certified: boolean;
+  /** The year the certificate was gained: levels move on only in later years. */
+  certifiedIn: number | null;
   bachelor: boolean;
 }
 
@@ -77,6 +95,8 @@ function curve(
 
 export function generateRoster(org: DemoOrg, referenceDate: string): RosterWorker[] {
   const rng = new Rng(20180101);
+  // Levels draw from their own stream, so the workers, dates and figures above stay as they were.
+  const levelRng = Rng.derive(20180101, 'certificate-levels');
   const lastFullYear = Number(referenceDate.slice(0, 4)) - 1;
   const communities = org.communities.map((c, i) => ({
     key: c.key,
@@ -115,10 +135,25 @@ export function generateRoster(org: DemoOrg, referenceDate: string): RosterWorke
       leftOn: null,
       leaveReason: null,
       position: rng.pick(POSITIONS),
-      revisions: [{ effectiveOn: hiredOn, certified: false, education: 'below_bachelor', pay: 0 }],
+      revisions: [
+        {
+          effectiveOn: hiredOn,
+          certified: false,
+          certificateLevel: null,
+          education: 'below_bachelor',
+          pay: 0,
+        },
+      ],
     };
     workers.push(w);
-    return { w, community: ci, birthDay: dayNumber(birthDate), certified: false, bachelor: false };
+    return {
+      w,
+      community: ci,
+      birthDay: dayNumber(birthDate),
+      certified: false,
+      certifiedIn: null,
+      bachelor: false,
+    };
   };
 
   // Revises a worker's facts from a day on (a later revision on the same day replaces it).
@@ -226,16 +261,33 @@ export function generateRoster(org: DemoOrg, referenceDate: string): RosterWorke
         revise(l, dayIn(), { education: rng.chance(0.08) ? 'master_or_above' : 'bachelor' });
       },
     );
+    // Holders of earlier years who pass the next level's exam (before this year's new ones).
+    for (const l of live) {
+      if (l.certifiedIn === null || l.certifiedIn >= y) continue;
+      const level = l.w.revisions[l.w.revisions.length - 1]!.certificateLevel;
+      const next = level ? PROMOTION[level] : undefined;
+      if (next && levelRng.chance(next[1]))
+        revise(l, civilFromDays(dayNumber(`${y}-01-01`) + levelRng.int(0, yearDays - 1)), {
+          certificateLevel: next[0],
+        });
+    }
     gain(
       target.certified,
       (l) => l.certified,
       (l) => {
         l.certified = true;
-        revise(l, dayIn(), { certified: true });
+        l.certifiedIn = y;
+        revise(l, dayIn(), { certified: true, certificateLevel: firstLevel(levelRng) });
       },
     );
   }
   return workers;
+}
+
+function firstLevel(rng: Rng): Level {
+  let x = rng.float();
+  for (const [level, p] of FIRST_LEVEL) if ((x -= p) < 0) return level;
+  return 'assistant';
 }
 
 export async function loadDemoRoster(
@@ -261,6 +313,7 @@ export async function loadDemoRoster(
       ['leave_reason', 'varchar'],
       ['position', 'varchar'],
       ['certified', 'boolean'],
+      ['certificate_level', 'varchar'],
       ['education', 'varchar'],
       ['monthly_pay_yuan', 'numeric'],
       ['facts_effective_on', 'date'],
@@ -279,6 +332,7 @@ export async function loadDemoRoster(
         w.leaveReason,
         w.position,
         now.certified,
+        now.certificateLevel,
         now.education,
         now.pay,
         now.effectiveOn,
@@ -292,6 +346,7 @@ export async function loadDemoRoster(
       r.effectiveOn,
       w.position,
       r.certified,
+      r.certificateLevel,
       r.education,
       r.pay,
       '演示数据导入',
@@ -307,6 +362,7 @@ export async function loadDemoRoster(
       ['effective_on', 'date'],
       ['position', 'varchar'],
       ['certified', 'boolean'],
+      ['certificate_level', 'varchar'],
       ['education', 'varchar'],
       ['monthly_pay_yuan', 'numeric'],
       ['recorded_by_name', 'varchar'],

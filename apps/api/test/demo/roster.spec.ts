@@ -54,6 +54,38 @@ describe('demo roster', () => {
     expect(after.headcount).toBeLessThan(55 * 25);
   });
 
+  it('gives every certified worker a level, mostly assistant, and some a later promotion', () => {
+    const end = '2025-12-31';
+    const onRollAtEnd = roster.filter((w) => onRoll(w, end));
+    const levels = new Map<string, number>();
+    for (const w of onRollAtEnd) {
+      const f = factsOn(w, end);
+      if (f.certified) expect(f.certificateLevel, w.workerNumber).not.toBeNull();
+      else expect(f.certificateLevel, w.workerNumber).toBeNull();
+      if (f.certificateLevel)
+        levels.set(f.certificateLevel, (levels.get(f.certificateLevel) ?? 0) + 1);
+    }
+    // No revision of anyone, any year, holds a level without the certificate.
+    for (const w of roster)
+      for (const r of w.revisions) expect(r.certificateLevel === null || r.certified).toBe(true);
+    const certified = [...levels.values()].reduce((a, b) => a + b, 0);
+    expect(levels.get('assistant')! / certified).toBeGreaterThan(0.5);
+    expect(levels.get('intermediate')).toBeGreaterThan(0);
+    expect(levels.get('senior')).toBeGreaterThan(0);
+    expect(levels.get('senior')!).toBeLessThan(levels.get('intermediate')!);
+    const rank = { assistant: 0, intermediate: 1, senior: 2 } as const;
+    const promoted = roster.filter((w) =>
+      w.revisions.some(
+        (r, i) =>
+          i > 0 &&
+          r.certificateLevel !== null &&
+          w.revisions[i - 1]!.certificateLevel !== null &&
+          rank[r.certificateLevel] > rank[w.revisions[i - 1]!.certificateLevel!],
+      ),
+    );
+    expect(promoted.length).toBeGreaterThan(10);
+  });
+
   it('differs between communities, keeps each history in date order and never leaves before hiring', () => {
     const byCommunity = new Map<string, RosterWorker[]>();
     for (const w of roster)
