@@ -357,3 +357,278 @@ describe('import and export', () => {
     expect((await upload(w.auth.siblingAdmin, file)).status).toBe(404);
   });
 });
+
+describe('the certificate level', () => {
+  const LEVEL_HEADER = [...HEADER.slice(0, 9), '证书等级', ...HEADER.slice(9)];
+  const row = (number: string, certified: string, level: string) => [
+    number,
+    '王芳',
+    '女',
+    '1990-01-01',
+    '2020-01-01',
+    '',
+    '',
+    '综合岗',
+    certified,
+    level,
+    '本科',
+    4000,
+    '',
+  ];
+  const download = async (communityId: string, lang = 'zh-CN') => {
+    const res = await t.http
+      .get(`/api/communities/${communityId}/workforce/export.xlsx?lang=${lang}`)
+      .set('Authorization', w.auth.bureau)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    return res.body as Buffer;
+  };
+  const rejection = (res: { body: unknown }) =>
+    ((res.body as ApiError).details as unknown as WorkforceImportRejection).errors.map((e) => [
+      e.row,
+      e.column,
+      e.code,
+    ]);
+
+  it('is recorded on create, and refused without the certificate (400 naming certificateLevel)', async () => {
+    const e = await hire(t, w.auth.admin, w.community, {
+      certified: true,
+      certificateLevel: 'intermediate',
+    });
+    expect(e).toMatchObject({ certified: true, certificateLevel: 'intermediate' });
+    expect(e.revisions).toMatchObject([{ certified: true, certificateLevel: 'intermediate' }]);
+    const plain = await hire(t, w.auth.admin, w.community, { certified: true });
+    expect(plain.certificateLevel).toBeNull();
+    for (const [body, code] of [
+      [{ certified: false, certificateLevel: 'assistant' }, 'paired'],
+      [{ certified: true, certificateLevel: 'master' }, undefined],
+    ] as const) {
+      const res = await t.http
+        .post(`/api/communities/${w.community.id}/workforce`)
+        .set('Authorization', w.auth.admin)
+        .send(worker(body));
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((res.body as ApiError).fields?.[0]).toMatchObject({
+        field: 'certificateLevel',
+        ...(code ? { code } : {}),
+      });
+    }
+    const n = (
+      (await t.ds.query(
+        `SELECT count(*)::int AS n FROM workforce_entry WHERE certificate_level IS NOT NULL AND NOT certified`,
+      )) as { n: number }[]
+    )[0]!.n;
+    expect(n).toBe(0);
+    // The database refuses it too, whoever writes.
+    await expect(
+      t.ds.query(`UPDATE workforce_entry SET certified = false WHERE id = $1`, [e.id]),
+    ).rejects.toThrow();
+  });
+
+  it('changes as a dated revision, the history showing each level; losing the certificate clears it', async () => {
+    const e = await hire(t, w.auth.admin, w.community, {
+      hiredOn: '2019-03-01',
+      certified: true,
+      certificateLevel: 'assistant',
+    });
+    const patch = (body: object) =>
+      t.http.patch(`/api/workforce/${e.id}`).set('Authorization', w.auth.admin).send(body);
+    const up = await patch({
+      version: e.version,
+      certificateLevel: 'intermediate',
+      effectiveOn: '2023-07-01',
+    });
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    const after = up.body as WorkforceEntryDetail;
+    expect(after).toMatchObject({
+      certificateLevel: 'intermediate',
+      factsEffectiveOn: '2023-07-01',
+    });
+    expect(after.revisions.map((r) => [r.effectiveOn, r.certified, r.certificateLevel])).toEqual([
+      ['2019-03-01', true, 'assistant'],
+      ['2023-07-01', true, 'intermediate'],
+    ]);
+    // The same level again is no change: no revision.
+    const same = await patch({
+      version: after.version,
+      certificateLevel: 'intermediate',
+      effectiveOn: '2024-01-01',
+    });
+    expect((same.body as WorkforceEntryDetail).revisions).toHaveLength(2);
+    const detail = (await t.http.get(`/api/workforce/${e.id}`).set('Authorization', w.auth.worker))
+      .body as WorkforceEntryDetail;
+    expect(detail.revisions.map((r) => r.certificateLevel)).toEqual(['assistant', 'intermediate']);
+    const lost = await patch({
+      version: (same.body as WorkforceEntryDetail).version,
+      certified: false,
+      effectiveOn: '2026-01-01',
+    });
+    expect(lost.status, JSON.stringify(lost.body)).toBe(200);
+    expect(lost.body).toMatchObject({ certified: false, certificateLevel: null });
+    // null on PATCH is allowed: the level is no longer recorded.
+    const back = await patch({
+      version: (lost.body as WorkforceEntryDetail).version,
+      certified: true,
+      certificateLevel: 'senior',
+      effectiveOn: '2026-06-01',
+    });
+    expect(back.body).toMatchObject({ certificateLevel: 'senior' });
+    const cleared = await patch({
+      version: (back.body as WorkforceEntryDetail).version,
+      certificateLevel: null,
+      effectiveOn: '2026-07-01',
+    });
+    expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
+    expect(cleared.body).toMatchObject({ certified: true, certificateLevel: null });
+  });
+
+  it('is refused when back-dated to a day the certificate was not held', async () => {
+    const e = await hire(t, w.auth.admin, w.community, { hiredOn: '2020-01-01', certified: false });
+    const got = await t.http
+      .patch(`/api/workforce/${e.id}`)
+      .set('Authorization', w.auth.admin)
+      .send({ version: e.version, certified: true, effectiveOn: '2024-01-01' });
+    expect(got.status).toBe(200);
+    const v = (got.body as WorkforceEntryDetail).version;
+    const early = await t.http
+      .patch(`/api/workforce/${e.id}`)
+      .set('Authorization', w.auth.admin)
+      .send({ version: v, certificateLevel: 'assistant', effectiveOn: '2022-01-01' });
+    expect(early.status).toBe(400);
+    expect((early.body as ApiError).fields?.[0]).toMatchObject({
+      field: 'certificateLevel',
+      code: 'paired',
+    });
+    // From the day it was held it is right, though the record today is what it is.
+    const ok = await t.http
+      .patch(`/api/workforce/${e.id}`)
+      .set('Authorization', w.auth.admin)
+      .send({ version: v, certificateLevel: 'assistant', effectiveOn: '2024-01-01' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ certificateLevel: 'assistant' });
+  });
+
+  it('round-trips through the export in both languages, unchanged, and survives a file without the column', async () => {
+    const c = w.sibling;
+    await hire(t, w.auth.siblingAdmin, c, { certified: true, certificateLevel: 'assistant' });
+    await hire(t, w.auth.siblingAdmin, c, { certified: true, certificateLevel: 'senior' });
+    await hire(t, w.auth.siblingAdmin, c, { certified: true });
+    await hire(t, w.auth.siblingAdmin, c, { certified: false });
+    const levels = async () =>
+      ((await list(w.auth.bureau, c.id, '?status=all')).body as WorkforcePage).items.map((i) => [
+        i.workerNumber,
+        i.certificateLevel,
+      ]);
+    const before = await levels();
+    expect(before.filter(([, l]) => l !== null)).toHaveLength(2);
+    const n = await entries(c.id);
+    for (const lang of ['zh-CN', 'en']) {
+      const file = await download(c.id, lang);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file as unknown as ArrayBuffer);
+      const header = (book.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+      expect(header).toContain(lang === 'en' ? 'Certificate level' : '证书等级');
+      const words = book.worksheets[0]!.getColumn(
+        header.indexOf(lang === 'en' ? 'Certificate level' : '证书等级') + 1,
+      ).values;
+      expect(words).toContain(lang === 'en' ? 'Senior social worker' : '高级社会工作师');
+      const res = await upload(w.auth.bureau, file, 'roster.xlsx', c.id);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toEqual({ created: 0, updated: 0, unchanged: n });
+      expect(await levels()).toEqual(before);
+    }
+    // A file written before the level was kept: the levels on the roster stay.
+    const file = await download(c.id);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    book.worksheets[0]!.spliceColumns(HEADER.indexOf('社工证') + 2, 1);
+    const old = Buffer.from(await book.xlsx.writeBuffer());
+    const res = await upload(w.auth.bureau, old, 'roster.xlsx', c.id);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ created: 0, updated: 0, unchanged: n });
+    expect(await levels()).toEqual(before);
+  });
+
+  it('reads the level words of an import, an empty cell as none', async () => {
+    const res = await upload(
+      w.auth.bureau,
+      await workbook(LEVEL_HEADER, [
+        row('L-1', '是', '社会工作师'),
+        row('L-2', '是', ''),
+        row('L-3', '否', ''),
+        row('L-4', '是', '中级'),
+      ]),
+      'roster.xlsx',
+      w.empty.id,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const page = (await list(w.auth.bureau, w.empty.id)).body as WorkforcePage;
+    expect(
+      page.items
+        .filter((i) => i.workerNumber.startsWith('L-'))
+        .map((i) => [i.workerNumber, i.certified, i.certificateLevel]),
+    ).toEqual([
+      ['L-1', true, 'intermediate'],
+      ['L-2', true, null],
+      ['L-3', false, null],
+      ['L-4', true, 'intermediate'],
+    ]);
+  });
+
+  it('refuses an import with an unknown level word, or a level without the certificate (422, row and column)', async () => {
+    const n = await entries(w.community.id);
+    const res = await upload(
+      w.auth.admin,
+      await workbook(LEVEL_HEADER, [
+        row('U-1', '是', '助理社会工作师'),
+        row('U-2', '是', '特级社工'),
+        row('U-3', '否', '高级社会工作师'),
+      ]),
+    );
+    expect(res.status).toBe(422);
+    expect((res.body as ApiError).code).toBe('IMPORT_REJECTED');
+    expect(rejection(res)).toEqual([
+      [3, '证书等级', 'not_one_of'],
+      [4, '证书等级', 'paired'],
+    ]);
+    expect(await entries(w.community.id)).toBe(n);
+    // In English headers the column is named as the file names it.
+    const en = await upload(
+      w.auth.admin,
+      await workbook(
+        [
+          'Worker number',
+          'Name',
+          'Date of birth',
+          'Hired on',
+          'Position',
+          'Certified social worker',
+          'Certificate level',
+          'Highest degree',
+          'Monthly pay (yuan)',
+        ],
+        [
+          [
+            'U-4',
+            '王芳',
+            '1990-01-01',
+            '2020-01-01',
+            '综合岗',
+            'no',
+            'Social worker',
+            'Bachelor',
+            4000,
+          ],
+        ],
+      ),
+    );
+    expect(en.status).toBe(422);
+    expect(rejection(en)).toEqual([[2, 'Certificate level', 'paired']]);
+    expect(await entries(w.community.id)).toBe(n);
+  });
+});
