@@ -33,14 +33,14 @@ const POSITIONS = ['社区专职工作者', '社区专职工作者', '网格员'
 type Level = 'assistant' | 'intermediate' | 'senior';
 /** The level a new certificate has: the assistant exam is the one most sit first. */
 const FIRST_LEVEL: [Level, number][] = [
-  ['assistant', 0.78],
-  ['intermediate', 0.18],
-  ['senior', 0.04],
+  ['assistant', 0.85],
+  ['intermediate', 0.13],
+  ['senior', 0.02],
 ];
 /** A holder's chance each later year of passing the next level. */
 const PROMOTION: Partial<Record<Level, [Level, number]>> = {
-  assistant: ['intermediate', 0.1],
-  intermediate: ['senior', 0.03],
+  assistant: ['intermediate', 0.06],
+  intermediate: ['senior', 0.02],
 };
 const LEAVE_REASONS = ['退休', '个人原因离职', '考录公务员', '调往街道工作', '合同期满不再续签'];
 

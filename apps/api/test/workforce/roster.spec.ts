@@ -406,7 +406,7 @@ describe('the certificate level', () => {
     expect(plain.certificateLevel).toBeNull();
     for (const [body, code] of [
       [{ certified: false, certificateLevel: 'assistant' }, 'paired'],
-      [{ certified: true, certificateLevel: 'master' }, undefined],
+      [{ certified: true, certificateLevel: 'master' as never }, undefined],
     ] as const) {
       const res = await t.http
         .post(`/api/communities/${w.community.id}/workforce`)
