@@ -243,6 +243,20 @@ describe('demo data', () => {
     expect(Math.max(...after.pays) - Math.min(...after.pays)).toBeGreaterThan(300);
   });
 
+  it('loads the certificate levels into the roster and its history, each with its certificate', async () => {
+    for (const table of ['workforce_entry', 'workforce_revision']) {
+      const [row] = (await t.ds.query(
+        `SELECT count(*) FILTER (WHERE certificate_level IS NOT NULL)::int AS levels,
+                count(*) FILTER (WHERE certified AND certificate_level IS NULL)::int AS missing,
+                count(DISTINCT certificate_level)::int AS kinds
+           FROM ${table}`,
+      )) as { levels: number; missing: number; kinds: number }[];
+      expect(row!.levels, table).toBeGreaterThan(100);
+      expect(row!.missing, table).toBe(0);
+      expect(row!.kinds, table).toBe(3);
+    }
+  });
+
   it('refuses to load demo data in production mode', async () => {
     const prod = { ...loadConfig({ NODE_ENV: 'test' }), mode: 'production' as const };
     await expect(
