@@ -7,6 +7,7 @@ import { caseRoutes } from '@/router/routes/modules/cases';
 import { councilRoutes } from '@/router/routes/modules/council';
 import { orgRoutes } from '@/router/routes/modules/org';
 import { peopleRoutes } from '@/router/routes/modules/people';
+import { workforceRoutes } from '@/router/routes/workforce';
 
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
@@ -25,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
       ...councilRoutes,
       ...orgRoutes,
       ...peopleRoutes,
+      ...workforceRoutes,
       ...auditRoutes,
       {
         path: 'forbidden',
