@@ -97,6 +97,15 @@ describe('the community worker roster', () => {
     expect(rows).toContainEqual(expect.arrayContaining([String(bad.dupRow), '工号']));
     await settled(page);
     await page.screenshot({ path: shot('workforce-import-rejected-desktop') });
+    // Nothing of it was written: the roster counts as before.
+    expect(await page.getByTestId('workforce-total').textContent()).toBe(totalText);
+
+    // The export itself, imported again as it is, changes nothing.
+    await page.getByTestId('workforce-import-file').setInputFiles(join(root, exported));
+    await page.getByTestId('workforce-import-submit').click();
+    const done = page.getByTestId('workforce-import-done');
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/新增 0 人，更新 0 人，未变 [\d,]+ 人/);
     await ctx.close();
   });
 
