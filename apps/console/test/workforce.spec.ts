@@ -127,6 +127,63 @@ describe('the roster list', () => {
     expect(wrapper.find('[data-testid="workforce-add"]').exists()).toBe(false);
   });
 
+  it('adds a worker, and names the worker number when it is taken (409 CONFLICT)', async () => {
+    const { wrapper, calls } = await openList('community_admin', []);
+    stubFetch({
+      'GET /api/communities': () => jsonResponse(200, [COMMUNITY]),
+      'GET /api/communities/c1/workforce': () => jsonResponse(200, { items: [], total: 0 }),
+      'POST /api/communities/c1/workforce': (call) => {
+        calls.push(call);
+        return jsonResponse(409, {
+          statusCode: 409,
+          code: 'CONFLICT',
+          message: 'taken',
+          fields: [{ field: 'workerNumber', code: 'duplicate', message: 'taken' }],
+        });
+      },
+    });
+    await wrapper.find('[data-testid="workforce-add"]').trigger('click');
+    await flushPromises();
+    const fill = (testId: string, value: string) => {
+      const input = document.body.querySelector<HTMLInputElement>(
+        `[data-testid="${testId}"] input, input[data-testid="${testId}"]`,
+      )!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    fill('workforce-field-workerNumber', 'CY001');
+    fill('workforce-field-name', '赵敏');
+    fill('workforce-field-position', '网格员');
+    await flushPromises();
+    // Dates, degree and pay are set through the components, as a pick would.
+    const dialog = wrapper.findComponent({ name: 'WorkforceEntryDialog' });
+    const form = (dialog.vm.$ as unknown as { setupState: { form: Record<string, unknown> } })
+      .setupState.form;
+    Object.assign(form, {
+      birthDate: '1995-02-03',
+      hiredOn: '2020-04-01',
+      education: 'bachelor',
+      monthlyPayYuan: 6000,
+    });
+    await flushPromises();
+    byTestId('workforce-save')!.click();
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({
+      workerNumber: 'CY001',
+      name: '赵敏',
+      gender: null,
+      birthDate: '1995-02-03',
+      hiredOn: '2020-04-01',
+      position: '网格员',
+      certified: false,
+      education: 'bachelor',
+      monthlyPayYuan: 6000,
+    });
+    await vi.waitFor(() =>
+      expect(document.body.querySelector('.el-form-item__error')?.textContent).toBeTruthy(),
+    );
+  });
+
   it('says so when the roster is empty', async () => {
     const { wrapper } = await openList('community_admin', []);
     expect(wrapper.find('[data-testid="empty-state"]').text()).toContain('名册中没有工作者');
@@ -168,7 +225,7 @@ describe('the roster import', () => {
         message: 'The import was refused',
         details: {
           errors: [
-            { row: 3, column: '月薪', code: 'too_small', message: 'must be at least 0' },
+            { row: 3, column: '月薪', code: 'too_small', message: 'must not be below 0' },
             {
               row: 5,
               column: '工号',
@@ -192,7 +249,7 @@ describe('the roster import', () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows[0]!.slice(0, 2)).toEqual(['3', '月薪']);
-    expect(rows[0]![2]).toContain('must be at least 0');
+    expect(rows[0]![2]).toContain('不能小于 0');
     expect(rows[1]!.slice(0, 2)).toEqual(['5', '工号']);
     expect(rows[1]![2]).toContain('the same worker number as row 2');
     expect(byTestId('workforce-import-more')!.textContent).toContain('另有 7 个问题');
