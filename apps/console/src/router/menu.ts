@@ -28,6 +28,7 @@ import {
   ORG_BROWSER_ROLES,
   SUPERVISOR_ROLES,
 } from '@/permissions';
+import { workforceMenuEntry } from '@/router/routes/workforce';
 
 export interface MenuEntry {
   key: string;
@@ -191,6 +192,7 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
       testId: 'nav-categories',
     });
   }
+  entries.push(...workforceMenuEntry(user, homeCommunityId));
   if (canSeeAudit(user)) {
     entries.push({
       key: 'audit',

@@ -8,6 +8,7 @@ import { councilRoutes } from '@/router/routes/modules/council';
 import { metricRoutes } from '@/router/routes/modules/metrics';
 import { orgRoutes } from '@/router/routes/modules/org';
 import { peopleRoutes } from '@/router/routes/modules/people';
+import { workforceRoutes } from '@/router/routes/workforce';
 
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
@@ -27,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
       ...metricRoutes,
       ...orgRoutes,
       ...peopleRoutes,
+      ...workforceRoutes,
       ...auditRoutes,
       {
         path: 'forbidden',
