@@ -41,9 +41,10 @@ export interface WorkforceEntry {
   certified: boolean;
   /**
    * The certificate's level; only with `certified`. Null when not certified, or certified with
-   * the level not recorded (older imports).
+   * the level not recorded (older imports). The API always sends it; optional in the type only so
+   * that clients written before it was kept still compile.
    */
-  certificateLevel: WorkerCertificateLevel | null;
+  certificateLevel?: WorkerCertificateLevel | null;
   education: WorkerEducation;
   /** Yuan per month; only for the community's admin and the bureau (audited). */
   monthlyPayYuan?: number;
@@ -61,7 +62,8 @@ export interface WorkforceRevision {
   effectiveOn: string;
   position: string;
   certified: boolean;
-  certificateLevel: WorkerCertificateLevel | null;
+  /** As on `WorkforceEntry`: always sent, optional in the type for older clients. */
+  certificateLevel?: WorkerCertificateLevel | null;
   education: WorkerEducation;
   /** Only for the community's admin and the bureau. */
   monthlyPayYuan?: number;
