@@ -116,6 +116,18 @@ describe('the roster list', () => {
     expect(wrapper.find('[data-testid="workforce-pay"]').text()).toBe('¥6,850.00');
   });
 
+  it('names the certificate level where it is on record, and says 持证 where it is not', async () => {
+    const { wrapper } = await openList('community_admin', [
+      personal({ certificateLevel: 'intermediate' }),
+      personal({ id: 'w2', workerNumber: 'CY002', name: '张伟', certificateLevel: null }),
+    ]);
+    expect(wrapper.text()).toContain('社会工作师');
+    expect(wrapper.text()).toContain('持证');
+    i18n.global.locale.value = 'en';
+    await flushPromises();
+    expect(wrapper.text()).toContain('Social worker');
+  });
+
   it('has no pay or birth-date column when the API sends none (the street admin), nor write buttons', async () => {
     const { wrapper } = await openList('street_admin', [worker(), worker({ id: 'w2' })]);
     expect(wrapper.findAll('[data-testid="workforce-name"]')).toHaveLength(2);

@@ -1,4 +1,4 @@
-import type { WorkerEducation, WorkerGender } from '@baitong/contracts';
+import type { WorkerCertificateLevel, WorkerEducation, WorkerGender } from '@baitong/contracts';
 import { useI18n } from 'vue-i18n';
 import { useFormat } from '@/composables/useFormat';
 import { intlLocale } from '@/utils/format';
@@ -11,7 +11,12 @@ export function useWorkforceFormat() {
     ...fmt,
     education: (value: WorkerEducation) => t(`workforce.education.${value}`),
     gender: (value: WorkerGender | null | undefined) => t(`workforce.gender.${value ?? 'none'}`),
-    certified: (value: boolean) => t(value ? 'workforce.certifiedYes' : 'workforce.certifiedNo'),
+    /** 否, or the level held (助理社会工作师 …), or 是 when the level is not on record. */
+    certified: (value: boolean, level?: WorkerCertificateLevel | null) =>
+      value && level
+        ? t(`workforce.certificateLevels.${level}`)
+        : t(value ? 'workforce.certifiedYes' : 'workforce.certifiedNo'),
+    certificateLevel: (level: WorkerCertificateLevel) => t(`workforce.certificateLevels.${level}`),
     /** Yuan per month as money in the locale's digits (¥8,500.00). */
     pay: (yuan: number) =>
       new Intl.NumberFormat(intlLocale(fmt.locale.value), {
