@@ -141,7 +141,9 @@ export function generateRoster(org: DemoOrg, referenceDate: string): RosterWorke
           certified: false,
           certificateLevel: null,
           education: 'below_bachelor',
-          pay: 0,
+          // What the years before 2018 paid; a hire of a later year is paid that year's rate
+          // from the hire day (the January revision lands on it).
+          pay: Math.round(c.payLevel * (1900 + 60 * (Number(hiredOn.slice(0, 4)) - 2004))),
         },
       ],
     };
