@@ -29,6 +29,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PeopleModule } from './people/people.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { WorkforceModule } from './workforce/workforce.module';
 
@@ -82,6 +83,7 @@ export class AppModule {
         CouncilModule,
         MetricsModule,
         WorkforceModule,
+        RatingsModule,
         NotificationsModule,
         RealtimeModule,
         JobsModule,

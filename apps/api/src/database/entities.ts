@@ -17,6 +17,7 @@ import {
   GridEntity,
   StreetEntity,
 } from '../org/org.entities';
+import { RATING_ENTITIES } from '../ratings/rating.entities';
 import { DomainEventEntity, EventReactionEntity } from '../events/domain-event.entity';
 import { CommunityFactChangeEntity } from '../org/fact-change.entity';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
@@ -93,4 +94,5 @@ export const ENTITIES = [
   ProposalProgressEntity,
   WorkforceEntryEntity,
   WorkforceRevisionEntity,
+  ...RATING_ENTITIES,
 ];

@@ -29,6 +29,10 @@ import {
   SUPERVISOR_ROLES,
 } from '@/permissions';
 import { workforceMenuEntry } from '@/router/routes/workforce';
+import { ratingAssessmentsMenuEntries } from '@/router/routes/rating-assessments';
+import { ratingRunsMenuEntries } from '@/router/routes/rating-runs';
+import { ratingResultsMenuEntries } from '@/router/routes/rating-results';
+import { ratingHistoryMenuEntries } from '@/router/routes/rating-history';
 
 export interface MenuEntry {
   key: string;
@@ -193,6 +197,10 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
     });
   }
   entries.push(...workforceMenuEntry(user, homeCommunityId));
+  entries.push(...ratingAssessmentsMenuEntries(user, homeCommunityId));
+  entries.push(...ratingRunsMenuEntries(user, homeCommunityId));
+  entries.push(...ratingResultsMenuEntries(user, homeCommunityId));
+  entries.push(...ratingHistoryMenuEntries(user, homeCommunityId));
   if (canSeeAudit(user)) {
     entries.push({
       key: 'audit',

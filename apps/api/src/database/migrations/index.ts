@@ -23,6 +23,7 @@ import { MetricsMergedResidents1796500200000 } from './1796500200000-metrics-mer
 import { MetricRollups1796500250000 } from './1796500250000-metric-rollups';
 import { WorkforceRoster1796500300000 } from './1796500300000-workforce-roster';
 import { WorkforceCertificateLevel1796500400000 } from './1796500400000-workforce-certificate-level';
+import { RatingRuns1796683555591 } from './1796683555591-rating-runs';
 
 /** In order; never edit a migration once it has landed. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   MetricRollups1796500250000,
   WorkforceRoster1796500300000,
   WorkforceCertificateLevel1796500400000,
+  RatingRuns1796683555591,
 ];

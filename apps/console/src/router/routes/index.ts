@@ -9,6 +9,10 @@ import { metricRoutes } from '@/router/routes/modules/metrics';
 import { orgRoutes } from '@/router/routes/modules/org';
 import { peopleRoutes } from '@/router/routes/modules/people';
 import { workforceRoutes } from '@/router/routes/workforce';
+import { ratingAssessmentsRoutes } from '@/router/routes/rating-assessments';
+import { ratingRunsRoutes } from '@/router/routes/rating-runs';
+import { ratingResultsRoutes } from '@/router/routes/rating-results';
+import { ratingHistoryRoutes } from '@/router/routes/rating-history';
 
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
@@ -29,6 +33,10 @@ export const routes: RouteRecordRaw[] = [
       ...orgRoutes,
       ...peopleRoutes,
       ...workforceRoutes,
+      ...ratingAssessmentsRoutes,
+      ...ratingRunsRoutes,
+      ...ratingResultsRoutes,
+      ...ratingHistoryRoutes,
       ...auditRoutes,
       {
         path: 'forbidden',
