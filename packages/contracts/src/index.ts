@@ -14,3 +14,4 @@ export * from './notifications.js';
 export * from './council-overview.js';
 export * from './metrics.js';
 export * from './workforce.js';
+export * from './ratings.js';
