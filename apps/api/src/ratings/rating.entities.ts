@@ -226,7 +226,7 @@ export const RATING_RUN_STATUSES_SQL = `'draft','frozen','computed','in_review',
   where: `"status" IN ('draft','frozen','computed','in_review')`,
 })
 @Check(`"status" IN (${RATING_RUN_STATUSES_SQL})`)
-@Check(`"objection_window_days" BETWEEN 1 AND 60`)
+@Check(`"objection_window_days" BETWEEN 0 AND 60`)
 export class RatingRunEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'integer' }) year: number;
