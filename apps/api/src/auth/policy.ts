@@ -96,4 +96,14 @@ export const policy = {
   readAudit: (a: Actor): boolean =>
     a.kind === 'staff' &&
     ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
+
+  /** Rating frameworks, the assessment campaign and disqualifications (issue 12): the bureau. */
+  manageRating: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
+
+  /** The rating frameworks are read by every member of staff. */
+  readRatingFrameworks: (a: Actor): boolean => a.kind === 'staff',
+
+  /** The campaign (plan, assignments, progress): the bureau, the monitor, street admins. */
+  readRatingCampaigns: (a: Actor): boolean =>
+    a.kind === 'staff' && ['street_admin', 'bureau_admin', 'monitor'].includes(a.role),
 };
