@@ -109,12 +109,13 @@ export class RatingAssessmentsRepository {
 
   /** Draft → submitted; false when it was not a draft. */
   async submit(m: EntityManager, id: string, at: Date): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    // An UPDATE answers [rows, count].
+    const [rows] = (await m.query(
       `UPDATE rating_assessment SET status = 'submitted', submitted_at = $2,
               version = version + 1, updated_at = now()
         WHERE id = $1 AND status = 'draft' RETURNING id`,
       [id, at],
-    );
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 

@@ -91,11 +91,11 @@ export class RatingDisqualificationsRepository {
     by: string,
     at: Date,
   ): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+    const [rows] = (await m.query(
       `UPDATE rating_disqualification SET revoked_at = $2, revoked_reason = $3, revoked_by_id = $4
         WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [id, at, reason, by],
-    );
+    )) as [unknown[], number];
     return rows.length > 0;
   }
 }
