@@ -105,6 +105,18 @@ const councilVoices: TargetAccess = {
   otherCompound: [...CASE_WORKERS, 'resident'],
 };
 const anyone = (callers: readonly Caller[]): GlobalAccess => ({ anyone: callers });
+/** The same callers whatever the target. */
+const ratingEveryTarget = (roles: readonly Caller[]): TargetAccess => ({
+  own: roles,
+  otherCompound: roles,
+  sibling: roles,
+  otherStreet: roles,
+});
+/** A score of the target community: the matrix's plan gives the own street the other street's community. */
+const ratingAssessorRecord: TargetAccess = {
+  ...ratingEveryTarget(DISTRICT),
+  otherStreet: [...DISTRICT, 'street_admin'],
+};
 const everyone: TargetAccess = {
   own: CALLERS,
   otherCompound: CALLERS,
@@ -361,6 +373,33 @@ export const ROUTE_ACCESS = {
   'GET /api/proposals/:id/evaluation': communityResidents,
   // The caller's own invitations: residents only, nobody else's to reach.
   'GET /api/evaluation-invitations': anyone(['resident']),
+  // The rating (issue 12), assessments: frameworks are read by all staff and written by the
+  // bureau; the campaign is run by the bureau and followed by the monitor and street admins.
+  'GET /api/rating-frameworks': anyone(STAFF),
+  'GET /api/rating-frameworks/:id': anyone(STAFF),
+  'POST /api/rating-frameworks': anyone(['bureau_admin']),
+  'PUT /api/rating-frameworks/:id': anyone(['bureau_admin']),
+  'POST /api/rating-campaigns': anyone(['bureau_admin']),
+  'GET /api/rating-campaigns': anyone(STREET_UP),
+  'GET /api/rating-campaigns/:id': anyone(STREET_UP),
+  'PUT /api/rating-campaigns/:id/assignments': anyone(['bureau_admin']),
+  'PUT /api/rating-campaigns/:id/cross-inspections': anyone(['bureau_admin']),
+  'POST /api/rating-campaigns/:id/cross-inspections/rotate': anyone(['bureau_admin']),
+  // Progress: a street admin sees its own street's communities and the one its street inspects.
+  'GET /api/rating-campaigns/:id/progress': ratingEveryTarget(STREET_UP),
+  // Scores: the district inspectors and the monitor everywhere; a street admin only the
+  // community of the other street that the plan gives its street, never its own.
+  'GET /api/rating-campaigns/:id/tasks': ratingAssessorRecord,
+  'PUT /api/rating-campaigns/:id/assessments': ratingAssessorRecord,
+  'GET /api/rating-assessments/:id': ratingAssessorRecord,
+  'POST /api/rating-assessments/:id/submit': ratingAssessorRecord,
+  'POST /api/rating-assessments/:id/corrections': ratingAssessorRecord,
+  'POST /api/rating-assessments/:id/evidence': ratingAssessorRecord,
+  'GET /api/rating-assessments/:id/evidence/:evidenceId': ratingAssessorRecord,
+  // Disqualifications: staff read them in scope; the bureau records and revokes them.
+  'GET /api/rating-disqualifications': communityRecord(STAFF),
+  'POST /api/rating-disqualifications': ratingEveryTarget(['bureau_admin']),
+  'POST /api/rating-disqualifications/:id/revoke': ratingEveryTarget(['bureau_admin']),
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -47,10 +47,10 @@ describe('rating frameworks', () => {
     const { RatingFrameworksService } =
       await import('../../src/ratings/assessments/frameworks.service');
     await t.app.get(RatingFrameworksService).preloadSamples();
-    const [{ n: count }] = (await t.ds.query(
+    const [counted] = (await t.ds.query(
       'SELECT count(*)::int AS n FROM rating_framework WHERE sample',
     )) as { n: number }[];
-    expect(count).toBe(2);
+    expect(counted!.n).toBe(2);
   });
 
   it('gives the whole definition of one version', async () => {

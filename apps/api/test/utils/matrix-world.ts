@@ -218,3 +218,87 @@ export async function fileCase(
 }
 
 export { unique as matrixUnique };
+
+/** The rating campaign of the matrix (issue 12, assessments): a year of its own, every kind assigned. */
+export interface RatingAssessWorld {
+  frameworkId: string;
+  campaignId: string;
+  year: number;
+  /** Assessed indicators assigned to each kind, in a stable order. */
+  keys: Record<
+    'district_inspection' | 'third_party_monitoring' | 'street_cross_inspection',
+    string[]
+  >;
+  /** A live disqualification per community of the world, of `year`. */
+  disqualifications: Map<string, string>;
+}
+
+/**
+ * The 2022 sample framework (preloaded), a campaign of 2099 with every assessed indicator given to
+ * the kinds weighted for it, and a cross-inspection plan: the first street inspects the other
+ * street's community, the second street inspects the first street's two communities.
+ */
+export async function ratingAssessWorld(
+  t: TestContext,
+  w: MatrixWorld,
+): Promise<RatingAssessWorld> {
+  const year = 2099;
+  const [fw] = (await t.ds.query(
+    `SELECT id, definition FROM rating_framework WHERE sample AND effective_year = 2022 LIMIT 1`,
+  )) as {
+    id: string;
+    definition: {
+      assessmentWeights?: Record<string, number>;
+      sections: {
+        aspects: {
+          indicators: { key: string; source: { kind: string; weights?: Record<string, number> } }[];
+        }[];
+      }[];
+    };
+  }[];
+  const [campaign] = (await t.ds.query(
+    `INSERT INTO rating_campaign (year, framework_id, created_by_name) VALUES ($1, $2, 'matrix') RETURNING id`,
+    [year, fw!.id],
+  )) as { id: string }[];
+  const kinds = [
+    'district_inspection',
+    'third_party_monitoring',
+    'street_cross_inspection',
+  ] as const;
+  const keys = {} as RatingAssessWorld['keys'];
+  const indicators = fw!.definition.sections.flatMap((s) => s.aspects.flatMap((a) => a.indicators));
+  for (const k of kinds) {
+    keys[k] = indicators
+      .filter((i) => i.source.kind === 'assessment')
+      .filter((i) => (i.source.weights ?? fw!.definition.assessmentWeights ?? {})[k] !== undefined)
+      .map((i) => i.key);
+    await t.ds.query(
+      `INSERT INTO rating_campaign_assignment (campaign_id, assessor_kind, indicator_key)
+       SELECT $1, $2, unnest($3::varchar[])`,
+      [campaign!.id, k, keys[k]],
+    );
+  }
+  const { own, sibling, otherStreet } = w.places;
+  await t.ds.query(
+    `INSERT INTO rating_cross_inspection (campaign_id, inspector_street_id, community_id)
+     VALUES ($1, $2, $3), ($1, $4, $5), ($1, $4, $6)`,
+    [
+      campaign!.id,
+      own.street.id,
+      otherStreet.community.id,
+      otherStreet.street.id,
+      own.community.id,
+      sibling.community.id,
+    ],
+  );
+  const disqualifications = new Map<string, string>();
+  for (const c of [own.community, sibling.community, otherStreet.community]) {
+    const [d] = (await t.ds.query(
+      `INSERT INTO rating_disqualification (year, community_id, what, occurred_on, notice_reference, recorded_by_name, recorded_at)
+       VALUES ($1, $2, '矩阵探针事故', '2026-01-05', 'LJ-M-1', 'matrix', now()) RETURNING id`,
+      [year, c.id],
+    )) as { id: string }[];
+    disqualifications.set(c.id, d!.id);
+  }
+  return { frameworkId: fw!.id, campaignId: campaign!.id, year, keys, disqualifications };
+}

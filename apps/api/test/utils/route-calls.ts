@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Caller, RouteKey, Target } from '../auth/route-access';
@@ -7,9 +8,13 @@ import {
   INTERNAL_NOTE,
   type MatrixWorld,
   type PlaceRecords,
+  type RatingAssessWorld,
   fileCase,
   matrixUnique as unique,
+  ratingAssessWorld,
 } from './matrix-world';
+import { sampleFramework2022 } from '@baitong/rating-engine';
+import { PHOTO_STORAGE, type PhotoStorage } from '../../src/cases/photo-storage';
 
 export interface Row {
   caller: Caller;
@@ -489,6 +494,7 @@ export function routeCalls(
     );
 
   return {
+    ...ratingAssessCalls(t, w, png),
     // Sign-in: called without a token, with a body that works.
     'POST /api/auth/staff/login': async ({ p }) => {
       const s = await t.given.staff('desk_staff', { community: p.community });
@@ -1605,6 +1611,335 @@ export function routeCalls(
           await caseRow(c.id)(),
           await sql(`SELECT * FROM case_mediation WHERE case_id = $1`, [c.id])(),
         ],
+      };
+    },
+  };
+}
+
+type RatingAssessKey = Extract<
+  RouteKey,
+  `${string} /api/rating-${'frameworks' | 'campaigns' | 'assessments' | 'disqualifications'}${string}`
+>;
+
+/** The rating's assessments part (issue 12): frameworks, campaigns, scores, disqualifications. */
+function ratingAssessCalls(
+  t: TestContext,
+  w: MatrixWorld,
+  png: Buffer,
+): Record<RatingAssessKey, (r: Row) => Call | Promise<Call>> {
+  let world: Promise<RatingAssessWorld> | undefined;
+  const ra = () => (world ??= ratingAssessWorld(t, w));
+  const sql = (query: string, params: unknown[]) => () => t.ds.query(query, params);
+  const kinds = [
+    'district_inspection',
+    'third_party_monitoring',
+    'street_cross_inspection',
+  ] as const;
+  type Kind = (typeof kinds)[number];
+  let spread = 0;
+  /** The caller's own kind; callers who score nothing get each kind in turn. */
+  const kindOf = (caller: Caller): Kind =>
+    caller === 'bureau_admin'
+      ? 'district_inspection'
+      : caller === 'monitor'
+        ? 'third_party_monitoring'
+        : caller === 'street_admin'
+          ? 'street_cross_inspection'
+          : kinds[spread++ % 3]!;
+  // Index 0 of each kind's keys is left to the upserts, index 1 to the read-only probes.
+  const nextKey = new Map<string, number>();
+  const freshKey = async (communityId: string, kind: Kind) => {
+    const at = `${communityId}|${kind}`;
+    const i = nextKey.get(at) ?? 2;
+    nextKey.set(at, i + 1);
+    const key = (await ra()).keys[kind][i];
+    if (!key) throw new Error(`the matrix ran out of ${kind} indicators`);
+    return key;
+  };
+  const insertScore = async (
+    communityId: string,
+    kind: Kind,
+    key: string,
+    status: 'draft' | 'submitted',
+  ): Promise<string> => {
+    const [row] = (await t.ds.query(
+      `INSERT INTO rating_assessment (campaign_id, community_id, indicator_key, assessor_kind, score,
+         status, submitted_at, entered_by_name, entered_by_role)
+       VALUES ($1, $2, $3, $4, 0.5, $5::varchar, CASE WHEN $5::varchar = 'submitted' THEN now() END, 'matrix', 'matrix')
+       RETURNING id`,
+      [(await ra()).campaignId, communityId, key, kind, status],
+    )) as { id: string }[];
+    return row!.id;
+  };
+  const probes = new Map<string, Promise<{ id: string; evidenceId: string }>>();
+  /** A submitted score of the kind with one evidence file, that only reads use. */
+  const probe = (communityId: string, kind: Kind) => {
+    const at = `${communityId}|${kind}`;
+    let p = probes.get(at);
+    if (!p) {
+      p = (async () => {
+        const id = await insertScore(communityId, kind, (await ra()).keys[kind][1]!, 'submitted');
+        const evidenceId = randomUUID();
+        const storageKey = `${evidenceId.slice(0, 2)}/${evidenceId}`;
+        await t.app.get<PhotoStorage>(PHOTO_STORAGE).put(storageKey, png);
+        await t.ds.query(
+          `INSERT INTO rating_assessment_evidence (id, assessment_id, kind, file_name, content_type,
+             size_bytes, storage_key, sha256, uploaded_by_name)
+           VALUES ($1, $2, 'photo', 'probe.png', 'image/png', $3, $4, 'x', 'matrix')`,
+          [evidenceId, id, png.length, storageKey],
+        );
+        return { id, evidenceId };
+      })();
+      probes.set(at, p);
+    }
+    return p;
+  };
+  const scoreRow = (id: string) =>
+    sql(
+      `SELECT status, score::float8 AS score, version,
+         (SELECT count(*)::int FROM rating_assessment_correction c WHERE c.assessment_id = a.id) AS corrections,
+         (SELECT count(*)::int FROM rating_assessment_evidence e WHERE e.assessment_id = a.id) AS evidence
+       FROM rating_assessment a WHERE id = $1`,
+      [id],
+    );
+  let years = 2000;
+  /** A campaign of a year of its own, for the writes that change a campaign's plan. */
+  const spareCampaign = async () => {
+    const [c] = (await t.ds.query(
+      `INSERT INTO rating_campaign (year, framework_id, created_by_name) VALUES ($1, $2, 'matrix') RETURNING id`,
+      [++years, (await ra()).frameworkId],
+    )) as { id: string }[];
+    return c!.id;
+  };
+  const campaignRow = (id: string) =>
+    sql(
+      `SELECT version,
+         (SELECT count(*)::int FROM rating_campaign_assignment g WHERE g.campaign_id = c.id) AS assignments,
+         (SELECT count(*)::int FROM rating_cross_inspection x WHERE x.campaign_id = c.id) AS plan
+       FROM rating_campaign c WHERE id = $1`,
+      [id],
+    );
+  const freshFramework = () => ({
+    ...sampleFramework2022,
+    id: `matrix-${unique()}`,
+    version: '1',
+    sample: false,
+  });
+  let disqYears = 2000;
+  const items = (body: unknown): { id?: string; communityId?: string }[] =>
+    Array.isArray(body) ? (body as { id: string }[]) : [];
+
+  return {
+    'GET /api/rating-frameworks': () => ({ method: 'GET', path: '/api/rating-frameworks' }),
+    'GET /api/rating-frameworks/:id': async () => ({
+      method: 'GET',
+      path: `/api/rating-frameworks/${(await ra()).frameworkId}`,
+    }),
+    'POST /api/rating-frameworks': () => {
+      const definition = freshFramework();
+      return {
+        method: 'POST',
+        path: '/api/rating-frameworks',
+        body: { definition },
+        rows: sql('SELECT count(*)::int AS n FROM rating_framework WHERE framework_key = $1', [
+          definition.id,
+        ]),
+      };
+    },
+    'PUT /api/rating-frameworks/:id': async () => {
+      const definition = freshFramework();
+      const [f] = (await t.ds.query(
+        `INSERT INTO rating_framework (framework_key, version, name_zh, name_en, effective_year, definition, created_by_name)
+         VALUES ($1, '1', 'x', 'x', 2022, $2::jsonb, 'matrix') RETURNING id`,
+        [definition.id, JSON.stringify(definition)],
+      )) as { id: string }[];
+      return {
+        method: 'PUT',
+        path: `/api/rating-frameworks/${f!.id}`,
+        body: {
+          definition: { ...definition, name: { zh: '矩阵改名', en: 'Renamed' } },
+          revision: 1,
+        },
+        rows: sql('SELECT revision, name_zh FROM rating_framework WHERE id = $1', [f!.id]),
+      };
+    },
+    'POST /api/rating-campaigns': async () => {
+      const year = ++years;
+      return {
+        method: 'POST',
+        path: '/api/rating-campaigns',
+        body: { year, frameworkId: (await ra()).frameworkId },
+        rows: sql('SELECT count(*)::int AS n FROM rating_campaign WHERE year = $1', [year]),
+      };
+    },
+    'GET /api/rating-campaigns': async () => {
+      const id = (await ra()).campaignId;
+      return {
+        method: 'GET',
+        path: '/api/rating-campaigns',
+        holds: (b) => items(b).some((c) => c.id === id),
+      };
+    },
+    'GET /api/rating-campaigns/:id': async () => ({
+      method: 'GET',
+      path: `/api/rating-campaigns/${(await ra()).campaignId}`,
+    }),
+    'PUT /api/rating-campaigns/:id/assignments': async () => {
+      const id = await spareCampaign();
+      const keys = (await ra()).keys;
+      return {
+        method: 'PUT',
+        path: `/api/rating-campaigns/${id}/assignments`,
+        body: {
+          assignments: kinds.map((k) => ({ assessorKind: k, indicatorKeys: keys[k].slice(0, 3) })),
+        },
+        rows: campaignRow(id),
+      };
+    },
+    'PUT /api/rating-campaigns/:id/cross-inspections': async ({ p }) => {
+      const id = await spareCampaign();
+      const other = p.street.id === w.places.own.street.id ? w.places.otherStreet : w.places.own;
+      return {
+        method: 'PUT',
+        path: `/api/rating-campaigns/${id}/cross-inspections`,
+        body: { plan: [{ inspectorStreetId: other.street.id, communityIds: [p.community.id] }] },
+        rows: campaignRow(id),
+      };
+    },
+    'POST /api/rating-campaigns/:id/cross-inspections/rotate': async () => ({
+      method: 'POST',
+      path: `/api/rating-campaigns/${(await ra()).campaignId}/cross-inspections/rotate`,
+    }),
+    'GET /api/rating-campaigns/:id/progress': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/rating-campaigns/${(await ra()).campaignId}/progress`,
+      holds: (b) =>
+        ((b as { rows?: { communityId: string }[] }).rows ?? []).some(
+          (r) => r.communityId === p.community.id,
+        ),
+    }),
+    'GET /api/rating-campaigns/:id/tasks': async ({ p }) => ({
+      method: 'GET',
+      path: `/api/rating-campaigns/${(await ra()).campaignId}/tasks`,
+      query: { communityId: p.community.id },
+      holds: (b) =>
+        ((b as { tasks?: { communityId: string }[] }).tasks ?? []).some(
+          (x) => x.communityId === p.community.id,
+        ),
+    }),
+    'PUT /api/rating-campaigns/:id/assessments': async ({ caller, p }) => {
+      const kind = kindOf(caller);
+      const key = (await ra()).keys[kind][0]!;
+      const campaignId = (await ra()).campaignId;
+      return {
+        method: 'PUT',
+        path: `/api/rating-campaigns/${campaignId}/assessments`,
+        body: {
+          communityId: p.community.id,
+          indicatorKey: key,
+          score: 0.25,
+          notes: `矩阵 ${unique()}`,
+        },
+        bodyTarget: true,
+        rows: sql(
+          `SELECT id, version, notes FROM rating_assessment WHERE campaign_id = $1 AND community_id = $2
+              AND indicator_key = $3 AND assessor_kind = $4`,
+          [campaignId, p.community.id, key, kind],
+        ),
+      };
+    },
+    'GET /api/rating-assessments/:id': async ({ caller, p }) => ({
+      method: 'GET',
+      path: `/api/rating-assessments/${(await probe(p.community.id, kindOf(caller))).id}`,
+    }),
+    'POST /api/rating-assessments/:id/submit': async ({ caller, p }) => {
+      const kind = kindOf(caller);
+      const id = await insertScore(
+        p.community.id,
+        kind,
+        await freshKey(p.community.id, kind),
+        'draft',
+      );
+      return { method: 'POST', path: `/api/rating-assessments/${id}/submit`, rows: scoreRow(id) };
+    },
+    'POST /api/rating-assessments/:id/corrections': async ({ caller, p }) => {
+      const kind = kindOf(caller);
+      const id = await insertScore(
+        p.community.id,
+        kind,
+        await freshKey(p.community.id, kind),
+        'submitted',
+      );
+      return {
+        method: 'POST',
+        path: `/api/rating-assessments/${id}/corrections`,
+        body: { score: 0, reason: '矩阵更正' },
+        rows: scoreRow(id),
+      };
+    },
+    'POST /api/rating-assessments/:id/evidence': async ({ caller, p }) => {
+      const kind = kindOf(caller);
+      const id = await insertScore(
+        p.community.id,
+        kind,
+        await freshKey(p.community.id, kind),
+        'draft',
+      );
+      return {
+        method: 'POST',
+        path: `/api/rating-assessments/${id}/evidence`,
+        file: png,
+        rows: scoreRow(id),
+      };
+    },
+    'GET /api/rating-assessments/:id/evidence/:evidenceId': async ({ caller, p }) => {
+      const x = await probe(p.community.id, kindOf(caller));
+      return {
+        method: 'GET',
+        path: `/api/rating-assessments/${x.id}/evidence/${x.evidenceId}`,
+        binary: true,
+      };
+    },
+    'GET /api/rating-disqualifications': async ({ p }) => {
+      const r = await ra();
+      const id = r.disqualifications.get(p.community.id);
+      return {
+        method: 'GET',
+        path: '/api/rating-disqualifications',
+        query: { year: r.year },
+        holds: (b) => items(b).some((d) => d.id === id),
+      };
+    },
+    'POST /api/rating-disqualifications': ({ p }) => {
+      const year = ++disqYears;
+      return {
+        method: 'POST',
+        path: '/api/rating-disqualifications',
+        body: {
+          year,
+          communityId: p.community.id,
+          what: '矩阵事故',
+          occurredOn: '2026-01-02',
+          noticeReference: 'LJ-M-2',
+        },
+        bodyTarget: true,
+        rows: sql(
+          'SELECT count(*)::int AS n FROM rating_disqualification WHERE year = $1 AND community_id = $2',
+          [year, p.community.id],
+        ),
+      };
+    },
+    'POST /api/rating-disqualifications/:id/revoke': async ({ p }) => {
+      const [d] = (await t.ds.query(
+        `INSERT INTO rating_disqualification (year, community_id, what, occurred_on, notice_reference, recorded_by_name, recorded_at)
+         VALUES ($1, $2, '矩阵事故', '2026-01-03', 'LJ-M-3', 'matrix', now()) RETURNING id`,
+        [++disqYears, p.community.id],
+      )) as { id: string }[];
+      return {
+        method: 'POST',
+        path: `/api/rating-disqualifications/${d!.id}/revoke`,
+        body: { reason: '矩阵撤销' },
+        rows: sql('SELECT revoked_at FROM rating_disqualification WHERE id = $1', [d!.id]),
       };
     },
   };
