@@ -96,4 +96,7 @@ export const policy = {
   readAudit: (a: Actor): boolean =>
     a.kind === 'staff' &&
     ['community_admin', 'street_admin', 'bureau_admin', 'monitor'].includes(a.role),
+
+  /** Importing the published results of past years (历年评定结果): the bureau only. */
+  importRatingGrades: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
 };
