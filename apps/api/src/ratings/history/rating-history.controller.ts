@@ -34,6 +34,12 @@ import { UploadErrors } from '../../common/upload-errors.interceptor';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { RatingGradeImportOptions, RatingGradeListQuery } from './rating-history.dto';
 import {
+  RatingCommunityHistoryDto,
+  RatingGradeImportResultDto,
+  RatingGradeListDto,
+  ResidentCommunityRatingDto,
+} from './rating-history.responses';
+import {
   type UploadedGradeFile,
   RatingHistoryService,
   gradeImportTooLarge,
@@ -55,7 +61,10 @@ export class RatingHistoryController {
   @Get('rating-grades')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Published grades by year (runs and imports), in the reader’s scope' })
-  @ApiOkResponse({ description: 'Newest year first, then street and community code' })
+  @ApiOkResponse({
+    type: RatingGradeListDto,
+    description: 'Newest year first, then street and community code',
+  })
   list(@CurrentActor() a: Actor, @Query() q: RatingGradeListQuery): Promise<RatingGradeList> {
     return this.history.list(a, q);
   }
@@ -92,7 +101,10 @@ export class RatingHistoryController {
     summary:
       'Import past published results (xlsx), all or nothing; `?dryRun=true` previews (422 IMPORT_REJECTED lists rows and columns)',
   })
-  @ApiOkResponse({ description: 'The rows as written (or as they would be), and any errors' })
+  @ApiOkResponse({
+    type: RatingGradeImportResultDto,
+    description: 'The rows as written (or as they would be), and any errors',
+  })
   import(
     @CurrentActor() a: Actor,
     @Query() q: RatingGradeImportOptions,
@@ -104,7 +116,7 @@ export class RatingHistoryController {
   @Get('communities/:communityId/rating-history')
   @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Every year’s published grade of one community (历年评定)' })
-  @ApiOkResponse({ description: 'Newest year first' })
+  @ApiOkResponse({ type: RatingCommunityHistoryDto, description: 'Newest year first' })
   communityHistory(
     @CurrentActor() a: Actor,
     @Param('communityId', COMMUNITY) communityId: string,
@@ -115,7 +127,10 @@ export class RatingHistoryController {
   @Get('me/community-rating')
   @Roles('resident')
   @ApiOperation({ summary: 'The resident’s own community: its latest published grade and years' })
-  @ApiOkResponse({ description: 'latest is null when the community was never rated' })
+  @ApiOkResponse({
+    type: ResidentCommunityRatingDto,
+    description: 'latest is null when the community was never rated',
+  })
   residentRating(@CurrentActor() a: Actor): Promise<ResidentCommunityRating> {
     return this.history.residentRating(a);
   }
