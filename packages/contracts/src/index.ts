@@ -16,3 +16,4 @@ export * from './metrics.js';
 export * from './workforce.js';
 export * from './ratings.js';
 export * from './rating-assessments.js';
+export * from './rating-history.js';

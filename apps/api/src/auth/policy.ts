@@ -106,4 +106,6 @@ export const policy = {
   /** The campaign (plan, assignments, progress): the bureau, the monitor, street admins. */
   readRatingCampaigns: (a: Actor): boolean =>
     a.kind === 'staff' && ['street_admin', 'bureau_admin', 'monitor'].includes(a.role),
+  /** Importing the published results of past years (历年评定结果): the bureau only. */
+  importRatingGrades: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
 };

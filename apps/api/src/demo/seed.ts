@@ -19,6 +19,7 @@ import { loadDemoCouncils } from './council-load';
 import { type DemoOrg, generateDemoOrg } from './demo-org';
 import { generateFollowUpHistory } from './follow-up-history';
 import { loadOfflinePopulation } from './population';
+import { loadDemoRatings } from './rating-history';
 import { loadDemoRoster } from './roster';
 import { type LoadedOrgIds, loadDemoCases } from './seed-cases';
 
@@ -251,6 +252,7 @@ export async function seedDemoIfEmpty(
         referenceDate,
       );
       const roster = await loadDemoRoster(m, org, ids, referenceDate);
+      const ratings = await loadDemoRatings(m, org, ids, referenceDate);
       // The year gone by is history, not news: every demo resident's inbox starts read.
       await m.query(
         `INSERT INTO notification_watermark (user_id, seen_up_to, updated_at)
@@ -267,6 +269,7 @@ export async function seedDemoIfEmpty(
             ...councils,
             ...population,
             roster,
+            ratings,
           },
           ms: Date.now() - started,
           referenceDate,

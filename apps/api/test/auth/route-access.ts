@@ -308,6 +308,13 @@ export const ROUTE_ACCESS = {
   'GET /api/workforce/:id': communityRecord(STAFF),
   'PATCH /api/workforce/:id': communityRecord(ROSTER_KEEPERS),
   'POST /api/workforce/:id/leave': communityRecord(ROSTER_KEEPERS),
+  // Published rating grades by year (issue 12, part history): staff read those of their scope;
+  // the bureau imports past results; a resident sees their own community's grade.
+  'GET /api/rating-grades': communityRecord(STAFF),
+  'GET /api/rating-grades/import-template.xlsx': anyone(['bureau_admin']),
+  'POST /api/rating-grades/import': anyone(['bureau_admin']),
+  'GET /api/communities/:communityId/rating-history': communityRecord(STAFF),
+  'GET /api/me/community-rating': anyone(['resident']),
   // A resident's own proposal in their community, or staff's for the target's resident.
   'POST /api/proposals': councilVoices,
   // The target's concern case taken to the council: those who may read it among its staff.

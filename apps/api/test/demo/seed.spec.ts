@@ -249,6 +249,107 @@ describe('demo data', () => {
     }
   });
 
+  it('has the published grades 2018–2025 of the seed, imported, by the quotas', async () => {
+    const hemu = (await t.ds.query(
+      `SELECT g.year, g.grade, g.source FROM rating_grade g JOIN community c ON c.id = g.community_id
+        WHERE c.name = '和睦路社区' AND g.year <= 2021 ORDER BY g.year`,
+    )) as { year: number; grade: string; source: string }[];
+    expect(hemu).toEqual([
+      { year: 2018, grade: 'A', source: 'import' },
+      { year: 2019, grade: 'A', source: 'import' },
+      { year: 2020, grade: 'AAA', source: 'import' },
+      { year: 2021, grade: 'AAA', source: 'import' },
+    ]);
+    const years = (await t.ds.query(
+      `SELECT year, count(*)::int AS rated,
+              count(*) FILTER (WHERE grade = 'AAA')::int AS aaa,
+              count(*) FILTER (WHERE grade = 'AA')::int AS aa,
+              count(*) FILTER (WHERE grade = 'A')::int AS a,
+              count(*) FILTER (WHERE notice)::int AS notices,
+              count(*) FILTER (WHERE source <> 'import')::int AS not_imported
+         FROM rating_grade GROUP BY year ORDER BY year`,
+    )) as Record<string, number>[];
+    expect(years.map((y) => y.year)).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    for (const y of years) {
+      expect(y.aaa, `${y.year}`).toBe(Math.floor(y.rated! * 0.1));
+      expect(y.aa, `${y.year}`).toBe(Math.floor(y.rated! * 0.3));
+      expect(y.a, `${y.year}`).toBeLessThanOrEqual(Math.floor(y.rated! * 0.5));
+      expect(y.a, `${y.year}`).toBeGreaterThanOrEqual(Math.floor(y.rated! * 0.5) - 2);
+      expect(y.not_imported).toBe(0);
+    }
+    // More communities were rated as the new ones passed their first year; 2018 had 40 of 55.
+    expect(years[0]!.rated).toBe(40);
+    expect(years[7]!.rated).toBe(50);
+    // Nobody is rated before a year has passed since the first election.
+    const [early] = (await t.ds.query(
+      `SELECT count(*)::int AS n FROM rating_grade g JOIN community c ON c.id = g.community_id
+        WHERE c.first_elected_on IS NULL OR c.first_elected_on + interval '1 year' > make_date(g.year + 1, 1, 15)`,
+    )) as { n: number }[];
+    expect(early!.n).toBe(0);
+    // Grades move: most communities held more than one grade over the years.
+    const [moved] = (await t.ds.query(
+      `SELECT count(*)::int AS n FROM (SELECT community_id FROM rating_grade GROUP BY community_id
+        HAVING count(DISTINCT grade) > 1) x`,
+    )) as { n: number }[];
+    expect(moved!.n).toBeGreaterThan(30);
+  });
+
+  it('has the 2026 campaign on the sample framework, most communities assessed, a few missing, and a draft run', async () => {
+    const [c] = (await t.ds.query(
+      `SELECT c.id, c.status, f.framework_key, f.sample FROM rating_campaign c
+         JOIN rating_framework f ON f.id = c.framework_id WHERE c.year = 2026`,
+    )) as { id: string; status: string; framework_key: string; sample: boolean }[];
+    expect(c).toMatchObject({
+      status: 'open',
+      framework_key: 'ljxq-harmonious-community-2022-sample',
+      sample: true,
+    });
+    const kinds = (await t.ds.query(
+      `SELECT assessor_kind AS kind, count(*)::int AS n FROM rating_campaign_assignment
+        WHERE campaign_id = $1 GROUP BY 1 ORDER BY 1`,
+      [c!.id],
+    )) as { kind: string; n: number }[];
+    expect(kinds).toEqual([
+      { kind: 'district_inspection', n: 71 },
+      { kind: 'street_cross_inspection', n: 24 },
+      { kind: 'third_party_monitoring', n: 71 },
+    ]);
+    const [own] = (await t.ds.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE x.inspector_street_id = m.street_id)::int AS own
+         FROM rating_cross_inspection x JOIN community m ON m.id = x.community_id WHERE x.campaign_id = $1`,
+      [c!.id],
+    )) as { n: number; own: number }[];
+    expect(own).toEqual({ n: 52, own: 0 });
+    const per = (await t.ds.query(
+      `SELECT m.name, count(*) FILTER (WHERE a.status = 'submitted')::int AS submitted
+         FROM rating_cross_inspection x JOIN community m ON m.id = x.community_id
+         LEFT JOIN rating_assessment a ON a.community_id = m.id AND a.campaign_id = x.campaign_id
+        WHERE x.campaign_id = $1 GROUP BY m.name`,
+      [c!.id],
+    )) as { name: string; submitted: number }[];
+    const complete = per.filter((p) => p.submitted === 71 * 2 + 24);
+    const missing = per.filter((p) => p.submitted === 0);
+    expect(complete).toHaveLength(49);
+    expect(missing).toHaveLength(3);
+    expect(missing.map((p) => p.name)).not.toContain('翠渝路社区');
+    // Street scores come from the inspecting street's admin, never the community's own street.
+    const [wrong] = (await t.ds.query(
+      `SELECT count(*)::int AS n FROM rating_assessment a
+         JOIN community m ON m.id = a.community_id
+         JOIN staff_account s ON s.id = a.entered_by_id
+        WHERE a.assessor_kind = 'street_cross_inspection' AND (s.role <> 'street_admin' OR s.street_id = m.street_id)`,
+    )) as { n: number }[];
+    expect(wrong!.n).toBe(0);
+    const [run] = (await t.ds.query(
+      `SELECT status, objection_window_days, framework_id = $1 AS same_framework FROM rating_run WHERE year = 2026`,
+      [
+        (await t.ds.query(`SELECT framework_id FROM rating_campaign WHERE id = $1`, [c!.id]))[0]
+          .framework_id,
+      ],
+    )) as Record<string, unknown>[];
+    expect(run).toEqual({ status: 'draft', objection_window_days: 0, same_framework: true });
+  });
+
   it('refuses to load demo data in production mode', async () => {
     const prod = { ...loadConfig({ NODE_ENV: 'test' }), mode: 'production' as const };
     await expect(

@@ -380,6 +380,30 @@ export function routeCalls(
   };
   const rosterCount = (p: PlaceRecords) =>
     sql(`SELECT count(*)::int AS n FROM workforce_entry WHERE community_id = $1`, [p.community.id]);
+  /** The place's imported 2017 grade, written once and shared by the reads. */
+  const gradeProbes = new Map<string, Promise<string>>();
+  const gradeProbe = (p: PlaceRecords) => {
+    let id = gradeProbes.get(p.community.id);
+    if (!id) {
+      id = t.ds
+        .query(
+          `INSERT INTO rating_grade (year, community_id, grade, source) VALUES (2017, $1, 'A', 'import')
+           ON CONFLICT (year, community_id) DO UPDATE SET grade = EXCLUDED.grade RETURNING id`,
+          [p.community.id],
+        )
+        .then((rows: { id: string }[]) => rows[0]!.id);
+      gradeProbes.set(p.community.id, id);
+    }
+    return id;
+  };
+  /** A results file of one 2016 grade for the community with this code. */
+  const gradesFile = async (code: string) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('历年评定结果');
+    sheet.addRow(['年度', '社区编码', '等级']);
+    sheet.addRow([2016, code, 'AA']);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
   const rosterFile = async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('名册');
@@ -1198,6 +1222,37 @@ export function routeCalls(
         rows: sql(`SELECT * FROM workforce_entry WHERE id = $1`, [id]),
       };
     },
+    'GET /api/rating-grades': async ({ p }) => ({
+      method: 'GET',
+      path: '/api/rating-grades',
+      holds: holdsId(await gradeProbe(p)),
+    }),
+    'GET /api/rating-grades/import-template.xlsx': () => ({
+      method: 'GET',
+      path: '/api/rating-grades/import-template.xlsx',
+      binary: true,
+    }),
+    'POST /api/rating-grades/import': async () => ({
+      method: 'POST',
+      path: '/api/rating-grades/import',
+      file: await gradesFile(w.places.own.community.code),
+      rows: sql(`SELECT * FROM rating_grade WHERE year = 2016 ORDER BY id`, []),
+    }),
+    'GET /api/communities/:communityId/rating-history': async ({ p }) => {
+      const id = await gradeProbe(p);
+      return {
+        method: 'GET',
+        path: `/api/communities/${p.community.id}/rating-history`,
+        check: (body) =>
+          expect((body as { years: { id: string }[] }).years.map((y) => y.id)).toContain(id),
+      };
+    },
+    'GET /api/me/community-rating': () => ({
+      method: 'GET',
+      path: '/api/me/community-rating',
+      check: (body) =>
+        expect((body as { communityId: string }).communityId).toBe(w.places.own.community.id),
+    }),
     'GET /api/council-overview': ({ p }) => ({
       method: 'GET',
       path: '/api/council-overview',

@@ -101,6 +101,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'nav.proposal', requiresAuth: true, back: '/council' },
   },
   {
+    path: '/community-rating',
+    name: 'community-rating',
+    component: () => import('@/views/rating/CommunityRatingView.vue'),
+    meta: { title: 'communityRating.title', requiresAuth: true, back: '/' },
+  },
+  {
     path: '/notifications',
     name: 'notifications',
     component: () => import('@/views/NotificationsView.vue'),
