@@ -271,7 +271,7 @@ export class RatingRunsService implements OnModuleInit {
         'VALIDATION_FAILED',
         `policy: ${resolved.issues[0]?.message ?? 'invalid'}`,
         resolved.issues.map((i) => ({
-          field: i.path ? `policy.${i.path}` : 'policy',
+          field: i.path || 'policy',
           message: i.message,
         })),
       );
