@@ -49,8 +49,12 @@ export async function ratingRunBench({ sql, http, passwordHash, login, year, say
       [street, COMMUNITIES - have],
     );
   }
-  await sql.query(`UPDATE community SET first_elected_on = DATE '2016-01-01' WHERE first_elected_on IS NULL`);
-  const communities = Number((await sql.query('SELECT count(*)::int AS n FROM community')).rows[0].n);
+  await sql.query(
+    `UPDATE community SET first_elected_on = DATE '2016-01-01' WHERE first_elected_on IS NULL`,
+  );
+  const communities = Number(
+    (await sql.query('SELECT count(*)::int AS n FROM community')).rows[0].n,
+  );
   const frameworkId = (
     await sql.query(
       `INSERT INTO rating_framework (framework_key, version, name_zh, name_en, effective_year, sample, definition, created_by_name)
@@ -92,8 +96,13 @@ export async function ratingRunBench({ sql, http, passwordHash, login, year, say
   );
   const bureau = await login(http, username);
   const call = async (method, path, body) => {
-    const res = await http.json(method, path, { token: bureau.token, body, timeoutMs: 30 * 60_000 });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 400)}`);
+    const res = await http.json(method, path, {
+      token: bureau.token,
+      body,
+      timeoutMs: 30 * 60_000,
+    });
+    if (res.status >= 300)
+      throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 400)}`);
     return res.data;
   };
   const run = await call('POST', '/api/rating-runs', {
@@ -102,7 +111,9 @@ export async function ratingRunBench({ sql, http, passwordHash, login, year, say
     frameworkId,
     objectionWindowDays: 7,
   });
-  say?.(`   ${communities} communities, ${assessments} submitted scores loaded in ${loadSeconds.toFixed(1)} s; run ${run.id}`);
+  say?.(
+    `   ${communities} communities, ${assessments} submitted scores loaded in ${loadSeconds.toFixed(1)} s; run ${run.id}`,
+  );
   const f0 = performance.now();
   const frozen = await call('POST', `/api/rating-runs/${run.id}/freeze`, { acceptMissing: true });
   const freezeSeconds = (performance.now() - f0) / 1000;
