@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { type Reader, scopeSql } from '../../auth/scope';
 import {
   RatingFrameworkEntity,
@@ -7,6 +7,12 @@ import {
   RatingRunEntity,
   RatingRunSnapshotEntity,
 } from '../rating.entities';
+
+/** A unique index refused the write (e.g. `UQ_rating_run_open_year`). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as QueryFailedError & { code?: string; constraint?: string };
+  return err instanceof QueryFailedError && e.code === '23505' && e.constraint === constraint;
+}
 
 /** A community of the district as the run freezes it. */
 export interface RunCommunityRow {

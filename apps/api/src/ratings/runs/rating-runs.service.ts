@@ -22,13 +22,12 @@ import {
   validateRatingInput,
 } from '@baitong/rating-engine';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { QueryFailedError } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { policy } from '../../auth/policy';
 import { AppException } from '../../common/app-exception';
 import { CLOCK, type Clock } from '../../common/clock';
 import { Db } from '../../database/db';
+import type { Tx } from '../../database/tx';
 import { EventStream } from '../../events/event-stream.service';
 import { MetricsService } from '../../metrics/metrics.service';
 import { RealtimeService } from '../../realtime/realtime.service';
@@ -50,7 +49,7 @@ import type {
   FreezeRatingRunDto,
   RatingCorrectionDto,
 } from './rating-runs.dto';
-import { RatingRunsRepository } from './rating-runs.repository';
+import { RatingRunsRepository, isUniqueViolation } from './rating-runs.repository';
 
 const DAY_MS = 86_400_000;
 const OPEN: RatingRunStatus[] = ['draft', 'frozen', 'computed', 'in_review'];
@@ -70,11 +69,6 @@ const illegal = (run: RatingRunEntity, action: string, allowed: string[]) =>
     undefined,
     { reason: 'illegal_transition', status: run.status, action, allowedFrom: allowed },
   );
-
-const isUniqueViolation = (err: unknown, constraint: string) =>
-  err instanceof QueryFailedError &&
-  (err as QueryFailedError & { code?: string; constraint?: string }).code === '23505' &&
-  (err as QueryFailedError & { constraint?: string }).constraint === constraint;
 
 /**
  * The rating run: freeze every input into an immutable snapshot with a content hash, compute
@@ -316,7 +310,7 @@ export class RatingRunsService implements OnModuleInit {
   }
 
   /** Locks the run for a bureau write; a published or cancelled run takes no write at all. */
-  private async lockForWrite(m: EntityManager, a: Actor, id: string): Promise<RatingRunEntity> {
+  private async lockForWrite(m: Tx, a: Actor, id: string): Promise<RatingRunEntity> {
     if (!policy.manageRatingRuns(a))
       throw AppException.forbidden('Only the bureau runs the rating');
     const run = await this.repo.lockRun(m, id);
@@ -638,7 +632,7 @@ export class RatingRunsService implements OnModuleInit {
 
   /** A new snapshot version with the corrected inputs of one community, computed at once. */
   private async correct(
-    m: EntityManager,
+    m: Tx,
     a: Actor,
     run: RatingRunEntity,
     objection: RatingObjectionEntity,
