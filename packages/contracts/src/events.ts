@@ -3,6 +3,7 @@ import type { CouncilPush, ProposalPush } from './council.js';
 import type { FollowUpPush } from './follow-ups.js';
 import type { EvaluationInvitationPush } from './implementation.js';
 import type { MeetingPush } from './meetings.js';
+import type { RatingPublishedStreamPush } from './rating-runs.js';
 
 /**
  * The one event stream: every domain change appends an event with one sequence, in the same
@@ -31,6 +32,8 @@ export interface StreamPushMap {
   'council.updated': CouncilPush;
   /** A council meeting was planned or changed: agenda, attendance, a vote, a decision, its minutes. */
   'meeting.updated': MeetingPush;
+  /** A rating run was published: district staff and every community rated are told. */
+  'rating.published': RatingPublishedStreamPush;
 }
 
 export type StreamEventName = keyof StreamPushMap;
@@ -48,6 +51,7 @@ export const STREAM_EVENT_NAMES = [
   'proposal.updated',
   'council.updated',
   'meeting.updated',
+  'rating.published',
 ] as const satisfies readonly StreamEventName[];
 
 // Fails to compile when the list above misses a name of the map.

@@ -17,3 +17,4 @@ export * from './workforce.js';
 export * from './ratings.js';
 export * from './rating-assessments.js';
 export * from './rating-history.js';
+export * from './rating-runs.js';

@@ -35,6 +35,18 @@ const ownsRatingFacts = (a: Actor, community: { streetId: string }): boolean =>
 
 /** Write rules for the organisation, in one place. Reads are governed by `communityScope`. */
 export const policy = {
+  /** The rating runs (issue 12): only the bureau creates, freezes, computes, publishes, answers. */
+  manageRatingRuns: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
+  /** Staff read runs; below the district only from the review on (the service filters). */
+  readRatingRuns: (a: Actor): boolean => a.kind === 'staff',
+  /** Objections are read by the bureau, the monitor, street admins and community admins in scope. */
+  readRatingObjections: (a: Actor): boolean =>
+    a.kind === 'staff' &&
+    ['bureau_admin', 'monitor', 'street_admin', 'community_admin'].includes(a.role),
+  /** 复核申请: only the community's own admin. */
+  fileRatingObjection: (a: Actor, communityId: string): boolean =>
+    a.kind === 'staff' && a.role === 'community_admin' && a.communityId === communityId,
+
   manageStreets: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
 
   createCommunity: (a: Actor, streetId: string): boolean =>

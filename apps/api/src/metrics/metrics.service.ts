@@ -182,6 +182,18 @@ export class MetricsService {
     return out;
   }
 
+  /**
+   * A system read (no actor, no scope): every metric figure of each community for a period of
+   * Shanghai calendar days, both included. The rating run freezes these as its inputs.
+   */
+  async figuresFor(
+    communityIds: string[],
+    period: { from: string; to: string },
+  ): Promise<Map<string, Record<string, MetricFigure>>> {
+    if (communityIds.length === 0) return new Map();
+    return this.all(communityIds, period);
+  }
+
   async communityMetrics(
     actor: Actor,
     communityId: string,

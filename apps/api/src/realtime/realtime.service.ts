@@ -32,6 +32,7 @@ export const COMMUNITY_WIDE_SUBJECTS: ReadonlySet<string> = new Set([
   'meeting',
   'council',
   'desk',
+  'rating_run',
 ]);
 
 /** The shadow of `community:<id>` holding only its community-wide pushes. */

@@ -407,6 +407,20 @@ export const ROUTE_ACCESS = {
   'GET /api/rating-disqualifications': communityRecord(STAFF),
   'POST /api/rating-disqualifications': ratingEveryTarget(['bureau_admin']),
   'POST /api/rating-disqualifications/:id/revoke': ratingEveryTarget(['bureau_admin']),
+  // The rating runs (issue 12, part runs): the bureau runs them; staff read a run from its
+  // review on (the matrix's run is in review); objections are the community admin's, read in scope.
+  'POST /api/rating-runs': anyone(['bureau_admin']),
+  'GET /api/rating-runs': anyone(STAFF),
+  'GET /api/rating-runs/:id': anyone(STAFF),
+  'POST /api/rating-runs/:id/freeze': anyone(['bureau_admin']),
+  'POST /api/rating-runs/:id/compute': anyone(['bureau_admin']),
+  'POST /api/rating-runs/:id/open-review': anyone(['bureau_admin']),
+  'POST /api/rating-runs/:id/publish': anyone(['bureau_admin']),
+  'POST /api/rating-runs/:id/cancel': anyone(['bureau_admin']),
+  'GET /api/rating-runs/:id/snapshots/:version/diff': anyone(DISTRICT),
+  'GET /api/rating-runs/:id/objections': communityRecord(OVERSIGHT),
+  'POST /api/rating-runs/:id/objections': communityRecord(['community_admin']),
+  'POST /api/rating-objections/:id/answer': communityRecord(['bureau_admin']),
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

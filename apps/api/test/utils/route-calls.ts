@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Caller, RouteKey, Target } from '../auth/route-access';
 import { EventStream } from '../../src/events/event-stream.service';
+import { ratingRunsMatrix } from './matrix-rating-runs';
 import { PASSWORD, type TestContext } from './app';
 import {
   INTERNAL_NOTE,
@@ -516,6 +517,10 @@ export function routeCalls(
       `SELECT count(*)::int AS n FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
       [entityId],
     );
+
+  const runs = ratingRunsMatrix(t);
+  const runRow = (id: string) =>
+    sql(`SELECT status, version, snapshot_version FROM rating_run WHERE id = $1`, [id]);
 
   return {
     ...ratingAssessCalls(t, w, png),
@@ -1666,6 +1671,100 @@ export function routeCalls(
           await caseRow(c.id)(),
           await sql(`SELECT * FROM case_mediation WHERE case_id = $1`, [c.id])(),
         ],
+      };
+    },
+    'POST /api/rating-runs': async () => {
+      const m = await runs();
+      const year = m.freshYear();
+      return {
+        method: 'POST',
+        path: '/api/rating-runs',
+        body: {
+          year,
+          ratingDate: `${year + 1}-01-05`,
+          frameworkId: m.frameworkId,
+          objectionWindowDays: 7,
+        },
+        rows: sql(`SELECT count(*)::int AS n FROM rating_run WHERE year = $1`, [year]),
+      };
+    },
+    'GET /api/rating-runs': async () => {
+      const m = await runs();
+      return { method: 'GET', path: '/api/rating-runs', holds: holdsId(m.reviewRunId) };
+    },
+    'GET /api/rating-runs/:id': async () => {
+      const m = await runs();
+      return { method: 'GET', path: `/api/rating-runs/${m.reviewRunId}` };
+    },
+    'POST /api/rating-runs/:id/freeze': async () => {
+      const id = await (await runs()).run('draft');
+      return {
+        method: 'POST',
+        path: `/api/rating-runs/${id}/freeze`,
+        body: { acceptMissing: true },
+        rows: runRow(id),
+      };
+    },
+    'POST /api/rating-runs/:id/compute': async () => {
+      const id = await (await runs()).run('frozen');
+      return { method: 'POST', path: `/api/rating-runs/${id}/compute`, body: {}, rows: runRow(id) };
+    },
+    'POST /api/rating-runs/:id/open-review': async () => {
+      const id = await (await runs()).run('computed');
+      return {
+        method: 'POST',
+        path: `/api/rating-runs/${id}/open-review`,
+        body: {},
+        rows: runRow(id),
+      };
+    },
+    'POST /api/rating-runs/:id/publish': async () => {
+      const id = await (await runs()).run('computed', 0);
+      return { method: 'POST', path: `/api/rating-runs/${id}/publish`, body: {}, rows: runRow(id) };
+    },
+    'POST /api/rating-runs/:id/cancel': async () => {
+      const id = await (await runs()).run('draft');
+      return {
+        method: 'POST',
+        path: `/api/rating-runs/${id}/cancel`,
+        body: { reason: '矩阵' },
+        rows: runRow(id),
+      };
+    },
+    'GET /api/rating-runs/:id/snapshots/:version/diff': async () => {
+      const m = await runs();
+      return {
+        method: 'GET',
+        path: `/api/rating-runs/${m.reviewRunId}/snapshots/2/diff?against=1`,
+      };
+    },
+    'GET /api/rating-runs/:id/objections': async ({ p }) => {
+      const m = await runs();
+      const id = await m.objection(p);
+      return {
+        method: 'GET',
+        path: `/api/rating-runs/${m.reviewRunId}/objections`,
+        holds: holdsId(id),
+      };
+    },
+    'POST /api/rating-runs/:id/objections': async ({ p }) => {
+      const m = await runs();
+      const body = `复核${unique()}`;
+      return {
+        method: 'POST',
+        path: `/api/rating-runs/${m.reviewRunId}/objections`,
+        body: { communityId: p.community.id, body },
+        bodyTarget: true,
+        rows: sql(`SELECT count(*)::int AS n FROM rating_objection WHERE body = $1`, [body]),
+      };
+    },
+    'POST /api/rating-objections/:id/answer': async ({ p }) => {
+      const id = await (await runs()).objection(p);
+      return {
+        method: 'POST',
+        path: `/api/rating-objections/${id}/answer`,
+        body: { decision: 'rejected', answer: '经核实维持原结果' },
+        rows: sql(`SELECT status, version FROM rating_objection WHERE id = $1`, [id]),
       };
     },
   };

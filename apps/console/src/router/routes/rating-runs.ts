@@ -1,16 +1,52 @@
-import type { SessionUser } from '@baitong/contracts';
+import type { Role, SessionUser } from '@baitong/contracts';
+import { Medal } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { MenuEntry } from '@/router/menu';
 
 // The annual rating (issue 12), part "runs": its routes and menu entries live here so that each
 // part is one line in the shared router and menu files.
 
-export const ratingRunsRoutes: RouteRecordRaw[] = [];
+/** Who opens the runs: the district (all runs), street and community staff (from the review on). */
+const RUN_READERS: Role[] = [
+  'bureau_admin',
+  'monitor',
+  'street_admin',
+  'community_admin',
+  'community_worker',
+  'desk_staff',
+  'grid_worker',
+];
+/** The menu entry "评定": the bureau, street and community admins (and the monitor). */
+const MENU_ROLES: Role[] = ['bureau_admin', 'monitor', 'street_admin', 'community_admin'];
+
+export const ratingRunsRoutes: RouteRecordRaw[] = [
+  {
+    path: 'rating-runs',
+    name: 'rating-runs',
+    component: () => import('@/views/ratings/runs/RatingRunsList.vue'),
+    meta: { titleKey: 'ratingRuns.title', roles: RUN_READERS },
+  },
+  {
+    path: 'rating-runs/:id',
+    name: 'rating-run',
+    component: () => import('@/views/ratings/runs/RatingRunDetail.vue'),
+    meta: { titleKey: 'ratingRuns.title', roles: RUN_READERS },
+  },
+];
 
 export function ratingRunsMenuEntries(
   user: SessionUser | null,
   _homeCommunityId: string | null,
 ): MenuEntry[] {
-  if (!user) return [];
-  return [];
+  if (!user || !MENU_ROLES.includes(user.role)) return [];
+  return [
+    {
+      key: 'rating-runs',
+      labelKey: 'ratingRuns.nav',
+      icon: Medal,
+      to: { name: 'rating-runs' },
+      path: '/rating-runs',
+      testId: 'nav-rating-runs',
+    },
+  ];
 }
