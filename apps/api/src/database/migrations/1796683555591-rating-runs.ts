@@ -132,22 +132,27 @@ export class RatingRuns1796683555591 implements MigrationInterface {
     );
     await q.query(`CREATE TRIGGER rating_assessment_correction_append_only BEFORE UPDATE OR DELETE ON "rating_assessment_correction"
       FOR EACH ROW EXECUTE FUNCTION refuse_change()`);
-    await q.query(`CREATE OR REPLACE FUNCTION rating_snapshot_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+    // Column-list triggers, so that writing the result never compares the large frozen jsonb:
+    // the frozen columns may not even be named in an UPDATE, and the result is written once.
+    await q.query(`CREATE OR REPLACE FUNCTION rating_snapshot_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'DELETE' THEN
-          RAISE EXCEPTION 'rating_run_snapshot rows are immutable' USING ERRCODE = 'raise_exception';
-        END IF;
-        IF NEW.run_id <> OLD.run_id OR NEW.version <> OLD.version OR NEW.input <> OLD.input
-           OR NEW.facts <> OLD.facts OR NEW.content_hash <> OLD.content_hash
-           OR NEW.reason <> OLD.reason OR NEW.created_at <> OLD.created_at
-           OR OLD.result IS NOT NULL THEN
+        RAISE EXCEPTION 'rating_run_snapshot rows are immutable: % refused', TG_OP
+          USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    await q.query(`CREATE TRIGGER rating_run_snapshot_frozen BEFORE UPDATE OF "id", "run_id", "version", "input", "facts", "content_hash", "reason", "created_by_id", "created_by_name", "created_at" ON "rating_run_snapshot"
+      FOR EACH ROW EXECUTE FUNCTION rating_snapshot_refuse()`);
+    await q.query(`CREATE OR REPLACE FUNCTION rating_snapshot_result_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.result_hash IS NOT NULL OR OLD.computed_at IS NOT NULL THEN
           RAISE EXCEPTION 'rating_run_snapshot rows are immutable (the result is written once)'
             USING ERRCODE = 'raise_exception';
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER rating_run_snapshot_immutable BEFORE UPDATE OR DELETE ON "rating_run_snapshot"
-      FOR EACH ROW EXECUTE FUNCTION rating_snapshot_immutable()`);
+    await q.query(`CREATE TRIGGER rating_run_snapshot_result_once BEFORE UPDATE OF "result", "result_hash", "engine_version", "computed_at" ON "rating_run_snapshot"
+      FOR EACH ROW EXECUTE FUNCTION rating_snapshot_result_once()`);
+    await q.query(`CREATE TRIGGER rating_run_snapshot_no_delete BEFORE DELETE ON "rating_run_snapshot"
+      FOR EACH ROW EXECUTE FUNCTION rating_snapshot_refuse()`);
     await q.query(`CREATE TRIGGER rating_run_snapshot_no_truncate BEFORE TRUNCATE ON "rating_run_snapshot"
       FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`);
   }
@@ -156,8 +161,13 @@ export class RatingRuns1796683555591 implements MigrationInterface {
     await q.query(
       'DROP TRIGGER IF EXISTS rating_run_snapshot_no_truncate ON "rating_run_snapshot"',
     );
-    await q.query('DROP TRIGGER IF EXISTS rating_run_snapshot_immutable ON "rating_run_snapshot"');
-    await q.query('DROP FUNCTION IF EXISTS rating_snapshot_immutable()');
+    await q.query('DROP TRIGGER IF EXISTS rating_run_snapshot_no_delete ON "rating_run_snapshot"');
+    await q.query(
+      'DROP TRIGGER IF EXISTS rating_run_snapshot_result_once ON "rating_run_snapshot"',
+    );
+    await q.query('DROP FUNCTION IF EXISTS rating_snapshot_result_once()');
+    await q.query('DROP TRIGGER IF EXISTS rating_run_snapshot_frozen ON "rating_run_snapshot"');
+    await q.query('DROP FUNCTION IF EXISTS rating_snapshot_refuse()');
     await q.query(
       'DROP TRIGGER IF EXISTS rating_assessment_correction_append_only ON "rating_assessment_correction"',
     );
