@@ -15,3 +15,4 @@ export * from './council-overview.js';
 export * from './metrics.js';
 export * from './workforce.js';
 export * from './ratings.js';
+export * from './rating-results.js';
