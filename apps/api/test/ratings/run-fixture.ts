@@ -118,6 +118,42 @@ export function scoringInput(score: number): Omit<CommunityInput, 'id'> {
   };
 }
 
+/**
+ * An input for any framework scoring about `score` per cent on every indicator: metric values on
+ * the rule's scale, assessments at that share of the scale (used with the 90-indicator sample).
+ */
+export function inputOnFramework(framework: Framework, score: number): Omit<CommunityInput, 'id'> {
+  const s = Math.max(0, Math.min(1, score / 100));
+  const metrics: Record<string, number> = {};
+  const assessments: NonNullable<CommunityInput['assessments']> = {};
+  for (const section of framework.sections)
+    for (const aspect of section.aspects)
+      for (const i of aspect.indicators) {
+        if (i.source.kind === 'metric') {
+          const rule = i.source.rule;
+          if (i.source.metric in metrics) continue;
+          let value: number;
+          if (rule.type === 'linear') value = rule.zeroAt + (rule.fullAt - rule.zeroAt) * s;
+          else if (rule.type === 'boolean') value = s >= 0.5 !== (rule.invert === true) ? 1 : 0;
+          else if (rule.type === 'threshold')
+            value = s >= 0.5 ? (rule.atLeast ?? rule.atMost ?? 0) : 0;
+          else {
+            const sorted = [...rule.bands].sort((a, b) => b.points - a.points);
+            const band = sorted[Math.min(sorted.length - 1, Math.floor((1 - s) * sorted.length))]!;
+            value = band.min ?? (band.max !== undefined ? band.max / 2 : 0);
+          }
+          metrics[i.source.metric] = Number(value.toFixed(6));
+        } else {
+          const scale = i.source.scale ?? i.points;
+          const weights = i.source.weights ?? framework.assessmentWeights;
+          assessments[i.key] = Object.fromEntries(
+            Object.keys(weights).map((k) => [k, { score: Number((scale * s).toFixed(2)) }]),
+          );
+        }
+      }
+  return { firstElectedOn: '2015-01-01', metrics, assessments };
+}
+
 export interface FixtureRun {
   runId: string;
   snapshotId: string;
@@ -166,7 +202,7 @@ export async function createRatingRun(
     communities: p.communities.map((c) => ({
       id: c.community.id,
       name: c.community.name,
-      ...scoringInput(c.score ?? 80),
+      ...(p.framework ? inputOnFramework(framework, c.score ?? 80) : scoringInput(c.score ?? 80)),
       ...c.input,
     })),
   };

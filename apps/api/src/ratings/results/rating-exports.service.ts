@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createRequire } from 'node:module';
 import type { RatingResultRow, RatingScorecard } from '@baitong/contracts';
@@ -6,6 +7,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { Actor } from '../../auth/actor';
 import { RatingResultsService } from './rating-results.service';
+import { woffToSfnt } from './woff-to-sfnt';
 
 export type ExportLang = 'zh-CN' | 'en';
 
@@ -15,6 +17,13 @@ const require_ = createRequire(__filename);
 export const CJK_FONT_PATH = require_.resolve(
   '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
 );
+
+let cjkFont: Buffer | null = null;
+/** The font as plain OpenType, read and inflated once per process. */
+export function cjkFontBytes(): Buffer {
+  cjkFont ??= woffToSfnt(readFileSync(CJK_FONT_PATH));
+  return cjkFont;
+}
 
 const T = {
   'zh-CN': {
@@ -200,7 +209,7 @@ export function renderScorecardPdf(card: RatingScorecard, lang: ExportLang): Pro
     bufferPages: true,
     info: { Title: `${card.community.name} ${card.run.year}` },
   });
-  doc.registerFont('cjk', CJK_FONT_PATH);
+  doc.registerFont('cjk', cjkFontBytes());
   doc.font('cjk');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
