@@ -44,7 +44,7 @@ describe('GET /api/rating-runs/:runId/export.xlsx', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['评定结果', '指标得分']);
     const [results, indicators] = book.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
     expect((results.getRow(1).values as unknown[]).slice(1)).toEqual([
@@ -117,7 +117,7 @@ describe('GET /api/rating-runs/:runId/export.xlsx', () => {
     const res = await binary(`/api/rating-runs/${run.runId}/export.xlsx?lang=en`, w.auth.admin);
     expect(res.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Results', 'Indicator scores']);
     const ids: unknown[] = [];
     book.worksheets[0]!.eachRow((row, n) => {

@@ -147,7 +147,7 @@ export function inputOnFramework(framework: Framework, score: number): Omit<Comm
           const scale = i.source.scale ?? i.points;
           const weights = i.source.weights ?? framework.assessmentWeights;
           assessments[i.key] = Object.fromEntries(
-            Object.keys(weights).map((k) => [k, { score: Number((scale * s).toFixed(2)) }]),
+            Object.keys(weights ?? {}).map((k) => [k, { score: Number((scale * s).toFixed(2)) }]),
           );
         }
       }

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { Caller, RouteKey, Target } from '../auth/route-access';
 import { EventStream } from '../../src/events/event-stream.service';
 import { PASSWORD, type TestContext } from './app';
+import { ratingResultsCalls } from './rating-results-calls';
 import {
   INTERNAL_NOTE,
   type MatrixWorld,
@@ -1607,5 +1608,6 @@ export function routeCalls(
         ],
       };
     },
+    ...ratingResultsCalls(t, w),
   };
 }
