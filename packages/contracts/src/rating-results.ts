@@ -230,3 +230,16 @@ export interface RatingCompare {
   rankChange: number | null;
   indicators: RatingCompareIndicator[];
 }
+
+/** One run of `GET /api/communities/{communityId}/rating-results`: where the community stands in it. */
+export interface RatingCommunityRun {
+  runId: string;
+  year: number;
+  status: string;
+  contentHash: string;
+  total: number | null;
+  rank: number | null;
+  rated: number | null;
+  grade: RatingGrade | null;
+  communityStatus: RatingCommunityStatus | null;
+}

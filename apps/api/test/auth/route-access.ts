@@ -300,6 +300,7 @@ export const ROUTE_ACCESS = {
   // community from `computed` on; a street its communities, a community's staff their own, from
   // `in_review` on (the matrix's run is published). The xlsx holds only the rows in scope.
   'GET /api/rating-runs/:runId/results': communityRecord(STAFF),
+  'GET /api/communities/:communityId/rating-results': communityRecord(STAFF),
   'GET /api/rating-runs/:runId/export.xlsx': communityRecord(STAFF),
   'GET /api/rating-runs/:runId/communities/:communityId/scorecard': communityRecord(STAFF),
   'GET /api/rating-runs/:runId/communities/:communityId/scorecard.pdf': communityRecord(STAFF),

@@ -98,6 +98,26 @@ describe('GET /api/rating-runs/:runId/results: scope', () => {
     expect(mine.status).toBe(200);
   });
 
+  it('lists the runs a community appears in, with its standing (我的评定)', async () => {
+    const res = await get(`/api/communities/${w.own.id}/rating-results`, w.auth.admin);
+    expect(res.status).toBe(200);
+    const own = run.result.communities.find((c) => c.id === w.own.id)!;
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        runId: run.runId,
+        year: 2025,
+        status: 'in_review',
+        rank: 10,
+        total: own.total,
+        rated: 11,
+      }),
+      expect.objectContaining({ runId: lastYear.runId, year: 2024, status: 'published' }),
+    ]);
+    expect(
+      (await get(`/api/communities/${w.sibling.id}/rating-results`, w.auth.admin)).status,
+    ).toBe(404);
+  });
+
   it('answers 404 for an unknown run and 400 naming the field for a bad id', async () => {
     const unknown = await get(
       `/api/rating-runs/00000000-0000-4000-8000-000000000000/results`,

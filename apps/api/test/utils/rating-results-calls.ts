@@ -6,6 +6,7 @@ import type { Call, Row } from './route-calls';
 
 type Calls = Record<
   | 'GET /api/rating-runs/:runId/results'
+  | 'GET /api/communities/:communityId/rating-results'
   | 'GET /api/rating-runs/:runId/export.xlsx'
   | 'GET /api/rating-runs/:runId/communities/:communityId/scorecard'
   | 'GET /api/rating-runs/:runId/communities/:communityId/scorecard.pdf'
@@ -58,6 +59,15 @@ export function ratingResultsCalls(t: TestContext, w: MatrixWorld): Calls {
       path: `/api/rating-runs/${await runId()}/results`,
       holds: rowsHold(p.community.id),
     }),
+    'GET /api/communities/:communityId/rating-results': async ({ p }) => {
+      const id = await runId();
+      return {
+        method: 'GET',
+        path: `/api/communities/${p.community.id}/rating-results`,
+        holds: (body: unknown) =>
+          Array.isArray(body) && (body as { runId: string }[]).some((r) => r.runId === id),
+      };
+    },
     'GET /api/rating-runs/:runId/export.xlsx': async ({ p }) => ({
       method: 'GET',
       path: `/api/rating-runs/${await runId()}/export.xlsx`,

@@ -1,5 +1,6 @@
 import {
   STAFF_ROLES,
+  type RatingCommunityRun,
   type RatingCompare,
   type RatingResultsPage,
   type RatingScorecard,
@@ -21,21 +22,31 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('ratings')
 @ApiBearerAuth()
 @Roles(...STAFF_ROLES)
-@Controller('rating-runs/:runId')
+@Controller()
 export class RatingResultsController {
   constructor(
     private readonly results: RatingResultsService,
     private readonly exports: RatingExportsService,
   ) {}
 
-  @Get('results')
+  @Get('communities/:communityId/rating-results')
+  @ApiOperation({ summary: 'The runs a community appears in, with its standing (我的评定)' })
+  @ApiOkResponse({ description: 'RatingCommunityRun[]' })
+  communityRuns(
+    @CurrentActor() a: Actor,
+    @Param('communityId', COMMUNITY) communityId: string,
+  ): Promise<RatingCommunityRun[]> {
+    return this.results.communityRuns(a, communityId);
+  }
+
+  @Get('rating-runs/:runId/results')
   @ApiOperation({ summary: "A run's results: summary, quotas and the rows in the caller's scope" })
   @ApiOkResponse({ description: 'RatingResultsPage' })
   list(@CurrentActor() a: Actor, @Param('runId', RUN) runId: string): Promise<RatingResultsPage> {
     return this.results.results(a, runId);
   }
 
-  @Get('communities/:communityId/scorecard')
+  @Get('rating-runs/:runId/communities/:communityId/scorecard')
   @ApiOperation({
     summary: "One community's scorecard: every indicator explained, the grade decision",
   })
@@ -48,7 +59,7 @@ export class RatingResultsController {
     return this.results.scorecard(a, runId, communityId);
   }
 
-  @Get('communities/:communityId/what-if')
+  @Get('rating-runs/:runId/communities/:communityId/what-if')
   @ApiOperation({
     summary: 'The smallest single-indicator changes that lift the community a grade',
   })
@@ -61,7 +72,7 @@ export class RatingResultsController {
     return this.results.whatIf(a, runId, communityId);
   }
 
-  @Get('communities/:communityId/compare')
+  @Get('rating-runs/:runId/communities/:communityId/compare')
   @ApiOperation({
     summary: 'Year on year: the latest published run (or imported grade) of the year before',
   })
@@ -74,7 +85,7 @@ export class RatingResultsController {
     return this.results.compare(a, runId, communityId);
   }
 
-  @Get('export.xlsx')
+  @Get('rating-runs/:runId/export.xlsx')
   @ApiProduces(XLSX)
   @Header('Cache-Control', 'no-store')
   @Header('X-Content-Type-Options', 'nosniff')
@@ -95,7 +106,7 @@ export class RatingResultsController {
     });
   }
 
-  @Get('communities/:communityId/scorecard.pdf')
+  @Get('rating-runs/:runId/communities/:communityId/scorecard.pdf')
   @ApiProduces('application/pdf')
   @Header('Cache-Control', 'no-store')
   @Header('X-Content-Type-Options', 'nosniff')

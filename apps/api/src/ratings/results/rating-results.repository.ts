@@ -1,4 +1,4 @@
-import type { RatingRunSummary, RatingSnapshotFacts } from '@baitong/contracts';
+import type { RatingCommunityRun, RatingRunSummary, RatingSnapshotFacts } from '@baitong/contracts';
 import type { CommunityResult, RatingInput, RatingResult } from '@baitong/rating-engine';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -179,6 +179,39 @@ export class RatingResultsRepository {
       [year, communityId],
     )) as Array<{ id: string; rated: number; community: CommunityResult | null }>;
     return row === undefined ? null : { runId: row.id, rated: row.rated, community: row.community };
+  }
+
+  /** The runs with a result that hold the community, newest year first, with its standing. */
+  async communityRuns(communityId: string, statuses: string[]): Promise<RatingCommunityRun[]> {
+    const rows = (await this.ds.query(
+      `SELECT r.id AS run_id, r.year, r.status, s.content_hash,
+              (s.result #>> '{summary,rated}')::int AS rated, c.community
+         FROM rating_run r
+         JOIN rating_run_snapshot s ON s.run_id = r.id AND s.version = r.snapshot_version
+         CROSS JOIN LATERAL (SELECT jsonb_path_query_first(s.result, '$.communities[*] ? (@.id == $id)',
+                                   jsonb_build_object('id', $1::text)) AS community) c
+        WHERE s.result IS NOT NULL AND r.status = ANY($2::text[]) AND c.community IS NOT NULL
+        ORDER BY r.year DESC, r.created_at DESC`,
+      [communityId, statuses],
+    )) as Array<{
+      run_id: string;
+      year: number;
+      status: string;
+      content_hash: string;
+      rated: number;
+      community: CommunityResult;
+    }>;
+    return rows.map((r) => ({
+      runId: r.run_id,
+      year: r.year,
+      status: r.status,
+      contentHash: r.content_hash,
+      total: r.community.total,
+      rank: r.community.rank,
+      rated: r.rated,
+      grade: r.community.grade,
+      communityStatus: r.community.status,
+    }));
   }
 
   async grade(year: number, communityId: string): Promise<ImportedGrade | null> {

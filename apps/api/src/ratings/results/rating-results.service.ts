@@ -1,4 +1,5 @@
 import type {
+  RatingCommunityRun,
   RatingCompare,
   RatingCompareSide,
   RatingGradeDecision,
@@ -136,6 +137,17 @@ export class RatingResultsService {
       rows: communities.map((c) => resultRow(c, facts.communities[c.id], names)),
     };
     return { page, communities, names, result, facts };
+  }
+
+  /** The runs a community appears in that the actor may see ("我的评定"). */
+  async communityRuns(a: Actor, communityId: string): Promise<RatingCommunityRun[]> {
+    if (a.kind !== 'staff') throw AppException.forbidden();
+    if (a.scopeLevel !== 'district') {
+      const scope = await this.repo.inScope(a, [communityId]);
+      if (!scope.has(communityId)) throw AppException.notFound('Community');
+    }
+    const statuses = a.scopeLevel === 'district' ? VISIBLE_TO_DISTRICT : VISIBLE_TO_ALL;
+    return this.repo.communityRuns(communityId, [...statuses]);
   }
 
   async results(a: Actor, runId: string): Promise<RatingResultsPage> {
