@@ -18,6 +18,11 @@ import {
 } from './lib/follow-ups.mjs';
 import { metricsBench, metricsCounts } from './lib/metrics.mjs';
 import {
+  ratingExportsBench,
+  ratingExportsCounts,
+  report as ratingExportsReport,
+} from './lib/rating-exports.mjs';
+import {
   PASSWORD,
   apiDir,
   connect,
@@ -234,6 +239,17 @@ async function main() {
   };
   if (!api.isRunning()) throw new Error(`the API stopped during the run:\n${api.tail.join('\n')}`);
 
+  // 6. Rating exports at city scale
+  say('');
+  say(
+    `6. Rating exports: a published run of ${num(ratingExportsCounts.COMMUNITIES)} communities on the 90-indicator sample; the xlsx against the results as JSON (${ratingExportsCounts.XLSX_READS} alternating reads), a scorecard PDF against its JSON (${ratingExportsCounts.PDF_READS} each)`,
+  );
+  step('rating the city and storing the run');
+  const re = await ratingExportsBench({ sql, http, passwordHash, say });
+  ratingExportsReport(re, say);
+  r.ratingExports = re;
+  if (!api.isRunning()) throw new Error(`the API stopped during the run:\n${api.tail.join('\n')}`);
+
   // Summary: one line per benchmark.
   say('');
   say(
@@ -250,6 +266,9 @@ async function main() {
   );
   say(
     `metrics: district table p99 ${ms(m.reads.p99)} (ratio ${ratio(r.metrics.ratio)} to health p99), aim ≤ ${AIM.districtP99} ms: ${met(r.metrics.met)}; rebuild ÷ scan ${ratio(r.metrics.rebuild)}, aim ≤ ${AIM.rebuildRatio}: ${met(r.metrics.rebuild <= AIM.rebuildRatio)}; intake triggers on ÷ off ${ratio(r.metrics.marking)}, aim ≥ ${AIM.markingRatio}: ${met(r.metrics.marking >= AIM.markingRatio)}`,
+  );
+  say(
+    `rating exports: xlsx / results JSON ${ratio(re.xlsxRatio)} (${ms(re.xlsx.p50)} / ${ms(re.json.p50)}); scorecard PDF / JSON ${ratio(re.pdfRatio)} (${ms(re.pdf.p50)} / ${ms(re.cardJson.p50)})`,
   );
   say(
     `queue:  ratio ${ratio(r.queue.ratio)} (queue p99 ${ms(q.queue.p99)} / health p99 ${ms(q.health.p99)}); queue p50 ${ms(q.queue.p50)}, ${num(queueCounts.CASES)} cases, index ${plans[0].indexes.join(', ') || 'NONE'}; aim p99 ≤ ${AIM.queueP99} ms: ${met(r.queue.met)}`,
