@@ -86,7 +86,7 @@ export async function createRatingRun(sql, passwordHash) {
   ).rows;
   await sql.query(
     `INSERT INTO staff_account (username, password_hash, display_name, role, scope_level)
-     VALUES ('bench.bureau', $1, '压测区局', 'bureau_admin', 'district')`,
+     VALUES ('bench.rating.bureau', $1, '评定压测区局', 'bureau_admin', 'district')`,
     [passwordHash],
   );
   const next = random(20991231);
@@ -188,7 +188,7 @@ export async function ratingExportsBench({ sql, http, passwordHash, say = () => 
   say(
     `   rated ${num(COMMUNITIES)} communities in ${ms(made.rateMs)}; result ${num(made.resultBytes / 2 ** 20, 1)} MiB of JSON`,
   );
-  const { token } = await login(http, 'bench.bureau');
+  const { token } = await login(http, 'bench.rating.bureau');
   const base = `/api/rating-runs/${made.runId}`;
   const card = `${base}/communities/${made.communityId}`;
   // Warm-up: the first read of each compiles and caches.
