@@ -118,6 +118,34 @@ export class RatingResultsRepository {
     return row!;
   }
 
+  /**
+   * What the results table needs, projected in PostgreSQL: each community's head and section
+   * subtotals without its indicators (a 5,000-community result is ~170 MB of JSON; its table ~5 MB).
+   */
+  async resultRows(
+    snapshotId: string,
+  ): Promise<{ result: RatingResult; facts: RatingSnapshotFacts; input: RatingInput }> {
+    const [row] = (await this.ds.query(
+      `SELECT jsonb_build_object(
+                'summary', s.result -> 'summary',
+                'warnings', s.result -> 'warnings',
+                'communities', COALESCE((
+                  SELECT jsonb_agg(
+                           (x.c - 'sections' - 'missing' - 'tieBreakers') || jsonb_build_object('sections',
+                             (SELECT jsonb_agg(jsonb_build_object('key', sec -> 'key', 'points', sec -> 'points',
+                                                                  'maxPoints', sec -> 'maxPoints') ORDER BY so)
+                                FROM jsonb_array_elements(x.c -> 'sections') WITH ORDINALITY AS y(sec, so)))
+                           ORDER BY x.ord)
+                    FROM jsonb_array_elements(s.result -> 'communities') WITH ORDINALITY AS x(c, ord)), '[]'::jsonb)
+              ) AS result,
+              jsonb_build_object('communities', s.facts -> 'communities', 'period', s.facts -> 'period') AS facts,
+              jsonb_build_object('framework', s.input -> 'framework') AS input
+         FROM rating_run_snapshot s WHERE s.id = $1`,
+      [snapshotId],
+    )) as Array<{ result: RatingResult; facts: RatingSnapshotFacts; input: RatingInput }>;
+    return row!;
+  }
+
   /** The frozen input only (what-if). */
   async input(snapshotId: string): Promise<RatingInput> {
     const [row] = (await this.ds.query(`SELECT input FROM rating_run_snapshot WHERE id = $1`, [

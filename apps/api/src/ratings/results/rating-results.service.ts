@@ -108,9 +108,11 @@ export class RatingResultsService {
   }
 
   /** The run, its whole result and the rows of the communities the actor's scope reaches. */
-  async resultsWithData(a: Actor, runId: string) {
+  async resultsWithData(a: Actor, runId: string, withIndicators = true) {
     const run = await this.visibleRun(a, runId);
-    const { result, facts, input } = await this.repo.fullResult(run.snapshotId);
+    const { result, facts, input } = withIndicators
+      ? await this.repo.fullResult(run.snapshotId)
+      : await this.repo.resultRows(run.snapshotId);
     const names = frameworkNames(input.framework as Framework);
     const scope =
       a.scopeLevel === 'district'
@@ -129,7 +131,11 @@ export class RatingResultsService {
       sections: (input.framework as Framework).sections.map((s) => ({
         key: s.key,
         name: s.name,
-        maxPoints: result.communities[0]?.sections.find((x) => x.key === s.key)?.maxPoints ?? 0,
+        maxPoints:
+          s.aspects.reduce(
+            (sum, asp) => sum + asp.indicators.reduce((t, i) => t + Math.round(i.points * 100), 0),
+            0,
+          ) / 100,
       })),
       warnings: result.warnings.filter(
         (w) => w.communityId === null || scope === null || scope.has(w.communityId),
@@ -151,7 +157,7 @@ export class RatingResultsService {
   }
 
   async results(a: Actor, runId: string): Promise<RatingResultsPage> {
-    return (await this.resultsWithData(a, runId)).page;
+    return (await this.resultsWithData(a, runId, false)).page;
   }
 
   /** Loads one community of a visible run, in the actor's scope, or 404. */
