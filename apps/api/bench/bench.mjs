@@ -19,6 +19,11 @@ import {
 import { metricsBench, metricsCounts } from './lib/metrics.mjs';
 import { ratingRunBench, ratingRunCounts } from './lib/rating-run.mjs';
 import {
+  ratingExportsBench,
+  ratingExportsCounts,
+  report as ratingExportsReport,
+} from './lib/rating-exports.mjs';
+import {
   PASSWORD,
   apiDir,
   connect,
@@ -257,6 +262,15 @@ async function main() {
     `   stored jsonb: input ${num(rr.bytes.input / 2 ** 20, 1)} MiB, facts ${num(rr.bytes.facts / 2 ** 20, 1)} MiB, result ${num(rr.bytes.result / 2 ** 20, 1)} MiB`,
   );
   r.ratingRun = { ratio: rr.ratio, met: rr.ratio <= AIM.ratingRunRatio, rr };
+  // 7. Rating exports at city scale
+  say('');
+  say(
+    `7. Rating exports: a published run of ${num(ratingExportsCounts.COMMUNITIES)} communities on the 90-indicator sample; the xlsx against the results as JSON (${ratingExportsCounts.XLSX_READS} alternating reads), a scorecard PDF against its JSON (${ratingExportsCounts.PDF_READS} each)`,
+  );
+  step('rating the city and storing the run');
+  const re = await ratingExportsBench({ sql, http, passwordHash, say });
+  ratingExportsReport(re, say);
+  r.ratingExports = re;
   if (!api.isRunning()) throw new Error(`the API stopped during the run:\n${api.tail.join('\n')}`);
 
   // Summary: one line per benchmark.
@@ -278,6 +292,9 @@ async function main() {
   );
   say(
     `rating run: freeze + compute ÷ engine ${ratio(r.ratingRun.ratio)} (${(rr.freezeSeconds + rr.computeSeconds).toFixed(1)} s / ${rr.engineSeconds.toFixed(2)} s, ${num(rr.communities)} communities); aim ≤ ${AIM.ratingRunRatio}: ${met(r.ratingRun.met)}`,
+  );
+  say(
+    `rating exports: xlsx / results JSON ${ratio(re.xlsxRatio)} (${ms(re.xlsx.p50)} / ${ms(re.json.p50)}); scorecard PDF / JSON ${ratio(re.pdfRatio)} (${ms(re.pdf.p50)} / ${ms(re.cardJson.p50)})`,
   );
   say(
     `queue:  ratio ${ratio(r.queue.ratio)} (queue p99 ${ms(q.queue.p99)} / health p99 ${ms(q.health.p99)}); queue p50 ${ms(q.queue.p50)}, ${num(queueCounts.CASES)} cases, index ${plans[0].indexes.join(', ') || 'NONE'}; aim p99 ≤ ${AIM.queueP99} ms: ${met(r.queue.met)}`,

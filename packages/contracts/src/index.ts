@@ -18,3 +18,4 @@ export * from './ratings.js';
 export * from './rating-assessments.js';
 export * from './rating-history.js';
 export * from './rating-runs.js';
+export * from './rating-results.js';

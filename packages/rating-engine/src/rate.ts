@@ -1,12 +1,15 @@
 import { RatingValidationError } from './errors.js';
 import { frameworkShape } from './framework/compile.js';
 import type { PreviousGrade, RatingInput } from './input.js';
-import { gradeLevel, type Grade } from './policy.js';
+import { GRADES, gradeLevel, type Grade } from './policy.js';
 import type {
   AspectResult,
   CommunityResult,
   CommunityStatus,
+  GradeDecision,
+  GradeDecisionReason,
   Movement,
+  QuotaFill,
   RatingResult,
   RunWarning,
   SectionResult,
@@ -60,7 +63,50 @@ function sectionsOf(run: Run, entry: RunEntry): SectionResult[] {
   return sections;
 }
 
-function communityResult(run: Run, entry: RunEntry): CommunityResult {
+// The quota state after grading: each grade's cap and the ranks that took it.
+function quotaFills(run: Run): QuotaFill[] {
+  const fills: QuotaFill[] = GRADES.map((grade, i) => ({
+    grade,
+    cap: run.caps[i] ?? 0,
+    filledRanks: null,
+    assigned: 0,
+  }));
+  for (const entry of run.rated) {
+    const graded = entry.graded;
+    const grade = graded?.placement.grade ?? null;
+    if (graded === null || grade === null) continue;
+    const fill = fills[GRADES.indexOf(grade)];
+    if (fill === undefined) continue;
+    fill.assigned += 1;
+    if (fill.filledRanks === null) fill.filledRanks = { from: graded.rank, to: graded.rank };
+    else fill.filledRanks.to = graded.rank;
+  }
+  return fills;
+}
+
+function gradeDecisionOf(run: Run, entry: RunEntry, quotas: QuotaFill[]): GradeDecision {
+  const graded = entry.graded;
+  const placement = graded?.placement ?? null;
+  const grade = placement?.grade ?? null;
+  let reason: GradeDecisionReason;
+  if (entry.status !== 'rated' || graded === null || placement === null) reason = 'not_rated';
+  else if (placement.belowMinimum) reason = 'below_minimum';
+  else if (placement.boundaryTie !== null) reason = 'boundary_tie';
+  else if (grade === null) reason = 'quota_full';
+  else reason = 'within_quota';
+  return {
+    rank: graded?.rank ?? null,
+    rated: run.rated.length,
+    tiedCount: graded === null ? 1 : (run.groupSizes.get(graded.rank) ?? 1),
+    grade,
+    reason,
+    missedGrade: placement?.boundaryTie?.missedGrade ?? null,
+    minimumScore: run.prepared.policy.minimumScore,
+    quotas,
+  };
+}
+
+function communityResult(run: Run, entry: RunEntry, quotas: QuotaFill[]): CommunityResult {
   const { policy, compiled } = run.prepared;
   const community = entry.scored.input;
   const placement = entry.graded?.placement ?? null;
@@ -83,6 +129,7 @@ function communityResult(run: Run, entry: RunEntry): CommunityResult {
     grade,
     noGrade,
     boundaryTie: placement?.boundaryTie ?? null,
+    gradeDecision: gradeDecisionOf(run, entry, quotas),
     notice: rated && entry.scored.totalCents < run.minimumCents,
     recommended:
       grade !== null &&
@@ -140,7 +187,8 @@ export function buildResult(run: Run): RatingResult {
         (a.standing.id < b.standing.id ? -1 : a.standing.id > b.standing.id ? 1 : 0),
     );
   const ordered = [...run.rated, ...unrated];
-  const communities = ordered.map((entry) => communityResult(run, entry));
+  const quotas = quotaFills(run);
+  const communities = ordered.map((entry) => communityResult(run, entry, quotas));
   const framework = compiled.framework;
   return {
     engine: { name: ENGINE.name, version: ENGINE.version },

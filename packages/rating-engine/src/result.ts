@@ -32,6 +32,43 @@ export interface SectionResult {
   aspects: AspectResult[];
 }
 
+/** One grade's quota as the grading left it: its cap and the ranks that filled it. */
+export interface QuotaFill {
+  grade: Grade;
+  cap: number;
+  /** The ranks of the communities that took this grade (from the first to the last), or null. */
+  filledRanks: { from: number; to: number } | null;
+  assigned: number;
+}
+
+/**
+ * Why a community has the grade it has, from the quota state that decided it:
+ * - `within_quota`: it took a place of its grade (`quotas` show the higher grades' places filled);
+ * - `boundary_tie`: its tie group did not fit the places left in `missedGrade` and took the next
+ *   lower grade as a whole (`grade` may then be null);
+ * - `quota_full`: rated, at or above the minimum, but every grade's places were taken;
+ * - `below_minimum`: rated with a total below `minimumScore`: no grade, and a public notice;
+ * - `not_rated`: not ranked (not eligible, disqualified, incomplete), see `noGrade`.
+ */
+export type GradeDecisionReason =
+  'within_quota' | 'boundary_tie' | 'quota_full' | 'below_minimum' | 'not_rated';
+
+export interface GradeDecision {
+  /** Among the rated; null when not rated. */
+  rank: number | null;
+  /** How many communities were rated (the quota base). */
+  rated: number;
+  /** Communities sharing this rank (1 when alone). */
+  tiedCount: number;
+  grade: Grade | null;
+  reason: GradeDecisionReason;
+  /** `boundary_tie` only: the grade whose remaining places the tie group did not fit. */
+  missedGrade: Grade | null;
+  minimumScore: number;
+  /** Every grade, top first; the same object for every community of a run. */
+  quotas: QuotaFill[];
+}
+
 /** One community's rating with every point explained. */
 export interface CommunityResult {
   id: string;
@@ -46,6 +83,8 @@ export interface CommunityResult {
   noGrade: NoGrade | null;
   /** Set when this community's tie group straddled a quota boundary and took the lower grade. */
   boundaryTie: BoundaryTie | null;
+  /** The quota state that decided the grade (or its absence). */
+  gradeDecision: GradeDecision;
   /** Public notice (通报批评): rated with a total below the policy's minimum. */
   notice: boolean;
   /** Recommended for city and national selection. */

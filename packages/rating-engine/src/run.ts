@@ -25,6 +25,8 @@ export interface Run {
   rated: RunEntry[];
   caps: number[];
   minimumCents: number;
+  // Rank → how many rated communities share it.
+  groupSizes: Map<number, number>;
 }
 
 export function tieValues(
@@ -105,8 +107,11 @@ export function runRating(prepared: PreparedInput): Run {
     caps,
     minimumCents,
   );
+  const groupSizes = new Map<number, number>();
   rated.forEach((entry, i) => {
-    entry.graded = graded[i] ?? null;
+    const g = graded[i] ?? null;
+    entry.graded = g;
+    if (g !== null) groupSizes.set(g.rank, (groupSizes.get(g.rank) ?? 0) + 1);
   });
-  return { prepared, entries, rated, caps, minimumCents };
+  return { prepared, entries, rated, caps, minimumCents, groupSizes };
 }

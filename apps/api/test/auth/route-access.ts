@@ -315,6 +315,16 @@ export const ROUTE_ACCESS = {
   'POST /api/rating-grades/import': anyone(['bureau_admin']),
   'GET /api/communities/:communityId/rating-history': communityRecord(STAFF),
   'GET /api/me/community-rating': anyone(['resident']),
+  // What a rating run shows (docs/API.md "Rating results"): the bureau and the monitor every
+  // community from `computed` on; a street its communities, a community's staff their own, from
+  // `in_review` on (the matrix's run is published). The xlsx holds only the rows in scope.
+  'GET /api/rating-runs/:runId/results': communityRecord(STAFF),
+  'GET /api/communities/:communityId/rating-results': communityRecord(STAFF),
+  'GET /api/rating-runs/:runId/export.xlsx': communityRecord(STAFF),
+  'GET /api/rating-runs/:runId/communities/:communityId/scorecard': communityRecord(STAFF),
+  'GET /api/rating-runs/:runId/communities/:communityId/scorecard.pdf': communityRecord(STAFF),
+  'GET /api/rating-runs/:runId/communities/:communityId/what-if': communityRecord(STAFF),
+  'GET /api/rating-runs/:runId/communities/:communityId/compare': communityRecord(STAFF),
   // A resident's own proposal in their community, or staff's for the target's resident.
   'POST /api/proposals': councilVoices,
   // The target's concern case taken to the council: those who may read it among its staff.

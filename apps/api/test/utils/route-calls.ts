@@ -5,6 +5,7 @@ import type { Caller, RouteKey, Target } from '../auth/route-access';
 import { EventStream } from '../../src/events/event-stream.service';
 import { ratingRunsMatrix } from './matrix-rating-runs';
 import { PASSWORD, type TestContext } from './app';
+import { ratingResultsCalls } from './rating-results-calls';
 import {
   INTERNAL_NOTE,
   type MatrixWorld,
@@ -2096,5 +2097,6 @@ function ratingAssessCalls(
         rows: sql('SELECT revoked_at FROM rating_disqualification WHERE id = $1', [d!.id]),
       };
     },
+    ...ratingResultsCalls(t, w),
   };
 }
