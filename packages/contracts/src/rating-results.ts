@@ -3,6 +3,7 @@
 // nothing); the API fills them from the frozen snapshot's result.
 
 import type { MetricFigure } from './metrics.js';
+import type { RatingSectionSubtotal } from './rating-history.js';
 import type { RatingGradeValue, RatingRunSummary } from './ratings.js';
 
 export type RatingGrade = 'AAA' | 'AA' | 'A';
@@ -38,13 +39,6 @@ export interface RatingGradeDecision {
 export interface RatingGradeDecisionText {
   zh: string;
   en: string;
-}
-
-export interface RatingSectionSubtotal {
-  key: string;
-  name: { zh: string; en: string };
-  points: number;
-  maxPoints: number;
 }
 
 /** One community of `GET /api/rating-runs/{runId}/results`. */

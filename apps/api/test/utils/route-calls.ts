@@ -525,6 +525,7 @@ export function routeCalls(
 
   return {
     ...ratingAssessCalls(t, w, png),
+    ...ratingResultsCalls(t, w),
     // Sign-in: called without a token, with a body that works.
     'POST /api/auth/staff/login': async ({ p }) => {
       const s = await t.given.staff('desk_staff', { community: p.community });
@@ -2097,6 +2098,5 @@ function ratingAssessCalls(
         rows: sql('SELECT revoked_at FROM rating_disqualification WHERE id = $1', [d!.id]),
       };
     },
-    ...ratingResultsCalls(t, w),
   };
 }
