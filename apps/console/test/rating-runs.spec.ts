@@ -87,7 +87,7 @@ describe('the run page', () => {
       },
     });
     const { wrapper } = await mountInApp(RatingRunDetailView, {
-      path: '/rating-runs/r1',
+      path: '/ratings/runs/r1',
       stubViews: true,
     });
     await flushPromises();
@@ -128,7 +128,7 @@ describe('the run page', () => {
       },
     });
     const { wrapper } = await mountInApp(RatingRunDetailView, {
-      path: '/rating-runs/r1',
+      path: '/ratings/runs/r1',
       stubViews: true,
     });
     await flushPromises();

@@ -21,13 +21,13 @@ const MENU_ROLES: Role[] = ['bureau_admin', 'monitor', 'street_admin', 'communit
 
 export const ratingRunsRoutes: RouteRecordRaw[] = [
   {
-    path: 'rating-runs',
+    path: 'ratings/runs',
     name: 'rating-runs',
     component: () => import('@/views/ratings/runs/RatingRunsList.vue'),
     meta: { titleKey: 'ratingRuns.title', roles: RUN_READERS },
   },
   {
-    path: 'rating-runs/:id',
+    path: 'ratings/runs/:id',
     name: 'rating-run',
     component: () => import('@/views/ratings/runs/RatingRunDetail.vue'),
     meta: { titleKey: 'ratingRuns.title', roles: RUN_READERS },
@@ -45,7 +45,7 @@ export function ratingRunsMenuEntries(
       labelKey: 'ratingRuns.nav',
       icon: Medal,
       to: { name: 'rating-runs' },
-      path: '/rating-runs',
+      path: '/ratings/runs',
       testId: 'nav-rating-runs',
     },
   ];
