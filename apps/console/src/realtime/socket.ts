@@ -21,14 +21,19 @@ export type ProposalPushEvent = (typeof PROPOSAL_PUSH_EVENTS)[number];
 export const MEETING_PUSH_EVENTS = ['meeting.updated'] as const;
 export type MeetingPushEvent = (typeof MEETING_PUSH_EVENTS)[number];
 
+/** A rating run published (`rating.published`): the district's staff and each rated community. */
+export const RATING_PUSH_EVENTS = ['rating.published'] as const;
+export type RatingPushEvent = (typeof RATING_PUSH_EVENTS)[number];
+
 /** Every push the console listens to. */
 export type ConsolePushEvent =
-  CasePushEvent | FollowUpPushEvent | ProposalPushEvent | MeetingPushEvent;
+  CasePushEvent | FollowUpPushEvent | ProposalPushEvent | MeetingPushEvent | RatingPushEvent;
 export const CONSOLE_PUSH_EVENTS: readonly ConsolePushEvent[] = [
   ...CASE_PUSH_EVENTS,
   ...FOLLOW_UP_PUSH_EVENTS,
   ...PROPOSAL_PUSH_EVENTS,
   ...MEETING_PUSH_EVENTS,
+  ...RATING_PUSH_EVENTS,
 ];
 
 export const isFollowUpEvent = (event: ConsolePushEvent): event is FollowUpPushEvent =>
@@ -39,6 +44,9 @@ export const isProposalEvent = (event: ConsolePushEvent): event is ProposalPushE
 
 export const isMeetingEvent = (event: ConsolePushEvent): event is MeetingPushEvent =>
   (MEETING_PUSH_EVENTS as readonly string[]).includes(event);
+
+export const isRatingEvent = (event: ConsolePushEvent): event is RatingPushEvent =>
+  (RATING_PUSH_EVENTS as readonly string[]).includes(event);
 
 export type RealtimeOptions = Omit<StreamOptions<ConsolePushEvent>, 'events'>;
 

@@ -1,4 +1,10 @@
-import type { CasePush, FollowUpPush, MeetingPush, ProposalPush } from '@baitong/contracts';
+import type {
+  CasePush,
+  FollowUpPush,
+  MeetingPush,
+  ProposalPush,
+  RatingPublishedStreamPush,
+} from '@baitong/contracts';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { renewAccessToken } from '@/api/request';
@@ -6,6 +12,7 @@ import {
   isFollowUpEvent,
   isMeetingEvent,
   isProposalEvent,
+  isRatingEvent,
   RealtimeConnection,
   type CasePushEvent,
   type ConnectionState,
@@ -19,6 +26,7 @@ export type PushListener = (push: CasePush, event: CasePushEvent) => void;
 export type FollowUpPushListener = (push: FollowUpPush, event: FollowUpPushEvent) => void;
 export type ProposalPushListener = (push: ProposalPush, event: ProposalPushEvent) => void;
 export type MeetingPushListener = (push: MeetingPush, event: MeetingPushEvent) => void;
+export type RatingPushListener = (push: RatingPublishedStreamPush) => void;
 
 /**
  * The signed-in user's one live connection, shared by every page: pages join the rooms they
@@ -36,6 +44,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const followUpListeners = new Set<FollowUpPushListener>();
   const proposalListeners = new Set<ProposalPushListener>();
   const meetingListeners = new Set<MeetingPushListener>();
+  const ratingListeners = new Set<RatingPushListener>();
   const roomUsers = new Map<string, number>();
 
   function ensureConnection(): RealtimeConnection | null {
@@ -51,6 +60,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
           for (const listener of [...proposalListeners]) listener(push as ProposalPush, event);
         } else if (isMeetingEvent(event)) {
           for (const listener of [...meetingListeners]) listener(push as MeetingPush, event);
+        } else if (isRatingEvent(event)) {
+          for (const listener of [...ratingListeners]) listener(push as RatingPublishedStreamPush);
         } else {
           for (const listener of [...listeners]) listener(push as CasePush, event);
         }
@@ -105,6 +116,11 @@ export const useRealtimeStore = defineStore('realtime', () => {
     return () => meetingListeners.delete(listener);
   }
 
+  function listenRatings(listener: RatingPushListener): () => void {
+    ratingListeners.add(listener);
+    return () => ratingListeners.delete(listener);
+  }
+
   function stop() {
     connection?.stop();
     connection = null;
@@ -130,6 +146,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
     listenFollowUps,
     listenProposals,
     listenMeetings,
+    listenRatings,
     stop,
     lastSeen: () => connection?.lastSeen ?? null,
   };
