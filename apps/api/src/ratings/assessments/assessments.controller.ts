@@ -17,6 +17,7 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -29,6 +30,7 @@ import { type AppRequest, requestMeta } from '../../common/request-context';
 import { ID, UuidPipe } from '../../common/uuid.pipe';
 import { CorrectAssessmentDto } from './assessments.dto';
 import { RatingAssessmentsService, evidenceTooLarge } from './assessments.service';
+import { RatingAssessmentDto } from './rating-assessments.responses';
 
 const EvidenceUploadErrors = UploadErrors(evidenceTooLarge, {
   message: 'Send one file per upload, in the field "file"',
@@ -44,7 +46,7 @@ export class RatingAssessmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A score with its corrections and evidence' })
-  @ApiOkResponse({ description: 'The score' })
+  @ApiOkResponse({ type: RatingAssessmentDto, description: 'The score' })
   get(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<RatingAssessment> {
     return this.assessments.get(a, id);
   }
@@ -52,7 +54,7 @@ export class RatingAssessmentsController {
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a draft score: it is locked from then on' })
-  @ApiOkResponse({ description: 'The submitted score' })
+  @ApiOkResponse({ type: RatingAssessmentDto, description: 'The submitted score' })
   submit(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<RatingAssessment> {
     return this.assessments.submit(a, id);
   }
@@ -60,7 +62,7 @@ export class RatingAssessmentsController {
   @Post(':id/corrections')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct a submitted score, with a reason (kept and audited)' })
-  @ApiOkResponse({ description: 'The corrected score' })
+  @ApiOkResponse({ type: RatingAssessmentDto, description: 'The corrected score' })
   correct(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -83,7 +85,7 @@ export class RatingAssessmentsController {
     }),
   )
   @ApiOperation({ summary: 'Add a photo (jpeg/png/webp) or a document (pdf/docx/xlsx)' })
-  @ApiOkResponse({ description: 'The score with its evidence' })
+  @ApiCreatedResponse({ type: RatingAssessmentDto, description: 'The score with its evidence' })
   addEvidence(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,

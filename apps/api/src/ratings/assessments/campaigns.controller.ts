@@ -8,7 +8,13 @@ import type {
 } from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import { ID } from '../../common/uuid.pipe';
@@ -16,6 +22,14 @@ import { TasksQuery, UpsertAssessmentDto } from './assessments.dto';
 import { RatingAssessmentsService } from './assessments.service';
 import { AssignmentsDto, CreateRatingCampaignDto, CrossInspectionPlanDto } from './campaigns.dto';
 import { RatingCampaignsService } from './campaigns.service';
+import {
+  RatingAssessmentDto,
+  RatingCampaignDetailDto,
+  RatingCampaignProgressDto,
+  RatingCampaignSummaryDto,
+  RatingCrossInspectionProposalDto,
+  RatingTasksDto,
+} from './rating-assessments.responses';
 
 @ApiTags('ratings')
 @ApiBearerAuth()
@@ -29,7 +43,7 @@ export class RatingCampaignsController {
 
   @Post()
   @ApiOperation({ summary: 'Open the assessment campaign of a year (bureau)' })
-  @ApiOkResponse({ description: 'The campaign' })
+  @ApiCreatedResponse({ type: RatingCampaignDetailDto, description: 'The campaign' })
   create(
     @CurrentActor() a: Actor,
     @Body() dto: CreateRatingCampaignDto,
@@ -39,21 +53,21 @@ export class RatingCampaignsController {
 
   @Get()
   @ApiOperation({ summary: 'Campaigns, newest year first' })
-  @ApiOkResponse({ description: 'The campaigns' })
+  @ApiOkResponse({ type: [RatingCampaignSummaryDto], description: 'The campaigns' })
   list(@CurrentActor() a: Actor): Promise<RatingCampaignSummary[]> {
     return this.campaigns.list(a);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A campaign with its assignments and cross-inspection plan' })
-  @ApiOkResponse({ description: 'The campaign' })
+  @ApiOkResponse({ type: RatingCampaignDetailDto, description: 'The campaign' })
   get(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<RatingCampaignDetail> {
     return this.campaigns.get(a, id);
   }
 
   @Put(':id/assignments')
   @ApiOperation({ summary: 'Which assessor kind scores which assessed indicator (bureau)' })
-  @ApiOkResponse({ description: 'The campaign' })
+  @ApiOkResponse({ type: RatingCampaignDetailDto, description: 'The campaign' })
   assignments(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -64,7 +78,7 @@ export class RatingCampaignsController {
 
   @Put(':id/cross-inspections')
   @ApiOperation({ summary: 'Which street inspects which community, never its own (bureau)' })
-  @ApiOkResponse({ description: 'The campaign' })
+  @ApiOkResponse({ type: RatingCampaignDetailDto, description: 'The campaign' })
   plan(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -76,7 +90,7 @@ export class RatingCampaignsController {
   @Post(':id/cross-inspections/rotate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Propose a round-robin plan (not saved; PUT it to keep it)' })
-  @ApiOkResponse({ description: 'The proposed plan' })
+  @ApiOkResponse({ type: RatingCrossInspectionProposalDto, description: 'The proposed plan' })
   rotate(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -86,14 +100,14 @@ export class RatingCampaignsController {
 
   @Get(':id/progress')
   @ApiOperation({ summary: 'Scores expected, drafted and submitted per community and assessor' })
-  @ApiOkResponse({ description: 'The progress' })
+  @ApiOkResponse({ type: RatingCampaignProgressDto, description: 'The progress' })
   progress(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<RatingCampaignProgress> {
     return this.campaigns.progress(a, id);
   }
 
   @Get(':id/tasks')
   @ApiOperation({ summary: "The caller's communities × indicators with the current scores" })
-  @ApiOkResponse({ description: 'The tasks' })
+  @ApiOkResponse({ type: RatingTasksDto, description: 'The tasks' })
   tasks(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,
@@ -104,7 +118,7 @@ export class RatingCampaignsController {
 
   @Put(':id/assessments')
   @ApiOperation({ summary: 'Enter or change a draft score (one row per cell)' })
-  @ApiOkResponse({ description: 'The score' })
+  @ApiOkResponse({ type: RatingAssessmentDto, description: 'The score' })
   upsert(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,

@@ -1,6 +1,12 @@
 import { type RatingDisqualification, STAFF_ROLES } from '@baitong/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import { ID } from '../../common/uuid.pipe';
@@ -10,6 +16,7 @@ import {
   RevokeDisqualificationDto,
 } from './disqualifications.dto';
 import { RatingDisqualificationsService } from './disqualifications.service';
+import { RatingDisqualificationDto } from './rating-assessments.responses';
 
 @ApiTags('ratings')
 @ApiBearerAuth()
@@ -20,7 +27,7 @@ export class RatingDisqualificationsController {
 
   @Get()
   @ApiOperation({ summary: 'Disqualifications in scope, optionally of one year' })
-  @ApiOkResponse({ description: 'The disqualifications' })
+  @ApiOkResponse({ type: [RatingDisqualificationDto], description: 'The disqualifications' })
   list(
     @CurrentActor() a: Actor,
     @Query() q: DisqualificationsQuery,
@@ -30,7 +37,7 @@ export class RatingDisqualificationsController {
 
   @Post()
   @ApiOperation({ summary: 'Record a major incident that disqualifies a community (bureau)' })
-  @ApiOkResponse({ description: 'The disqualification' })
+  @ApiCreatedResponse({ type: RatingDisqualificationDto, description: 'The disqualification' })
   create(
     @CurrentActor() a: Actor,
     @Body() dto: CreateDisqualificationDto,
@@ -41,7 +48,7 @@ export class RatingDisqualificationsController {
   @Post(':id/revoke')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a disqualification, with a reason (bureau)' })
-  @ApiOkResponse({ description: 'The revoked disqualification' })
+  @ApiOkResponse({ type: RatingDisqualificationDto, description: 'The revoked disqualification' })
   revoke(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,

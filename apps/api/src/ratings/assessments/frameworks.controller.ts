@@ -1,13 +1,23 @@
 import type { RatingFrameworkDetail, RatingFrameworkSummary } from '@baitong/contracts';
 import { STAFF_ROLES } from '@baitong/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../auth/actor';
 import { CurrentActor, Roles } from '../../auth/decorators';
 import { ID } from '../../common/uuid.pipe';
 import { CreateRatingFrameworkDto, UpdateRatingFrameworkDto } from './frameworks.dto';
 import { RatingFrameworksService } from './frameworks.service';
+import {
+  RatingFrameworkDetailDto,
+  RatingFrameworkSummaryDto,
+} from './rating-assessments.responses';
 
 @ApiTags('ratings')
 @ApiBearerAuth()
@@ -18,14 +28,14 @@ export class RatingFrameworksController {
 
   @Get()
   @ApiOperation({ summary: 'Framework versions, newest first, with their shape' })
-  @ApiOkResponse({ description: 'The versions' })
+  @ApiOkResponse({ type: [RatingFrameworkSummaryDto], description: 'The versions' })
   list(@CurrentActor() a: Actor): Promise<RatingFrameworkSummary[]> {
     return this.frameworks.list(a);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One framework version with its whole definition' })
-  @ApiOkResponse({ description: 'The version' })
+  @ApiOkResponse({ type: RatingFrameworkDetailDto, description: 'The version' })
   get(@CurrentActor() a: Actor, @Param('id', ID) id: string): Promise<RatingFrameworkDetail> {
     return this.frameworks.get(a, id);
   }
@@ -33,7 +43,7 @@ export class RatingFrameworksController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: "Load a framework (the engine's JSON), validated; bureau only" })
-  @ApiOkResponse({ description: 'The new version' })
+  @ApiCreatedResponse({ type: RatingFrameworkDetailDto, description: 'The new version' })
   create(
     @CurrentActor() a: Actor,
     @Body() dto: CreateRatingFrameworkDto,
@@ -45,7 +55,11 @@ export class RatingFrameworksController {
   @ApiOperation({
     summary: 'Edit names, points and rules; a locked version gives a new version (201)',
   })
-  @ApiOkResponse({ description: 'The version edited in place (200) or the new version (201)' })
+  @ApiOkResponse({ type: RatingFrameworkDetailDto, description: 'The version edited in place' })
+  @ApiCreatedResponse({
+    type: RatingFrameworkDetailDto,
+    description: 'The new version, when the edited one was locked',
+  })
   async update(
     @CurrentActor() a: Actor,
     @Param('id', ID) id: string,

@@ -13,6 +13,13 @@ import { CurrentActor, Roles } from '../../auth/decorators';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { RatingExportsService } from './rating-exports.service';
 import { RatingExportQuery } from './rating-results.dto';
+import {
+  RatingCommunityRunDto,
+  RatingCompareDto,
+  RatingResultsPageDto,
+  RatingScorecardDto,
+  RatingWhatIfDto,
+} from './rating-results.responses';
 import { RatingResultsService } from './rating-results.service';
 
 const RUN = new UuidPipe('runId');
@@ -31,7 +38,7 @@ export class RatingResultsController {
 
   @Get('communities/:communityId/rating-results')
   @ApiOperation({ summary: 'The runs a community appears in, with its standing (我的评定)' })
-  @ApiOkResponse({ description: 'RatingCommunityRun[]' })
+  @ApiOkResponse({ type: [RatingCommunityRunDto] })
   communityRuns(
     @CurrentActor() a: Actor,
     @Param('communityId', COMMUNITY) communityId: string,
@@ -41,7 +48,7 @@ export class RatingResultsController {
 
   @Get('rating-runs/:runId/results')
   @ApiOperation({ summary: "A run's results: summary, quotas and the rows in the caller's scope" })
-  @ApiOkResponse({ description: 'RatingResultsPage' })
+  @ApiOkResponse({ type: RatingResultsPageDto })
   list(@CurrentActor() a: Actor, @Param('runId', RUN) runId: string): Promise<RatingResultsPage> {
     return this.results.results(a, runId);
   }
@@ -50,7 +57,7 @@ export class RatingResultsController {
   @ApiOperation({
     summary: "One community's scorecard: every indicator explained, the grade decision",
   })
-  @ApiOkResponse({ description: 'RatingScorecard' })
+  @ApiOkResponse({ type: RatingScorecardDto })
   scorecard(
     @CurrentActor() a: Actor,
     @Param('runId', RUN) runId: string,
@@ -63,7 +70,7 @@ export class RatingResultsController {
   @ApiOperation({
     summary: 'The smallest single-indicator changes that lift the community a grade',
   })
-  @ApiOkResponse({ description: 'RatingWhatIf' })
+  @ApiOkResponse({ type: RatingWhatIfDto })
   whatIf(
     @CurrentActor() a: Actor,
     @Param('runId', RUN) runId: string,
@@ -76,7 +83,7 @@ export class RatingResultsController {
   @ApiOperation({
     summary: 'Year on year: the latest published run (or imported grade) of the year before',
   })
-  @ApiOkResponse({ description: 'RatingCompare' })
+  @ApiOkResponse({ type: RatingCompareDto })
   compare(
     @CurrentActor() a: Actor,
     @Param('runId', RUN) runId: string,
