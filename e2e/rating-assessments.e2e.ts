@@ -1,4 +1,5 @@
 import type {
+  RatingTasks,
   RatingCampaignDetail,
   RatingCampaignSummary,
   RatingFrameworkSummary,
@@ -9,6 +10,7 @@ import { api, BASE_URL, desktopContext, launch, phoneContext } from './browser';
 import { pageWidth, shootPage, signIn, staffLogin } from './staff';
 
 let browser: Browser;
+const local = (n: { zh: string }) => n.zh;
 let campaign: RatingCampaignDetail;
 
 /** This year's campaign on the 2022 sample, every assessed indicator assigned, a rotation plan. */
@@ -20,6 +22,8 @@ async function campaignOfTheYear(): Promise<RatingCampaignDetail> {
   const existing = (await api<RatingCampaignSummary[]>('/api/rating-campaigns', { token })).find(
     (c) => c.year === year,
   );
+  // The demo's campaign is used as it stands: its plan and its submitted scores are the demo.
+  if (existing) return api<RatingCampaignDetail>(`/api/rating-campaigns/${existing.id}`, { token });
   const id =
     existing?.id ??
     (
@@ -83,12 +87,43 @@ describe('rating assessments', () => {
     await first.waitFor();
     await shootPage(page, 'rating-assess-phone-tasks');
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
-    await first.click();
-    const item = page.locator('[data-testid^="assess-item-"]').first();
-    await item.waitFor();
-    await item.locator('input').first().fill('1');
-    await item.getByRole('button', { name: '保存草稿' }).click();
-    await page.getByText('草稿已保存').waitFor();
+    // Work the street really has: an indicator not yet submitted, else a correction of one.
+    const tasks = await api<RatingTasks>(`/api/rating-campaigns/${campaign.id}/tasks`, {
+      token: await staffLogin('street.cuiyun'),
+    });
+    const open = tasks.tasks.find((x) =>
+      x.indicators.some((i) => i.assessment?.status !== 'submitted'),
+    );
+    const task = open ?? tasks.tasks[0]!;
+    await page.getByTestId(`assess-community-${task.communityId}`).click();
+    if (open) {
+      const indicator = open.indicators.find((i) => i.assessment?.status !== 'submitted')!;
+      const item = page.getByTestId(`assess-item-${indicator.indicatorKey}`);
+      await item.scrollIntoViewIfNeeded().catch(() => undefined);
+      if (!(await item.isVisible()))
+        await page
+          .locator('.el-collapse-item__header', { hasText: local(indicator.aspectName) })
+          .click();
+      await item.locator('.el-input-number input').fill('1');
+      await item.getByRole('button', { name: '保存草稿' }).click();
+      await page.getByText('草稿已保存').waitFor();
+    } else {
+      const indicator = task.indicators[0]!;
+      const item = page.getByTestId(`assess-item-${indicator.indicatorKey}`);
+      if (!(await item.isVisible()))
+        await page
+          .locator('.el-collapse-item__header', { hasText: local(indicator.aspectName) })
+          .click();
+      await item.getByRole('button', { name: '更正' }).click();
+      const dialog = page.locator('.el-dialog').filter({ hasText: '更正' });
+      // A correction must change the score (the same score is refused as unchanged).
+      const old = indicator.assessment!.score;
+      const next = old + 0.5 <= indicator.scale ? old + 0.5 : old - 0.5;
+      await dialog.locator('.el-input-number input').fill(String(next));
+      await dialog.locator('textarea').fill('现场复核：台账补齐');
+      await dialog.getByRole('button', { name: /保存|确定|提交/ }).click();
+      await page.getByText(/已更正|更正已保存/).waitFor();
+    }
     await shootPage(page, 'rating-assess-phone-community');
     expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await context.close();
