@@ -288,7 +288,9 @@ async function loadAssessments(
   const rows: unknown[][] = [];
   for (const [n, c] of rated.entries()) {
     const communityId = ids.communities.get(c.key)!;
-    const q = (quality(c) - 60) / 40;
+    // Communities of standing 71–93 earn 70–98% of an assessed indicator's scale: inspected
+    // communities are mostly in good order, and the best stay ahead, as in their past grades.
+    const q = 0.7 + (0.28 * (quality(c) - 71)) / 22;
     const inspector = streets[(streets.indexOf(c.streetKey) + 1) % streets.length]!;
     const street = ids.staff.get(`street.${inspector}`)!;
     const kinds: [string, { id: string; name: string }, string][] = [
@@ -303,7 +305,7 @@ async function loadAssessments(
       const when = at(n % 40, 10 + (n % 6));
       for (const i of indicators) {
         if (kind === 'street_cross_inspection' && !streetSet.has(i.key)) continue;
-        const share = Math.max(0.4, Math.min(1, q + rng.range(-0.12, 0.12)));
+        const share = Math.max(0.5, Math.min(1, q + rng.range(-0.06, 0.06)));
         const score = Math.round(share * i.scale * 10) / 10;
         rows.push([
           campaign.campaignId,

@@ -34,13 +34,26 @@ export function useBarChart(el: Ref<HTMLElement | undefined>, option: Ref<BarCha
     chart.value.setOption(option.value);
   }
 
-  onMounted(() => {
+  // The box may appear after mounting (a page that shows its charts once the data is in).
+  function attach(box: HTMLElement | undefined) {
+    observer?.disconnect();
+    observer = null;
+    if (chart.value && chart.value.getDom() !== box) {
+      chart.value.dispose();
+      chart.value = null;
+    }
+    if (!box) return;
     draw();
     // The card changes width with the menu and on rotation, not only with the window.
-    if (el.value && typeof ResizeObserver === 'function') {
+    if (typeof ResizeObserver === 'function') {
       observer = new ResizeObserver(draw);
-      observer.observe(el.value);
+      observer.observe(box);
     }
+  }
+
+  onMounted(() => attach(el.value));
+  watch(el, (box, before) => {
+    if (box !== before) attach(box);
   });
 
   // A chart whose bars change in number is laid out anew, not merged with the old bars.
