@@ -26,6 +26,7 @@ export const ACTIONS: Record<string, [string, string]> = {
   'resident.registered': ['登记居民', 'Registered a resident'],
   'resident.verified': ['核验居民', 'Verified a resident'],
   'resident.merged': ['合并居民记录', 'Merged resident records'],
+  'rating.assessment_corrected': ['更正评定分数', 'Corrected a rating score'],
 };
 
 const KINDS: Record<string, [string, string]> = {
@@ -41,6 +42,7 @@ const KINDS: Record<string, [string, string]> = {
   photo: ['照片', 'Photo'],
   session: ['会话', 'Session'],
   workforce_entry: ['社区工作者', 'Community worker'],
+  rating_assessment: ['评定分数', 'Rating score'],
 };
 
 const pick = (pair: [string, string] | undefined, lang: ExportLanguage, fallback: string) =>

@@ -268,7 +268,7 @@ export class RatingAssessmentsService {
         actor,
         {
           action: 'rating.assessment_corrected',
-          entity: 'rating-assessments',
+          entity: 'rating_assessment',
           entityId: id,
           communityId: cur.communityId,
           detail: {
