@@ -1,7 +1,7 @@
 import type { SessionUser } from '@baitong/contracts';
 import { Medal } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { STAFF_CONSOLE_ROLES, isCommunityRole } from '@/permissions';
+import { STAFF_CONSOLE_ROLES } from '@/permissions';
 import type { MenuEntry } from '@/router/menu';
 
 // The annual rating (issue 12), part "history": its routes and menu entries live here so that each
@@ -24,10 +24,10 @@ export const ratingHistoryRoutes: RouteRecordRaw[] = [
   },
 ];
 
-/** The district and streets browse every year; community staff open their own 历年评定. */
+/** The district and streets browse every year; community staff reach theirs from 我的评定. */
 export function ratingHistoryMenuEntries(
   user: SessionUser | null,
-  homeCommunityId: string | null,
+  _homeCommunityId: string | null,
 ): MenuEntry[] {
   if (!user) return [];
   if ((BROWSERS as readonly string[]).includes(user.role))
@@ -41,16 +41,6 @@ export function ratingHistoryMenuEntries(
         testId: 'nav-rating-history',
       },
     ];
-  if (isCommunityRole(user) && homeCommunityId)
-    return [
-      {
-        key: 'rating-history',
-        labelKey: 'ratingHistory.communityNav',
-        icon: Medal,
-        to: { name: 'rating-history-community', params: { communityId: homeCommunityId } },
-        path: `/ratings/history/communities/${homeCommunityId}`,
-        testId: 'nav-rating-history',
-      },
-    ];
+  // Community staff open their 历年评定 from 我的评定 (one menu entry for the rating).
   return [];
 }

@@ -16,8 +16,11 @@ const RUN_READERS: Role[] = [
   'desk_staff',
   'grid_worker',
 ];
-/** The menu entry "评定": the bureau, street and community admins (and the monitor). */
-const MENU_ROLES: Role[] = ['bureau_admin', 'monitor', 'street_admin', 'community_admin'];
+/**
+ * The menu entry "评定": the bureau, the monitor and street admins. A community's staff reach
+ * their run (and the 复核申请 form) from 我的评定, which keeps their menu on one screen.
+ */
+const MENU_ROLES: Role[] = ['bureau_admin', 'monitor', 'street_admin'];
 
 export const ratingRunsRoutes: RouteRecordRaw[] = [
   {
