@@ -20,6 +20,8 @@ import type { AppRequest } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
+import { OPEN311_PREFIX, parseOpen311Body } from './open311/georeport/open311-body';
+import { sendOpen311Error } from './open311/georeport/open311-errors';
 
 const API_PREFIX = 'api';
 
@@ -77,17 +79,22 @@ export async function createApp(
     strict: true,
     type: ['application/json', 'application/*+json'],
   });
-  app.use((req: Request, res: Response, next: NextFunction) =>
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith(OPEN311_PREFIX)) return parseOpen311Body(req, res, next, log);
     parseJson(req, res, (err?: unknown) => {
       if (!err) return next();
       const body = { ...toApiError(err), requestId: (req as AppRequest).id };
       res.status(body.statusCode).json(body);
-    }),
-  );
+    });
+  });
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['health/live', 'health/ready', 'open311/v2', 'open311/v2/*path'],
+  });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter(log));
+  app.useGlobalFilters(
+    new ApiExceptionFilter(log, [{ prefix: OPEN311_PREFIX, render: sendOpen311Error }]),
+  );
 
   // Live events cross API processes through PostgreSQL, the only infrastructure.
   const ioPool = new Pool({ connectionString: databaseUrl, max: 2 });
@@ -205,7 +212,7 @@ function serveFrontEnds(app: NestExpressApplication, config: AppConfig): void {
  * Paths the server's own routes live under (the global prefix, the health checks outside it,
  * socket.io): their misses are the API's own 404. A route added outside them must be added here.
  */
-const SERVER_PATHS = /^\/(api|health|socket\.io)(\/|$)/;
+const SERVER_PATHS = /^\/(api|health|socket\.io|open311)(\/|$)/;
 
 /**
  * A browser opening a page: GET or HEAD asking for HTML, at a path that names no file. A dot in

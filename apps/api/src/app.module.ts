@@ -30,6 +30,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrgModule } from './org/org.module';
 import { PeopleModule } from './people/people.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { Open311Module } from './open311/open311.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { WorkforceModule } from './workforce/workforce.module';
 
@@ -84,6 +85,7 @@ export class AppModule {
         MetricsModule,
         WorkforceModule,
         RatingsModule,
+        Open311Module,
         NotificationsModule,
         RealtimeModule,
         JobsModule,

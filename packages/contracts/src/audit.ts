@@ -37,7 +37,7 @@ export const AUDIT_ACTIONS = [
 export interface AuditEntry {
   id: string;
   at: string;
-  actorKind: 'staff' | 'resident' | 'anonymous' | 'system';
+  actorKind: 'staff' | 'resident' | 'anonymous' | 'system' | 'client';
   actorId: string | null;
   actorName: string | null;
   action: string;

@@ -13,6 +13,7 @@ export const CASE_CHANNELS = [
   'grid_patrol',
   'hotline_12345',
   'council',
+  'open311',
 ] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
@@ -238,7 +239,7 @@ export interface CaseEvent {
   caseId: string;
   type: CaseEventType;
   at: string;
-  actorKind: 'staff' | 'resident' | 'system';
+  actorKind: 'staff' | 'resident' | 'system' | 'client';
   actorName: string | null;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;

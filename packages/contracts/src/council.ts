@@ -337,7 +337,7 @@ export interface ProposalEvent {
   proposalId: string;
   type: ProposalEventType;
   at: string;
-  actorKind: 'staff' | 'resident' | 'system';
+  actorKind: 'staff' | 'resident' | 'system' | 'client';
   actorName: string | null;
   fromStatus: ProposalStatus | null;
   toStatus: ProposalStatus | null;

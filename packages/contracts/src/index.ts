@@ -19,3 +19,5 @@ export * from './rating-assessments.js';
 export * from './rating-history.js';
 export * from './rating-runs.js';
 export * from './rating-results.js';
+export * from './open311.js';
+export * from './datum.js';

@@ -44,7 +44,7 @@ const KIND_OF = new Map(
 export interface AuditReadRow {
   id: string;
   at: Date;
-  actorKind: 'staff' | 'resident' | 'anonymous' | 'system';
+  actorKind: 'staff' | 'resident' | 'anonymous' | 'system' | 'client';
   actorId: string | null;
   actorName: string | null;
   action: string;

@@ -1,5 +1,6 @@
 import type {
   CaseChannel,
+  CategoryField,
   CaseEventType,
   CaseKind,
   CaseStatus,
@@ -25,6 +26,7 @@ import {
 import { CreatedAt, UpdatedAt } from '../database/columns';
 import { CommunityEntity, CompoundEntity, DeskEntity } from '../org/org.entities';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
+import { ApiClientEntity } from '../open311/open311.entities';
 
 @Entity('category')
 @Check(`"kind" IN ('affair','inquiry','concern','dispute')`)
@@ -45,6 +47,13 @@ export class CategoryEntity {
   /** The follow-up script (回访话术) in Chinese and English, shown while recording. */
   @Column({ type: 'jsonb', nullable: true }) followUpScript: FollowUpScript | null;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /** Listed in the Open311 catalogue and open to client applications (docs/OPEN311.md). */
+  @Column({ type: 'boolean', default: true }) public: boolean;
+  @Column({ type: 'text', nullable: true }) descriptionZh: string | null;
+  @Column({ type: 'text', nullable: true }) descriptionEn: string | null;
+  @Column({ type: 'text', array: true, default: '{}' }) keywords: string[];
+  /** The questions asked on intake; over Open311 they are the service definition's attributes. */
+  @Column({ type: 'jsonb', default: [] }) fields: CategoryField[];
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }
@@ -57,11 +66,15 @@ export class CategoryEntity {
 @Check(
   `("status" = 'waiting_third_party') = ("waiting_for" IS NOT NULL) AND ("waiting_for" IS NULL OR "waiting_for" IN ('property_company','utility_company','government_department','contractor','other'))`,
 )
-@Check(`"channel" IN ('app','desk','phone','grid_patrol','hotline_12345','council')`)
+@Check(`"channel" IN ('app','desk','phone','grid_patrol','hotline_12345','council','open311')`)
 @Check(`"kind" IN ('affair','inquiry','concern','dispute')`)
 @Check(`"repeat_decision" IS NULL OR "repeat_decision" IN ('linked','dismissed')`)
-// A grid worker's patrol finding (a hazard, a blocked lane) needs no resident behind it.
-@Check(`"resident_id" IS NOT NULL OR "walk_in_name" IS NOT NULL OR "channel" = 'grid_patrol'`)
+// A grid worker's patrol finding (a hazard, a blocked lane) needs no resident behind it, and an
+// Open311 client may file anonymously (the standard makes every contact field optional).
+@Check(
+  `"resident_id" IS NOT NULL OR "walk_in_name" IS NOT NULL OR "channel" = 'grid_patrol' OR "api_client_id" IS NOT NULL`,
+)
+@Check(`("lat" IS NULL) = ("lng" IS NULL)`)
 @Index('idx_case_desk_queue', ['deskId', 'status', 'resolveDueAt'])
 @Index('idx_case_community_status', ['communityId', 'status', 'submittedAt'])
 @Index('idx_case_resident', ['residentId', 'submittedAt'])
@@ -70,6 +83,8 @@ export class CategoryEntity {
 @Index('idx_case_description_trgm', { synchronize: false })
 // The desk queue's order over open cases only (expression index, also created by hand).
 @Index('idx_case_desk_open_due', { synchronize: false })
+// Open311 `GET requests` lists a client's window of requests by time.
+@Index('idx_case_submitted', ['submittedAt'])
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', length: 32, unique: true }) number: string;
@@ -131,6 +146,27 @@ export class CaseEntity {
   @Column({ type: 'timestamptz', nullable: true }) acceptOverdueAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) resolveOverdueAt: Date | null;
   @Column({ type: 'integer', default: 1 }) version: number;
+  /** Where the matter is, WGS-84 (converted from GCJ-02 / BD-09 at the edges); null when not given. */
+  @Column({ type: 'double precision', nullable: true }) lat: number | null;
+  @Column({ type: 'double precision', nullable: true }) lng: number | null;
+  /** The client application (API key) that filed the case over Open311; null for every other channel. */
+  @Index() @Column({ type: 'uuid', nullable: true }) apiClientId: string | null;
+  @ManyToOne(() => ApiClientEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'api_client_id' })
+  apiClient?: Relation<ApiClientEntity> | null;
+  /** Answers to the category's fields (`attribute[code]` over Open311), validated on intake. */
+  @Column({ type: 'jsonb', default: {} }) attributes: Record<string, string | number | string[]>;
+  /** A photo the client hosts itself (Open311 `media_url`). */
+  @Column({ type: 'varchar', length: 1000, nullable: true }) mediaUrl: string | null;
+  /**
+   * The Open311 submitter's contact beyond name and phone (those go to walk-in name and phone):
+   * e-mail, device and account ids. Personal data: only ever read inside Baitong.
+   */
+  @Column({ type: 'jsonb', nullable: true }) submitter: {
+    email?: string;
+    deviceId?: string;
+    accountId?: string;
+  } | null;
   @CreatedAt() createdAt: Date;
   @UpdatedAt() updatedAt: Date;
 }
@@ -149,7 +185,8 @@ export class CaseEventEntity {
   case?: Relation<CaseEntity>;
   @Column({ type: 'varchar', length: 24 }) type: CaseEventType;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at: Date;
-  @Column({ type: 'varchar', length: 16 }) actorKind: 'staff' | 'resident' | 'system';
+  /** `client`: an Open311 client application, named by its API key's client id and name. */
+  @Column({ type: 'varchar', length: 16 }) actorKind: 'staff' | 'resident' | 'system' | 'client';
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) actorName: string | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) fromStatus: CaseStatus | null;

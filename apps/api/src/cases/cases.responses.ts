@@ -208,8 +208,8 @@ export class CaseEventDto implements CaseEvent {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: CASE_EVENT_TYPES }) type: CaseEventType;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ enum: ['staff', 'resident', 'system'] }) actorKind:
-    'staff' | 'resident' | 'system';
+  @ApiProperty({ enum: ['staff', 'resident', 'system', 'client'] }) actorKind:
+    'staff' | 'resident' | 'system' | 'client';
   @ApiProperty({ type: String, nullable: true }) actorName: string | null;
   @ApiProperty({ enum: CASE_STATUSES, nullable: true }) fromStatus: CaseStatus | null;
   @ApiProperty({ enum: CASE_STATUSES, nullable: true }) toStatus: CaseStatus | null;

@@ -90,22 +90,37 @@ export function toApiError(err: unknown): ApiError {
   return { statusCode: 500, code: 'INTERNAL', message: 'Internal error' };
 }
 
+/**
+ * Routes under a prefix that speak another standard's error format (Open311's list of
+ * `{ code, description }`) render their own errors; every other route gets `ApiError`.
+ */
+export interface ErrorDialect {
+  prefix: string;
+  render: (req: Request, res: Response, err: unknown, log: Logger) => void;
+}
+
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly dialects: ErrorDialect[] = [],
+  ) {}
 
   catch(err: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
+    if (res.headersSent) return;
+    const dialect = this.dialects.find((d) => req.path.startsWith(d.prefix));
     const body = toApiError(err);
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+    if (dialect) return dialect.render(req, res, err, this.log);
     body.requestId = req.id;
     if (body.statusCode >= 500) {
       this.log.error({ err, requestId: req.id, path: req.path }, 'unhandled error');
     }
-    const retry = body.details?.retryAfterSeconds;
-    if (typeof retry === 'number') res.setHeader('Retry-After', String(retry));
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    res.status(body.statusCode).json(body);
   }
 }

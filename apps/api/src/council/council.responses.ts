@@ -184,8 +184,8 @@ export class ProposalEventDto implements ProposalEvent {
   @ApiProperty({ format: 'uuid' }) proposalId: string;
   @ApiProperty({ enum: PROPOSAL_EVENT_TYPES }) type: ProposalEventType;
   @ApiProperty(instant) at: string;
-  @ApiProperty({ enum: ['staff', 'resident', 'system'] }) actorKind:
-    'staff' | 'resident' | 'system';
+  @ApiProperty({ enum: ['staff', 'resident', 'system', 'client'] }) actorKind:
+    'staff' | 'resident' | 'system' | 'client';
   @ApiProperty(maybeText) actorName: string | null;
   @ApiProperty({ enum: PROPOSAL_STATUSES, nullable: true }) fromStatus: ProposalStatus | null;
   @ApiProperty({ enum: PROPOSAL_STATUSES, nullable: true }) toStatus: ProposalStatus | null;

@@ -18,6 +18,7 @@ import {
   StreetEntity,
 } from '../org/org.entities';
 import { RATING_ENTITIES } from '../ratings/rating.entities';
+import { OPEN311_ENTITIES } from '../open311/open311.entities';
 import { DomainEventEntity, EventReactionEntity } from '../events/domain-event.entity';
 import { CommunityFactChangeEntity } from '../org/fact-change.entity';
 import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
@@ -95,4 +96,5 @@ export const ENTITIES = [
   WorkforceEntryEntity,
   WorkforceRevisionEntity,
   ...RATING_ENTITIES,
+  ...OPEN311_ENTITIES,
 ];

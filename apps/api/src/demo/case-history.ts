@@ -1738,6 +1738,7 @@ const CHANNELS = [
   'grid_patrol',
   'hotline_12345',
   'council',
+  'open311',
 ] as const satisfies readonly CaseChannel[];
 const ACTION_DATA = frozenBy(ACTIONS, (action) => ({ action }));
 const CREATED_DATA = frozenBy(CHANNELS, (channel) => ({ channel }));

@@ -16,7 +16,7 @@ import {
  * one sequence. The source of live pushes, of replay after a reconnect and of reactions.
  */
 @Entity('domain_event')
-@Check(`"actor_kind" IN ('staff','resident','system')`)
+@Check(`"actor_kind" IN ('staff','resident','system','client')`)
 @Index(['subjectType', 'subjectId', 'id'])
 @Index(['communityId', 'id'])
 // Replay by room: a GIN index over `rooms`, created by hand in the migration.
@@ -30,7 +30,7 @@ export class DomainEventEntity {
   @Column({ type: 'uuid', nullable: true }) communityId: string | null;
   /** `desk:<id>`, `community:<id>`, `user:<id>`: where the push goes and what replay filters on. */
   @Column({ type: 'text', array: true, default: '{}' }) rooms: string[];
-  @Column({ type: 'varchar', length: 16 }) actorKind: 'staff' | 'resident' | 'system';
+  @Column({ type: 'varchar', length: 16 }) actorKind: 'staff' | 'resident' | 'system' | 'client';
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) actorName: string | null;
   /** For system changes: why (`overdue`, `desk_hours_changed` …). */

@@ -33,6 +33,7 @@ import { ratingAssessmentsMenuEntries } from '@/router/routes/rating-assessments
 import { ratingRunsMenuEntries } from '@/router/routes/rating-runs';
 import { ratingResultsMenuEntries } from '@/router/routes/rating-results';
 import { ratingHistoryMenuEntries } from '@/router/routes/rating-history';
+import { open311MenuEntries } from '@/router/routes/open311';
 
 export interface MenuEntry {
   key: string;
@@ -201,6 +202,7 @@ export function menuFor(user: SessionUser | null, homeCommunityId: string | null
   entries.push(...ratingRunsMenuEntries(user, homeCommunityId));
   entries.push(...ratingResultsMenuEntries(user, homeCommunityId));
   entries.push(...ratingHistoryMenuEntries(user, homeCommunityId));
+  entries.push(...open311MenuEntries(user, homeCommunityId));
   if (canSeeAudit(user)) {
     entries.push({
       key: 'audit',

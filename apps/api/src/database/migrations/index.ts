@@ -24,10 +24,10 @@ import { MetricRollups1796500250000 } from './1796500250000-metric-rollups';
 import { WorkforceRoster1796500300000 } from './1796500300000-workforce-roster';
 import { WorkforceCertificateLevel1796500400000 } from './1796500400000-workforce-certificate-level';
 import { RatingRuns1796683555591 } from './1796683555591-rating-runs';
+import { Open3111796696564289 } from './1796696564289-open311';
 
 /** In order; never edit a migration once it has landed. */
-export const MIGRATIONS = [
-  Extensions1700000000000,
+export const MIGRATIONS = [Extensions1700000000000,
   InitialSchema1795764808082,
   AuditAppendOnly1795764808100,
   ServiceCases1795765947499,
@@ -52,5 +52,4 @@ export const MIGRATIONS = [
   MetricRollups1796500250000,
   WorkforceRoster1796500300000,
   WorkforceCertificateLevel1796500400000,
-  RatingRuns1796683555591,
-];
+  RatingRuns1796683555591, Open3111796696564289];

@@ -13,6 +13,7 @@ import { ratingAssessmentsRoutes } from '@/router/routes/rating-assessments';
 import { ratingRunsRoutes } from '@/router/routes/rating-runs';
 import { ratingResultsRoutes } from '@/router/routes/rating-results';
 import { ratingHistoryRoutes } from '@/router/routes/rating-history';
+import { open311Routes } from '@/router/routes/open311';
 
 export const routes: RouteRecordRaw[] = [
   ...authRoutes,
@@ -37,6 +38,7 @@ export const routes: RouteRecordRaw[] = [
       ...ratingRunsRoutes,
       ...ratingResultsRoutes,
       ...ratingHistoryRoutes,
+      ...open311Routes,
       ...auditRoutes,
       {
         path: 'forbidden',
