@@ -1,4 +1,4 @@
-import type { Role, ScopeLevel } from '@baitong/contracts';
+import type { ApiClientChannel, Role, ScopeLevel } from '@baitong/contracts';
 
 /** Who is calling, resolved once per request from the access token. */
 export interface Actor {
@@ -76,5 +76,19 @@ export const systemActor = (reason: string): SystemActor => ({
   reason,
 });
 
-/** Anyone whose change is recorded: a person, or the system with its reason. */
-export type ChangeActor = Actor | SystemActor;
+/**
+ * A client application calling Open311 with its API key (another app, the 12345 hotline): its
+ * writes are attributed to the client by id and name in case events, domain events and the
+ * audit log. `categoryCodes` / `streetIds` empty: no limit.
+ */
+export interface ClientActor {
+  kind: 'client';
+  id: string;
+  name: string;
+  channel: ApiClientChannel;
+  categoryCodes: string[];
+  streetIds: string[];
+}
+
+/** Anyone whose change is recorded: a person, a client application, or the system with its reason. */
+export type ChangeActor = Actor | SystemActor | ClientActor;

@@ -9,11 +9,19 @@ import { formatOf, sendOpen311 } from './format';
  * so a client sees `attribute[ROOM] is required` and not a generic 400.
  */
 export class Open311Exception extends Error {
+  /** For 429: the seconds until the client may try again (sent as `Retry-After`). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly descriptions: string[],
   ) {
     super(descriptions.join('; '));
+  }
+
+  withRetryAfter(seconds: number): this {
+    this.retryAfterSeconds = seconds;
+    return this;
   }
 
   static badRequest(parameter: string, problem: string): Open311Exception {
@@ -51,6 +59,8 @@ export function toOpen311Errors(err: unknown): { status: number; errors: Open311
  */
 export function sendOpen311Error(req: Request, res: Response, err: unknown, log: Logger): void {
   const { status, errors } = toOpen311Errors(err);
+  if (err instanceof Open311Exception && err.retryAfterSeconds)
+    res.setHeader('Retry-After', String(err.retryAfterSeconds));
   if (status >= 500) log.error({ err }, 'open311 request failed');
   sendOpen311(res, formatOf(req.path), 'errors', errors, status);
 }
