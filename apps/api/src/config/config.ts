@@ -35,6 +35,11 @@ export interface AppConfig {
   loginPerAddressPerMinute: number;
   /** Load demo data into an empty database (never in production). */
   seedDemo: boolean;
+  /**
+   * Open311 GeoReport v2 (docs/OPEN311.md): the `jurisdiction_id` that names this district (one
+   * deployment may serve several later) and the contact shown in discovery.
+   */
+  open311: { jurisdictionId: string; contact: string };
   sms: { provider: 'log' } | { provider: 'webhook'; url: string; token: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Follow-ups (回访): all in working days of the SLA calendar unless said otherwise. */
@@ -295,6 +300,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     cookieSecure: cookieSecureRaw !== 'false',
     demoPassword,
     seedDemo: seedRaw === 'true',
+    open311: {
+      jurisdictionId: env.OPEN311_JURISDICTION_ID?.trim() || 'liangjiang.cq.cn',
+      contact:
+        env.OPEN311_CONTACT?.trim() ||
+        '两江新区社会保障局 Liangjiang New Area Social Security Bureau, 023-12345',
+    },
     trustProxy: trust,
     loginPerAddressPerMinute,
     runJobs: (env.RUN_JOBS ?? (mode === 'test' ? 'false' : 'true')) === 'true',
