@@ -22,6 +22,7 @@ import type { AppConfig } from './config/config';
 import { PostgresIoAdapter } from './realtime/postgres-io.adapter';
 import { OPEN311_PREFIX, parseOpen311Body } from './open311/georeport/open311-body';
 import { sendOpen311Error } from './open311/georeport/open311-errors';
+import { MAX_REQUEST_HEAD_BYTES } from './open311/georeport/read-params';
 
 const API_PREFIX = 'api';
 
@@ -44,6 +45,9 @@ export async function createApp(
       abortOnError: false,
     },
   );
+  // Node reads 16 kB of request line and headers; Open311 clients may list 10,000 ids in a query,
+  // which should reach the handler and be refused in the spec's format, not cut off with a 431.
+  (app.getHttpServer() as { maxHeaderSize?: number }).maxHeaderSize = MAX_REQUEST_HEAD_BYTES;
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));

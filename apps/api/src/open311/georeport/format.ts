@@ -24,6 +24,7 @@ const ITEM_ELEMENT: Record<string, string> = {
   formats: 'format',
   attributes: 'attribute',
   values: 'value',
+  profiles: 'profile',
 };
 
 type Xmlable = string | number | boolean | null | undefined | Xmlable[] | { [k: string]: Xmlable };
