@@ -25,8 +25,9 @@ const CATEGORY_COLUMNS = `code, kind, name_zh AS "nameZh", name_en AS "nameEn",
 
 // One statement for any number of rows: the page of cases first (by `idx_case_submitted`, or the
 // unique case number), then per case its places, its latest follow-up round and, while it waits
-// for the resident, what was asked of them. The people's names and phones are read only so that
-// the view can blank them out of the texts it shows.
+// for the resident, what was asked of them. The names and phones of the case's people (resident,
+// walk-in, parties, whoever acted on it) and of its community's staff are read only so that the
+// view can blank them out of the texts it shows.
 const REQUEST_SELECT = `
   SELECT c.number, c.status, c.description, c.place, c.submitted_at AS "submittedAt",
          c.updated_at AS "updatedAt", c.resolve_due_at AS "resolveDueAt", c.resolution,
@@ -47,7 +48,11 @@ const REQUEST_SELECT = `
          array_remove(ARRAY[r.name, r.phone, c.walk_in_name, c.walk_in_phone, a.display_name, a.phone]
            || COALESCE((SELECT array_agg(p->>'name') || array_agg(p->>'phone')
                           FROM case_mediation cm, jsonb_array_elements(cm.parties) p
-                         WHERE cm.case_id = c.id), '{}'), NULL) AS secrets
+                         WHERE cm.case_id = c.id), '{}')
+           || COALESCE((SELECT array_agg(DISTINCT e.actor_name) FROM case_event e
+                         WHERE e.case_id = c.id AND e.actor_kind IN ('staff', 'resident')), '{}')
+           || COALESCE((SELECT array_agg(sa.display_name) || array_agg(sa.phone) FROM staff_account sa
+                         WHERE sa.community_id = c.community_id), '{}'), NULL) AS secrets
     FROM page c
     JOIN category cat ON cat.id = c.category_id
     JOIN desk d ON d.id = c.desk_id
