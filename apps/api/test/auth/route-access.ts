@@ -431,6 +431,14 @@ export const ROUTE_ACCESS = {
   'GET /api/rating-runs/:id/objections': communityRecord(OVERSIGHT),
   'POST /api/rating-runs/:id/objections': communityRecord(['community_admin']),
   'POST /api/rating-objections/:id/answer': communityRecord(['bureau_admin']),
+
+  // Open311 GeoReport v2 reads (issue 13): public, an api_key optional; no personal data in them.
+  'GET /open311/v2/discovery.:format': { public: true },
+  'GET /open311/v2/services.:format': { public: true },
+  'GET /open311/v2/services/:code.:format': { public: true },
+  'GET /open311/v2/requests.:format': { public: true },
+  'GET /open311/v2/requests/:id.:format': { public: true },
+  'GET /open311/v2/tokens/:token.:format': { public: true },
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;
