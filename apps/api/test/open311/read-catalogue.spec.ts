@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestContext, createTestApp } from '../utils/app';
-import { type ReadWorld, givenClient, readWorld, xmlOf } from './read-world';
+import { givenClient, readWorld, xmlOf } from './read-world';
 
 let t: TestContext;
-let w: ReadWorld;
 beforeAll(async () => {
   t = await createTestApp({ TRUST_PROXY: '1' });
-  w = await readWorld(t);
+  await readWorld(t);
 });
 afterAll(() => t.close());
 
