@@ -19,9 +19,9 @@ describe('discovery', () => {
       .set('X-Forwarded-Host', 'open311.liangjiang.example');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
-    const [{ at }] = (await t.ds.query(`SELECT max(updated_at) AS at FROM category`)) as {
-      at: Date;
-    }[];
+    const [{ at }] = (await t.ds.query(`SELECT max(updated_at) AS at FROM category`)) as [
+      { at: Date },
+    ];
     const changeset = `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
     expect(Object.keys(res.body)).toEqual([
       'changeset',
@@ -252,7 +252,7 @@ describe('what every read takes', () => {
     const [{ count }] = (await t.ds.query(
       `SELECT sum(count)::int AS count FROM api_client_usage WHERE client_id = $1`,
       [client.id],
-    )) as { count: number }[];
+    )) as [{ count: number }];
     expect(count).toBe(paths.length);
     const unknown = await t.http
       .get('/open311/v2/services.json')

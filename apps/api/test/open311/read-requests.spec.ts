@@ -96,7 +96,7 @@ describe('one request', () => {
     const [{ completed_at }] = (await t.ds.query(
       `SELECT completed_at FROM follow_up_task WHERE case_id = $1`,
       [lamp.id],
-    )) as { completed_at: Date }[];
+    )) as [{ completed_at: Date }];
     expect(res.body).toHaveLength(1);
     expect(Object.keys(res.body[0])).toEqual([
       'service_request_id',
@@ -365,14 +365,12 @@ describe('the list', () => {
   });
 
   it('takes service_request_id lists, which override every other filter', async () => {
-    const res = await t.http
-      .get('/open311/v2/requests.json')
-      .query({
-        service_request_id: `${lamp.number},${home.number},BT19990101-000009`,
-        status: 'open',
-        start_date: '2001-01-01T00:00:00Z',
-        end_date: '2001-01-02T00:00:00Z',
-      });
+    const res = await t.http.get('/open311/v2/requests.json').query({
+      service_request_id: `${lamp.number},${home.number},BT19990101-000009`,
+      status: 'open',
+      start_date: '2001-01-01T00:00:00Z',
+      end_date: '2001-01-02T00:00:00Z',
+    });
     expect(res.status).toBe(200);
     expect(ids(res.body)).toEqual([home.number, lamp.number]);
   });
