@@ -6,6 +6,7 @@ import { EventStream } from '../../src/events/event-stream.service';
 import { ratingRunsMatrix } from './matrix-rating-runs';
 import { PASSWORD, type TestContext } from './app';
 import { ratingResultsCalls } from './rating-results-calls';
+import { open311WriteCalls } from './open311-write-calls';
 import {
   INTERNAL_NOTE,
   type MatrixWorld,
@@ -526,6 +527,7 @@ export function routeCalls(
   return {
     ...ratingAssessCalls(t, w, png),
     ...ratingResultsCalls(t, w),
+    ...open311WriteCalls(t, w),
     // Sign-in: called without a token, with a body that works.
     'POST /api/auth/staff/login': async ({ p }) => {
       const s = await t.given.staff('desk_staff', { community: p.community });
