@@ -217,6 +217,19 @@ describe('locations', () => {
     expect(c['compound_id']).toBe(w.compound.id);
   });
 
+  it('places a position with no compound near it at the nearest desk’s community', async () => {
+    const street = await t.given.street();
+    const community = await t.given.community({ street, lat: 30.2, lng: 107.2 });
+    const desk = await t.given.desk({ community, lat: 30.201, lng: 107.201 });
+    const res = await t.http
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send(filing(w, key, { lat: '30.2015', long: '107.2015' }));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const c = await caseByNumber((res.body as Filed[])[0]!.service_request_id);
+    expect(c).toMatchObject({ community_id: community.id, compound_id: null, desk_id: desk.id });
+  });
+
   it('places a request by address_id (a compound) or by an address_string naming a compound', async () => {
     const base = filing(w, key);
     const { lat: _lat, long: _long, ...noPoint } = base;

@@ -23,26 +23,35 @@ export class GeoReportWriteRepository {
   }
 
   /**
-   * The compound nearest a WGS-84 position (haversine on the compounds' positions), if one lies
-   * within `MAX_DISTANCE_M`; a box on the coordinates first keeps the scan to the neighbourhood.
+   * Where a WGS-84 position belongs: the nearest compound within `MAX_DISTANCE_M` (haversine on
+   * the compounds' positions); where the district has recorded no compound near it, the nearest
+   * desk or community centre within that distance (the community, and the desk's compound if it
+   * has one). A box on the coordinates first keeps the scan to the neighbourhood.
    */
-  async nearestCompound(p: { lat: number; lng: number }): Promise<FilingPlace | null> {
+  async nearestPlace(p: { lat: number; lng: number }): Promise<FilingPlace | null> {
     const dLat = MAX_DISTANCE_M / 111_000;
     const dLng = dLat / Math.max(0.1, Math.cos((p.lat * Math.PI) / 180));
     const rows = (await this.ds.query(
-      `SELECT x.id AS "compoundId", x.community_id AS "communityId", c.street_id AS "streetId", x.name,
-              2 * 6371000 * asin(sqrt(
-                power(sin(radians(x.lat - $1) / 2), 2) +
-                cos(radians($1)) * cos(radians(x.lat)) * power(sin(radians(x.lng - $2) / 2), 2))) AS distance
-         FROM compound x JOIN community c ON c.id = x.community_id
-        WHERE x.lat BETWEEN $1 - $3 AND $1 + $3 AND x.lng BETWEEN $2 - $4 AND $2 + $4
-        ORDER BY distance, x.id LIMIT 1`,
-      [p.lat, p.lng, dLat, dLng],
-    )) as (FilingPlace & { distance: number })[];
-    const r = rows[0];
-    return r && r.distance <= MAX_DISTANCE_M
-      ? { compoundId: r.compoundId, communityId: r.communityId, streetId: r.streetId, name: r.name }
-      : null;
+      `WITH spots AS (
+         SELECT 0 AS rank, x.id AS compound_id, x.community_id, x.name, x.lat, x.lng FROM compound x
+         UNION ALL
+         SELECT 1, d.compound_id, d.community_id, d.name, d.lat, d.lng FROM desk d
+         UNION ALL
+         SELECT 1, NULL, c.id, c.name, c.lat, c.lng FROM community c
+       ), near AS (
+         SELECT s.*, 2 * 6371000 * asin(sqrt(
+                  power(sin(radians(s.lat - $1) / 2), 2) +
+                  cos(radians($1)) * cos(radians(s.lat)) * power(sin(radians(s.lng - $2) / 2), 2))) AS distance
+           FROM spots s
+          WHERE s.lat BETWEEN $1 - $3 AND $1 + $3 AND s.lng BETWEEN $2 - $4 AND $2 + $4
+       )
+       SELECT n.compound_id AS "compoundId", n.community_id AS "communityId", c.street_id AS "streetId", n.name
+         FROM near n JOIN community c ON c.id = n.community_id
+        WHERE n.distance <= $5
+        ORDER BY n.rank, n.distance, n.community_id LIMIT 1`,
+      [p.lat, p.lng, dLat, dLng, MAX_DISTANCE_M],
+    )) as FilingPlace[];
+    return rows[0] ?? null;
   }
 
   async compound(id: string): Promise<FilingPlace | null> {

@@ -132,7 +132,7 @@ export class GeoReportWriteService {
   }
 
   /**
-   * The location, in the spec's order of precision: `lat`+`long` (placed at the nearest compound),
+   * The location, in the spec's order of precision: `lat`+`long` (placed at the nearest compound, else desk or community),
    * else `address_id` (a compound's id), else `address_string` (a compound or community by name).
    * `address_string` is kept as the case's place whichever decided.
    */
@@ -147,11 +147,11 @@ export class GeoReportWriteService {
       throw Open311Exception.badRequest('address_string', 'must be at most 200 characters');
     const position = readPosition(params);
     if (position) {
-      const place = await this.repo.nearestCompound(position);
+      const place = await this.repo.nearestPlace(position);
       if (!place)
         throw Open311Exception.badRequest(
           'lat/long',
-          `no compound of this district lies within ${MAX_DISTANCE_M / 1000} km of this position`,
+          `no compound, desk or community of this district lies within ${MAX_DISTANCE_M / 1000} km of this position`,
         );
       return { place, position, address, named: 'lat/long' };
     }
