@@ -232,3 +232,41 @@ describe('usage counters', () => {
     expect(left).toEqual([{ count: 3 }]);
   });
 });
+
+describe('the audit log', () => {
+  it('names the client as the target of key changes and as the actor of a filed request', async () => {
+    const { client, apiKey } = await issueKey(t, w, { name: '审计里的客户端' });
+    const filed = await t.http
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send(filing(w, apiKey));
+    expect(filed.status, filed.text).toBe(200);
+    const keys = await t.http
+      .get('/api/audit')
+      .query({ entity: 'api_client', action: 'open311_client.issued' })
+      .set('Authorization', w.bureauAuth);
+    expect(keys.status, JSON.stringify(keys.body)).toBe(200);
+    expect((keys.body as { items: unknown[] }).items).toContainEqual(
+      expect.objectContaining({
+        actorKind: 'staff',
+        entity: 'api_client',
+        entityId: client.id,
+        targetLabel: '审计里的客户端',
+      }),
+    );
+    const filings = await t.http
+      .get('/api/audit')
+      .query({ action: 'open311.request_filed' })
+      .set('Authorization', w.bureauAuth);
+    expect((filings.body as { items: unknown[] }).items).toContainEqual(
+      expect.objectContaining({
+        actorKind: 'client',
+        actorId: client.id,
+        actorName: '审计里的客户端',
+        entity: 'case',
+        targetLabel: (filed.body as { service_request_id: string }[])[0]!.service_request_id,
+        communityId: w.community.id,
+      }),
+    );
+  });
+});
