@@ -14,6 +14,7 @@ export const AUDIT_TARGET_KINDS = [
   'category',
   'photo',
   'session',
+  'api_client',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
@@ -31,6 +32,10 @@ export const AUDIT_ACTIONS = [
   'rating_facts.changed',
   'case.mediation_corrected',
   'audit.exported',
+  'open311_client.issued',
+  'open311_client.changed',
+  'open311_client.revoked',
+  'open311.request_filed',
 ] as const;
 
 /** One row of the audit log, with its target and community named in words. */

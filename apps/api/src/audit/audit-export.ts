@@ -27,6 +27,10 @@ export const ACTIONS: Record<string, [string, string]> = {
   'resident.verified': ['核验居民', 'Verified a resident'],
   'resident.merged': ['合并居民记录', 'Merged resident records'],
   'rating.assessment_corrected': ['更正评定分数', 'Corrected a rating score'],
+  'open311_client.issued': ['签发 Open311 密钥', 'Issued an Open311 key'],
+  'open311_client.changed': ['修改 Open311 客户端', 'Changed an Open311 client'],
+  'open311_client.revoked': ['吊销 Open311 密钥', 'Revoked an Open311 key'],
+  'open311.request_filed': ['通过 Open311 提交请求', 'Filed a request over Open311'],
 };
 
 const KINDS: Record<string, [string, string]> = {
@@ -43,6 +47,7 @@ const KINDS: Record<string, [string, string]> = {
   session: ['会话', 'Session'],
   workforce_entry: ['社区工作者', 'Community worker'],
   rating_assessment: ['评定分数', 'Rating score'],
+  api_client: ['Open311 客户端', 'Open311 client'],
 };
 
 const pick = (pair: [string, string] | undefined, lang: ExportLanguage, fallback: string) =>

@@ -35,6 +35,7 @@ const STORED_AS: Record<AuditTargetKind, readonly string[]> = {
   category: ['category', 'categories'],
   photo: ['photo', 'photos'],
   session: ['session', 'sessions'],
+  api_client: ['api_client'],
 };
 const KIND_OF = new Map(
   Object.entries(STORED_AS).flatMap(([kind, stored]) => stored.map((s) => [s, kind])),
@@ -79,14 +80,15 @@ const FROM = `
   LEFT JOIN desk td ON a.entity IN ${kinds('desk')} AND td.id = t.uid
   LEFT JOIN grid tg ON a.entity IN ${kinds('grid')} AND tg.id = t.uid
   LEFT JOIN street tt ON a.entity IN ${kinds('street')} AND tt.id = t.uid
-  LEFT JOIN category tk ON a.entity IN ${kinds('category')} AND tk.id = t.uid`;
+  LEFT JOIN category tk ON a.entity IN ${kinds('category')} AND tk.id = t.uid
+  LEFT JOIN api_client tx ON a.entity IN ${kinds('api_client')} AND tx.id = t.uid`;
 
 const SELECT = `
   SELECT a.id::text AS "id", a.at AS "at", a.actor_kind AS "actorKind", a.actor_id AS "actorId",
     a.actor_name AS "actorName", a.action AS "action", a.entity AS "entity",
     a.entity_id AS "entityId", a.community_id AS "communityId", ac.name AS "communityName",
     ac.name_en AS "communityNameEn", a.ip AS "ip", a.detail AS "detail",
-    COALESCE(tc.number, tr.name, ts.display_name, tm.name, tp.name, td.name, tg.name, tt.name, tk.name_zh) AS "targetName",
+    COALESCE(tc.number, tr.name, ts.display_name, tm.name, tp.name, td.name, tg.name, tt.name, tk.name_zh, tx.name) AS "targetName",
     COALESCE(tm.name_en, tp.name_en, td.name_en, tt.name_en, tk.name_en) AS "targetNameEn"`;
 
 @Injectable()

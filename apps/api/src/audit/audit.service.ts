@@ -6,7 +6,7 @@ import {
 } from '@baitong/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Tx } from '../database/tx';
-import type { Actor } from '../auth/actor';
+import type { Actor, ClientActor } from '../auth/actor';
 import { policy } from '../auth/policy';
 import { AppException } from '../common/app-exception';
 import { CLOCK, type Clock } from '../common/clock';
@@ -67,7 +67,14 @@ export class AuditService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  record(actor: Actor | null, event: AuditEvent, meta: RequestMeta, manager?: Tx): Promise<void> {
+  /** One row; a client application (Open311 key) is recorded as actor kind `client`. */
+  record(
+    actor: Actor | ClientActor | null,
+    event: AuditEvent,
+    meta: RequestMeta,
+    manager?: Tx,
+  ): Promise<void> {
+    const ownCommunity = actor && actor.kind !== 'client' ? actor.communityId : null;
     return this.repo.insert(
       {
         actorKind: actor?.kind ?? 'anonymous',
@@ -76,7 +83,7 @@ export class AuditService {
         action: event.action,
         entity: event.entity ?? null,
         entityId: event.entityId ?? null,
-        communityId: event.communityId ?? actor?.communityId ?? null,
+        communityId: event.communityId ?? ownCommunity,
         ip: meta.ip,
         requestId: meta.requestId,
         detail: event.detail ?? {},

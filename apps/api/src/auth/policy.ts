@@ -120,4 +120,10 @@ export const policy = {
     a.kind === 'staff' && ['street_admin', 'bureau_admin', 'monitor'].includes(a.role),
   /** Importing the published results of past years (历年评定结果): the bureau only. */
   importRatingGrades: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
+
+  /** Open311 client applications and their API keys: the bureau issues, scopes and revokes. */
+  manageApiClients: (a: Actor): boolean => a.kind === 'staff' && a.role === 'bureau_admin',
+  /** The key list (no key in it): the bureau, and the monitor who oversees the district. */
+  readApiClients: (a: Actor): boolean =>
+    a.kind === 'staff' && ['bureau_admin', 'monitor'].includes(a.role),
 };

@@ -9,7 +9,7 @@ import {
   type RepeatCandidate,
 } from '@baitong/contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { type Actor, type ChangeActor, systemActor } from '../auth/actor';
+import { type Actor, type ChangeActor, type ClientActor, systemActor } from '../auth/actor';
 import { systemRead } from '../auth/scope';
 import { Db } from '../database/db';
 import type { Tx } from '../database/tx';
@@ -84,6 +84,44 @@ function withOverdueMarks(
   };
 }
 
+/** What a client application files (Open311 `POST requests`), its place already resolved. */
+export interface ClientCaseInput {
+  categoryId: string;
+  communityId: string;
+  compoundId: string | null;
+  description: string;
+  /** The typed address (`address_string`), kept as the case's place. */
+  place: string | null;
+  /** WGS-84, converted from the client's datum. */
+  position: { lat: number; lng: number } | null;
+  attributes: Record<string, string | number | string[]>;
+  mediaUrl: string | null;
+  submitter: { email?: string; deviceId?: string; accountId?: string } | null;
+  /** The submitter's name and phone, kept like a walk-in's. */
+  name: string | null;
+  phone: string | null;
+}
+
+export interface ClientCaseResult {
+  caseId: string;
+  number: string;
+  communityId: string;
+  resolveDueAt: Date | null;
+  category: CategoryEntity;
+  /** A retry under the same Idempotency-Key: the case filed first, nothing new written. */
+  replayed: boolean;
+}
+
+function checkIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && !/^[\w-]{8,64}$/.test(key)) {
+    throw AppException.invalid(
+      'Idempotency-Key',
+      'must be 8-64 letters, digits, - or _',
+      'invalid_format',
+    );
+  }
+}
+
 /** Staff who take and work cases at the desk; others with read access (street, bureau) only read. */
 const CASE_WORKERS = ['desk_staff', 'grid_worker', 'community_worker', 'community_admin'];
 const STAFF_CHANNELS = ['desk', 'phone', 'grid_patrol', 'hotline_12345'];
@@ -130,21 +168,119 @@ export class CasesService implements OnModuleInit {
     dto: CreateCaseDto,
     idempotencyKey: string | undefined,
   ): Promise<{ detail: CaseDetail; replayed: boolean }> {
-    if (idempotencyKey !== undefined && !/^[\w-]{8,64}$/.test(idempotencyKey)) {
-      throw AppException.invalid(
-        'Idempotency-Key',
-        'must be 8-64 letters, digits, - or _',
-        'invalid_format',
-      );
-    }
+    checkIdempotencyKey(idempotencyKey);
     const hash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
     const category = await this.repo.findCategory(dto.categoryId);
     if (!category || !category.active)
       throw AppException.invalid('categoryId', 'no such category', 'not_found');
-    const now = this.clock.now();
     const draft = await this.intakeDraft(actor, dto, category);
 
-    const result = await this.db.transaction(async (m) => {
+    const result = await this.intake(
+      actor,
+      category,
+      draft,
+      { idempotencyKey, hash },
+      async (m, caseId) => {
+        const photos = dto.photoIds ?? [];
+        if ((await this.repo.attachPhotos(m, photos, actor.id, caseId)) !== photos.length) {
+          throw AppException.invalid(
+            'photoIds',
+            'unknown photos, photos of someone else, or photos already attached',
+          );
+        }
+      },
+    );
+    if (result.replayed) return { detail: await this.detail(actor, result.caseId), replayed: true };
+    // A new case has no mediation or repeat decision yet: one read serves the answer.
+    const row = (await this.repo.findCase(systemRead('case just created'), result.caseId))!;
+    const photos = dto.photoIds?.length ? await this.repo.listPhotos(row.id) : [];
+    return {
+      detail: toDetail(
+        row,
+        { photos, mediation: null, decidedByName: null, actions: this.canWork(actor, row) },
+        this.clock.now(),
+      ),
+      replayed: false,
+    };
+  }
+
+  /**
+   * A request a client application files over Open311 (docs/OPEN311.md): the same intake as at the
+   * desk (number, SLA due times, idempotency, the `created` event and the desk's pushes), with the
+   * client as the actor and its channel. The place was resolved by the caller; the desk is the
+   * compound's (or the community office's). Runs in the caller's transaction when one is open, so
+   * the caller's own rows (token, audit) commit with the case or not at all.
+   */
+  async createFromClient(
+    client: ClientActor,
+    input: ClientCaseInput,
+    idempotencyKey: string | undefined,
+  ): Promise<ClientCaseResult> {
+    checkIdempotencyKey(idempotencyKey);
+    const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    const category = await this.repo.findCategory(input.categoryId);
+    if (!category || !category.active)
+      throw AppException.invalid('categoryId', 'no such category', 'not_found');
+    const deskId = await this.repo.defaultDeskId(input.communityId, input.compoundId);
+    if (!deskId)
+      throw new AppException('CONFLICT', 'This community has no desk to handle requests yet');
+    const draft = {
+      kind: category.kind,
+      categoryId: category.id,
+      channel: client.channel,
+      communityId: input.communityId,
+      compoundId: input.compoundId,
+      deskId,
+      residentId: null,
+      walkInName: input.name,
+      walkInPhone: input.phone,
+      description: input.description,
+      place: input.place,
+      earlierCaseId: null,
+      pauses: [],
+      lat: input.position?.lat ?? null,
+      lng: input.position?.lng ?? null,
+      apiClientId: client.id,
+      attributes: input.attributes,
+      mediaUrl: input.mediaUrl,
+      submitter: input.submitter,
+    };
+    const r = await this.intake(client, category, draft, { idempotencyKey, hash }, () =>
+      Promise.resolve(),
+    );
+    const row = (await this.repo.findCase(
+      systemRead('case just filed by a client'),
+      r.caseId,
+      this.db.current() ?? undefined,
+    ))!;
+    return {
+      caseId: row.id,
+      number: row.number,
+      communityId: row.communityId,
+      resolveDueAt: row.resolveDueAt ? new Date(row.resolveDueAt) : null,
+      category,
+      replayed: r.replayed,
+    };
+  }
+
+  /**
+   * The transactional part of every intake: the idempotency claim (keyed on the actor, a person or
+   * a client), the number, the due times, the row, `attach` (photos), the `created` event.
+   */
+  private async intake(
+    actor: Actor | ClientActor,
+    category: CategoryEntity,
+    draft: Partial<CaseEntity> & {
+      deskId: string;
+      communityId: string;
+      channel: CaseEntity['channel'];
+    },
+    idem: { idempotencyKey: string | undefined; hash: string },
+    attach: (m: Tx, caseId: string) => Promise<void>,
+  ): Promise<{ caseId: string; replayed: boolean }> {
+    const now = this.clock.now();
+    const { idempotencyKey, hash } = idem;
+    return this.db.transaction(async (m) => {
       if (idempotencyKey) {
         const claim = await this.repo.claimIdempotencyKey(m, actor.id, idempotencyKey, hash);
         if (!claim.claimed) {
@@ -154,7 +290,7 @@ export class CasesService implements OnModuleInit {
               'This Idempotency-Key was used for a different request',
             );
           }
-          return { caseId: claim.caseId!, eventId: null };
+          return { caseId: claim.caseId!, replayed: true };
         }
       }
       const number = await this.repo.nextNumber(m, localDate(now));
@@ -171,14 +307,8 @@ export class CasesService implements OnModuleInit {
         submittedAt: now,
         ...due,
       });
-      const photos = dto.photoIds ?? [];
-      if ((await this.repo.attachPhotos(m, photos, actor.id, caseId)) !== photos.length) {
-        throw AppException.invalid(
-          'photoIds',
-          'unknown photos, photos of someone else, or photos already attached',
-        );
-      }
-      const eventId = await this.append(m, actor, { ...draft, id: caseId } as CaseEntity, {
+      await attach(m, caseId);
+      await this.append(m, actor, { ...draft, id: caseId } as CaseEntity, {
         caseId,
         type: 'created',
         fromStatus: null,
@@ -188,25 +318,14 @@ export class CasesService implements OnModuleInit {
           channel: draft.channel,
           categoryId: category.id,
           ...(draft.earlierCaseId ? { earlierCaseId: draft.earlierCaseId } : {}),
+          ...(actor.kind === 'client' ? { clientId: actor.id } : {}),
         },
         at: now,
       });
       if (idempotencyKey)
         await this.repo.completeIdempotencyKey(m, actor.id, idempotencyKey, caseId);
-      return { caseId, eventId };
+      return { caseId, replayed: false };
     });
-    if (!result.eventId) return { detail: await this.detail(actor, result.caseId), replayed: true };
-    // A new case has no mediation or repeat decision yet: one read serves the answer.
-    const row = (await this.repo.findCase(systemRead('case just created'), result.caseId))!;
-    const photos = dto.photoIds?.length ? await this.repo.listPhotos(row.id) : [];
-    return {
-      detail: toDetail(
-        row,
-        { photos, mediation: null, decidedByName: null, actions: this.canWork(actor, row) },
-        this.clock.now(),
-      ),
-      replayed: false,
-    };
   }
 
   private async intakeDraft(

@@ -13,12 +13,14 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { ProjectEvaluationsService } from '../follow-ups/project-evaluations.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MetricRollupRepository } from '../metrics/metric-rollup.repository';
+import { ApiClientsService } from '../open311/clients/api-clients.service';
 
 export const JOBS_DATABASE_URL = Symbol('JOBS_DATABASE_URL');
 const SLA_SCAN = 'sla-scan';
 const PHOTO_CLEANUP = 'photo-cleanup';
 const FOLLOW_UP_SCAN = 'follow-up-scan';
 const METRIC_ROLLUP = 'metric-rollup';
+const OPEN311_USAGE_CLEANUP = 'open311-usage-cleanup';
 
 /**
  * Scheduled work on PostgreSQL (pg-boss): every minute one process, whichever takes the job,
@@ -34,6 +36,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly followUps: FollowUpsService,
     private readonly evaluations: ProjectEvaluationsService,
     private readonly rollups: MetricRollupRepository,
+    private readonly apiClients: ApiClientsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(JOBS_DATABASE_URL) private readonly url: string,
     @Inject(LOGGER) private readonly log: Logger,
@@ -85,6 +88,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const rebuilt = await this.rollups.ensureBuilt(this.config.metrics);
       const drained = await this.rollups.drainAll(this.config.metrics);
       if (rebuilt || drained > 0) this.log.info({ rebuilt, drained }, 'metric roll-ups');
+    });
+    // Hourly: the Open311 rate limit's per-minute counters older than a day go.
+    await boss.createQueue(OPEN311_USAGE_CLEANUP, {
+      name: OPEN311_USAGE_CLEANUP,
+      policy: 'singleton',
+    } as PgBoss.Queue);
+    await boss.schedule(OPEN311_USAGE_CLEANUP, '41 * * * *', {}, { tz: 'Asia/Shanghai' });
+    await boss.work(OPEN311_USAGE_CLEANUP, async () => {
+      await this.apiClients.pruneUsage();
     });
     this.boss = boss;
   }

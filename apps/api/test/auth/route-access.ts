@@ -439,6 +439,13 @@ export const ROUTE_ACCESS = {
   'GET /open311/v2/requests.:format': { public: true },
   'GET /open311/v2/requests/:id.:format': { public: true },
   'GET /open311/v2/tokens/:token.:format': { public: true },
+  // Open311 (issue 13, part write): the bureau issues, scopes and revokes client keys; the
+  // monitor reads the list (no key in it). Filing needs an API key, not a sign-in.
+  'GET /api/open311/clients': anyone(DISTRICT),
+  'POST /api/open311/clients': anyone(['bureau_admin']),
+  'PATCH /api/open311/clients/:id': anyone(['bureau_admin']),
+  'POST /api/open311/clients/:id/revoke': anyone(['bureau_admin']),
+  'POST /open311/v2/requests.:format': { public: true },
 } satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

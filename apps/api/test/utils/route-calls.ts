@@ -7,6 +7,7 @@ import { ratingRunsMatrix } from './matrix-rating-runs';
 import { PASSWORD, type TestContext } from './app';
 import { ratingResultsCalls } from './rating-results-calls';
 import { open311ReadCalls } from './open311-read-calls';
+import { open311WriteCalls } from './open311-write-calls';
 import {
   INTERNAL_NOTE,
   type MatrixWorld,
@@ -528,6 +529,7 @@ export function routeCalls(
     ...ratingAssessCalls(t, w, png),
     ...ratingResultsCalls(t, w),
     ...open311ReadCalls(t, w),
+    ...open311WriteCalls(t, w),
     // Sign-in: called without a token, with a body that works.
     'POST /api/auth/staff/login': async ({ p }) => {
       const s = await t.given.staff('desk_staff', { community: p.community });
