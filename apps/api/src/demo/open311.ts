@@ -331,7 +331,6 @@ function answer(f: DemoField, rng: Rng): string | number | string[] {
 }
 
 export interface DemoOpen311Result {
-  categories: number;
   clients: { name: string; channel: string; apiKey: string }[];
   cases: number;
 }
@@ -347,19 +346,8 @@ export interface DemoFiledBy {
   lng: number;
 }
 
-/**
- * Sets the catalogue's Open311 face, adds the two clients and marks some of the last four months'
- * cases of the history as filed by them (their channel, answers, photo link, position; the
- * created event's actor is the client), before the history is written. Runs once.
- */
-export async function loadDemoOpen311(
-  m: EntityManager,
-  org: DemoOrg,
-  ids: LoadedOrgIds,
-  history: DemoCase[],
-  referenceDate: string,
-  seed: number,
-): Promise<DemoOpen311Result> {
+/** The catalogue's Open311 face: public or not, descriptions, keywords, fields. After the catalogue is written. */
+export async function loadDemoCategoryOpen311(m: EntityManager): Promise<number> {
   await m.query(`UPDATE category SET public = (code = ANY($1))`, [Object.keys(PUBLIC)]);
   for (const [code, o] of Object.entries(PUBLIC)) {
     const fields: CategoryField[] = o.fields.map(({ samples: _samples, ...f }) => ({
@@ -372,6 +360,22 @@ export async function loadDemoOpen311(
     );
   }
 
+  return Object.keys(PUBLIC).length;
+}
+
+/**
+ * Adds the two clients and marks some of the last four months'
+ * cases of the history as filed by them (their channel, answers, photo link, position; the
+ * created event's actor is the client), before the history is written. Runs once.
+ */
+export async function loadDemoOpen311(
+  m: EntityManager,
+  org: DemoOrg,
+  ids: LoadedOrgIds,
+  history: DemoCase[],
+  referenceDate: string,
+  seed: number,
+): Promise<DemoOpen311Result> {
   const bureau = ids.staff.get('bureau')?.id ?? null;
   const since = shanghaiInstant(addDays(referenceDate, -120), 0);
   const issuedAt = shanghaiInstant(addDays(referenceDate, -130), 10 * 60);
@@ -449,5 +453,5 @@ export async function loadDemoOpen311(
       filed++;
     }
   }
-  return { categories: Object.keys(PUBLIC).length, clients, cases: filed };
+  return { clients, cases: filed };
 }

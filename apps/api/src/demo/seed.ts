@@ -18,7 +18,7 @@ import { generateCouncilHistory } from './council-history';
 import { loadDemoCouncils } from './council-load';
 import { DEFAULT_SEED, type DemoOrg, generateDemoOrg } from './demo-org';
 import { generateFollowUpHistory } from './follow-up-history';
-import { loadDemoOpen311 } from './open311';
+import { loadDemoCategoryOpen311, loadDemoOpen311 } from './open311';
 import { loadOfflinePopulation } from './population';
 import { loadDemoRatings } from './rating-history';
 import { loadDemoRoster } from './roster';
@@ -242,6 +242,7 @@ export async function seedDemoIfEmpty(
       // A few of the history's cases were filed by the demo's Open311 clients.
       const open311 = await loadDemoOpen311(m, org, ids, history, referenceDate, DEFAULT_SEED);
       const cases = await loadDemoCases(m, org, ids, history, followUps, log);
+      const open311Categories = await loadDemoCategoryOpen311(m);
       const councilHistory = generateCouncilHistory({ org, cases: history, referenceDate });
       const councils = await loadDemoCouncils(m, org, ids, history, councilHistory);
       // Everyone on record so far signed up in the app when they registered; the offline
@@ -273,6 +274,7 @@ export async function seedDemoIfEmpty(
             ...population,
             roster,
             ratings,
+            open311Categories,
             open311Cases: open311.cases,
           },
           ms: Date.now() - started,
