@@ -40,8 +40,8 @@ describe('Open311 clients', () => {
 
     const name = `e2e 社区通 ${Date.now().toString(36)}`;
     await page.getByTestId('api-client-issue').click();
-    await page.getByTestId('api-client-name').locator('input').fill(name);
-    await page.getByTestId('api-client-contact').locator('input').fill('测试组 023-60000000');
+    await page.getByTestId('api-client-name').fill(name);
+    await page.getByTestId('api-client-contact').fill('测试组 023-60000000');
     await page.getByTestId('api-client-categories').click();
     await page.locator('.el-select-dropdown__item').filter({ hasText: '楼道灯损坏' }).click();
     await page.keyboard.press('Escape');
@@ -51,7 +51,7 @@ describe('Open311 clients', () => {
     await page.getByTestId('api-client-save').click();
 
     // The key, once: with the warning and a copy button.
-    const keyInput = page.getByTestId('issued-key').locator('input');
+    const keyInput = page.getByTestId('issued-key');
     await keyInput.waitFor();
     const key = await keyInput.inputValue();
     expect(key).toMatch(/^bt311_[\w-]{32}$/);
@@ -81,10 +81,7 @@ describe('Open311 clients', () => {
     await rowOf(page, name).getByTestId('api-client-revoke').click();
     await page.getByTestId('api-client-revoke-confirm').click();
     await page.getByText('请说明吊销原因').waitFor();
-    await page
-      .getByTestId('api-client-revoke-reason')
-      .locator('textarea')
-      .fill('测试结束，收回密钥');
+    await page.getByTestId('api-client-revoke-reason').fill('测试结束，收回密钥');
     await page.getByTestId('api-client-revoke-confirm').click();
     await expect
       .poll(() => rowOf(page, name).getByTestId('api-client-status').textContent())
