@@ -69,6 +69,7 @@ export function makeDetail(overrides: Partial<CaseDetail> = {}): CaseDetail {
     mediation: null,
     residentPreferredLanguage: 'zh-CN',
     allowedActions: ['accept', 'reject'],
+    filedBy: null,
     ...overrides,
   };
 }
@@ -146,6 +147,7 @@ export function makeCategory(overrides: Partial<Category> = {}): Category {
       },
     ],
     active: true,
+    open311: { public: true, descriptionZh: null, descriptionEn: null, keywords: [], fields: [] },
     ...overrides,
   };
 }

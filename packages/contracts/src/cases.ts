@@ -2,6 +2,7 @@ import type { ResidentLanguage, ResidentVerification } from './residents.js';
 import type { StreamPushMap } from './events.js';
 import type { Page } from './org.js';
 import type { FollowUpScript } from './follow-ups.js';
+import type { CaseFiledBy, CategoryOpen311 } from './open311.js';
 
 export const CASE_KINDS = ['affair', 'inquiry', 'concern', 'dispute'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -155,6 +156,8 @@ export interface Category {
   /** The follow-up script (回访话术) shown to the worker while recording; null when none. */
   followUpScript?: FollowUpScript | null;
   active: boolean;
+  /** How Open311 clients see the category: listed or not, descriptions, keywords, its fields. */
+  open311: CategoryOpen311;
 }
 
 export interface CasePhoto {
@@ -231,6 +234,8 @@ export interface CaseDetail extends CaseSummary {
   residentPreferredLanguage: ResidentLanguage | null;
   /** Actions allowed from the current status (the UI offers only these). */
   allowedActions: CaseAction[];
+  /** The client application that filed the case over Open311; staff only, null otherwise. */
+  filedBy: CaseFiledBy | null;
 }
 
 export interface CaseEvent {

@@ -36,6 +36,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page.dto';
+import { CategoryOpen311Dto } from './category-open311.dto';
 
 export class WalkInDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) name: string;
@@ -245,6 +246,14 @@ export class CreateCategoryDto {
   @Type(() => FollowUpScriptDto)
   followUpScript?: FollowUpScriptDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({
+    type: CategoryOpen311Dto,
+    description: 'How Open311 clients see it; on a change only the parts given are replaced',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CategoryOpen311Dto)
+  open311?: CategoryOpen311Dto;
 }
 
 export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}

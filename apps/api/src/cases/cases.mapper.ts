@@ -1,6 +1,7 @@
 import {
   RESIDENT_LANGUAGES,
   type CaseDetail,
+  type CaseFiledBy,
   type CaseEvent,
   type CaseSummary,
   type Category,
@@ -34,7 +35,27 @@ export const toCategory = (c: CategoryEntity): Category => ({
   replyTemplates: c.replyTemplates,
   followUpScript: c.followUpScript ?? null,
   active: c.active,
+  open311: {
+    public: c.public,
+    descriptionZh: c.descriptionZh,
+    descriptionEn: c.descriptionEn,
+    keywords: c.keywords ?? [],
+    fields: c.fields ?? [],
+  },
 });
+
+/** Who filed a case over Open311, as staff see it; null for every other case. */
+function filedBy(c: CaseRow): CaseFiledBy | null {
+  if (!c.apiClientId) return null;
+  return {
+    clientId: c.apiClientId,
+    clientName: c.apiClientName ?? '',
+    channel: c.apiClientChannel ?? (c.channel === 'hotline_12345' ? 'hotline_12345' : 'open311'),
+    attributes: c.attributes ?? {},
+    mediaUrl: c.mediaUrl ?? null,
+    position: c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng } : null,
+  };
+}
 
 export function toSummary(c: CaseRow, now: Date): CaseSummary {
   const acceptDue = c.acceptDueAt ? new Date(c.acceptDueAt) : null;
@@ -141,6 +162,7 @@ export function toDetail(
       : null,
     residentPreferredLanguage: residentLanguage(c.residentPreferredLanguage),
     allowedActions: extra.actions ? allowedActions(c.status) : [],
+    filedBy: filedBy(c),
   };
 }
 

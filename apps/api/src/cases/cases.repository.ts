@@ -1,4 +1,9 @@
-import type { CaseKind, CaseStatus, ResidentVerification } from '@baitong/contracts';
+import type {
+  ApiClientChannel,
+  CaseKind,
+  CaseStatus,
+  ResidentVerification,
+} from '@baitong/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -26,6 +31,9 @@ export interface CaseRow extends CaseEntity {
   residentPhone: string | null;
   residentVerification: ResidentVerification | null;
   assigneeName: string | null;
+  /** The Open311 client that filed it (api_client), when one did. */
+  apiClientName: string | null;
+  apiClientChannel: ApiClientChannel | null;
 }
 
 export interface CaseFilter {
@@ -57,14 +65,15 @@ const SUMMARY_SELECT = `
   d.name AS desk_name, d.name_en AS desk_name_en, r.preferred_language AS resident_preferred_language,
   COALESCE(r.name, c.walk_in_name) AS resident_name, COALESCE(r.phone, c.walk_in_phone) AS resident_phone,
   r.verification AS resident_verification,
-  a.display_name AS assignee_name`;
+  a.display_name AS assignee_name, ac.name AS api_client_name, ac.channel AS api_client_channel`;
 const SUMMARY_FROM = `
   service_case c
   JOIN category cat ON cat.id = c.category_id
   JOIN desk d ON d.id = c.desk_id
   LEFT JOIN compound x ON x.id = c.compound_id
   LEFT JOIN resident r ON r.id = c.resident_id
-  LEFT JOIN staff_account a ON a.id = c.assignee_id`;
+  LEFT JOIN staff_account a ON a.id = c.assignee_id
+  LEFT JOIN api_client ac ON ac.id = c.api_client_id`;
 
 const camelNames = new Map<string, string>();
 function camel(s: string): string {

@@ -1,4 +1,5 @@
 import {
+  API_CLIENT_CHANNELS,
   CASE_ACTIONS,
   CASE_CHANNELS,
   CASE_EVENT_TYPES,
@@ -9,7 +10,9 @@ import {
   RESIDENT_VERIFICATIONS,
   SLA_UNITS,
   THIRD_PARTIES,
+  type ApiClientChannel,
   type CaseAction,
+  type CaseFiledBy,
   type CaseChannel,
   type CaseContact,
   type CaseDetail,
@@ -33,6 +36,7 @@ import {
 } from '@baitong/contracts';
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { FREE_FORM, PageMetaDto } from '../common/responses.dto';
+import { CategoryOpen311RecordDto } from './category-open311.dto';
 
 @ApiSchema({ name: 'ReplyTemplate' })
 export class ReplyTemplateRecordDto implements ReplyTemplate {
@@ -53,6 +57,23 @@ export class ResolveWithinRecordDto {
 export class FollowUpScriptRecordDto {
   @ApiProperty() zh: string;
   @ApiProperty() en: string;
+}
+
+@ApiSchema({ name: 'CasePosition' })
+export class CasePositionDto {
+  @ApiProperty({ description: 'WGS-84' }) lat: number;
+  @ApiProperty({ description: 'WGS-84' }) lng: number;
+}
+
+@ApiSchema({ name: 'CaseFiledBy' })
+export class CaseFiledByDto implements CaseFiledBy {
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty() clientName: string;
+  @ApiProperty({ enum: API_CLIENT_CHANNELS }) channel: ApiClientChannel;
+  @ApiProperty({ ...FREE_FORM, description: 'The answers to the category fields, by code' })
+  attributes: Record<string, string | number | string[]>;
+  @ApiProperty({ type: String, nullable: true }) mediaUrl: string | null;
+  @ApiProperty({ type: CasePositionDto, nullable: true }) position: CasePositionDto | null;
 }
 
 @ApiSchema({ name: 'Category' })
@@ -76,6 +97,8 @@ export class CategoryDto implements Category {
   })
   followUpScript: FollowUpScriptRecordDto | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: CategoryOpen311RecordDto, description: 'How Open311 clients see it' })
+  open311: CategoryOpen311RecordDto;
 }
 
 @ApiSchema({ name: 'CasePhoto' })
@@ -200,6 +223,12 @@ export class CaseDetailDto extends CaseSummaryDto implements CaseDetail {
   residentPreferredLanguage: ResidentLanguage | null;
   @ApiProperty({ enum: CASE_ACTIONS, isArray: true, description: 'What the caller may do now' })
   allowedActions: CaseAction[];
+  @ApiProperty({
+    type: CaseFiledByDto,
+    nullable: true,
+    description: 'The Open311 client that filed it (staff only); null otherwise',
+  })
+  filedBy: CaseFiledByDto | null;
 }
 
 @ApiSchema({ name: 'CaseEvent' })

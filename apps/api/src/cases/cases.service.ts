@@ -482,6 +482,7 @@ export class CasesService implements OnModuleInit {
           mediation: detail.mediation
             ? { ...detail.mediation, parties: [], sessions: [], mediatorName: '' }
             : null,
+          filedBy: null,
         }
       : detail;
   }

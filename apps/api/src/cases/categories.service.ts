@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { AppException } from '../common/app-exception';
 import type { CategoryEntity } from './case.entities';
+import { type CategoryOpen311Dto, cleanField, open311Problems } from './category-open311.dto';
 import type { CreateCategoryDto, UpdateCategoryDto } from './cases.dto';
 import { toCategory } from './cases.mapper';
 import { CasesRepository } from './cases.repository';
@@ -44,12 +45,32 @@ export class CategoriesService {
   }
 
   private fields(dto: Partial<CreateCategoryDto>): Partial<CategoryEntity> {
-    const { resolveWithin, ...rest } = dto;
+    const { resolveWithin, open311, ...rest } = dto;
     return {
       ...rest,
       ...(resolveWithin
         ? { resolveWithinValue: resolveWithin.value, resolveWithinUnit: resolveWithin.unit }
         : {}),
+      ...(open311 ? this.open311(open311) : {}),
     };
+  }
+
+  /** The Open311 parts given, checked as a whole (unique codes and keys, values on list fields). */
+  private open311(dto: CategoryOpen311Dto): Partial<CategoryEntity> {
+    const problems = dto.fields ? open311Problems(dto.fields) : [];
+    if (problems.length > 0)
+      throw new AppException(
+        'VALIDATION_FAILED',
+        `Invalid fields: ${[...new Set(problems.map((p) => p.field))].join(', ')}`,
+        problems,
+      );
+    const out: Partial<CategoryEntity> = {};
+    if (dto.public !== undefined) out.public = dto.public;
+    if (dto.descriptionZh !== undefined) out.descriptionZh = dto.descriptionZh || null;
+    if (dto.descriptionEn !== undefined) out.descriptionEn = dto.descriptionEn || null;
+    if (dto.keywords !== undefined) out.keywords = [...new Set(dto.keywords)];
+    if (dto.fields !== undefined)
+      out.fields = dto.fields.map(cleanField).sort((a, b) => a.order - b.order);
+    return out;
   }
 }

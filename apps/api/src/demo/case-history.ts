@@ -62,6 +62,7 @@ import {
   weekdayOf,
 } from './desk-clock';
 import { FOREIGN_NATIONALITIES, chineseName, foreignPerson } from './names';
+import type { DemoFiledBy } from './open311';
 import { Rng, WeightedTable, at } from './prng';
 
 export interface DemoCaseEvent {
@@ -70,7 +71,7 @@ export interface DemoCaseEvent {
   at: string;
   /** Staff username from DemoOrg; null = the resident or the system. */
   actorUsername: string | null;
-  actorKind: 'staff' | 'resident' | 'system';
+  actorKind: 'staff' | 'resident' | 'system' | 'client';
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
   note: string | null;
@@ -112,6 +113,8 @@ export interface DemoCase {
   /** The community worker who follows the case up (回访): the follow-up's assignee. */
   responsibleUsername: string;
   events: DemoCaseEvent[];
+  /** Filed by an Open311 client (open311.ts marks a few after the history is made). */
+  filedBy?: DemoFiledBy;
 }
 
 export interface CaseHistoryOptions {

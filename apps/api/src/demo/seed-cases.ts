@@ -169,6 +169,11 @@ export async function loadDemoCases(
       JSON.stringify(pauses),
       c.events.length,
       c.events[c.events.length - 1]!.at,
+      c.filedBy?.clientId ?? null,
+      JSON.stringify(c.filedBy?.attributes ?? {}),
+      c.filedBy?.mediaUrl ?? null,
+      c.filedBy?.lat ?? null,
+      c.filedBy?.lng ?? null,
     ]);
     const hours = need(deskHours, c.deskKey, 'desk');
     // The close or reopen each follow-up caused names it, as the API's reaction does.
@@ -203,8 +208,13 @@ export async function loadDemoCases(
         e.type,
         e.at,
         e.actorKind,
-        actor?.id ?? (e.actorKind === 'resident' ? residentId : null),
-        actor?.name ?? null,
+        actor?.id ??
+          (e.actorKind === 'resident'
+            ? residentId
+            : e.actorKind === 'client'
+              ? (c.filedBy?.clientId ?? null)
+              : null),
+        actor?.name ?? (e.actorKind === 'client' ? (c.filedBy?.clientName ?? null) : null),
         e.fromStatus,
         e.toStatus,
         e.note,
@@ -263,6 +273,11 @@ export async function loadDemoCases(
       ['pauses', 'jsonb'],
       ['version', 'int'],
       ['updated_at', 'timestamptz'],
+      ['api_client_id', 'uuid'],
+      ['attributes', 'jsonb'],
+      ['media_url', 'varchar'],
+      ['lat', 'float8'],
+      ['lng', 'float8'],
     ],
     caseRows,
     2000,

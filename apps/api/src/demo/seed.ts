@@ -16,8 +16,9 @@ import { ResidentEntity, StaffAccountEntity } from '../people/people.entities';
 import { generateCaseHistory } from './case-history';
 import { generateCouncilHistory } from './council-history';
 import { loadDemoCouncils } from './council-load';
-import { type DemoOrg, generateDemoOrg } from './demo-org';
+import { DEFAULT_SEED, type DemoOrg, generateDemoOrg } from './demo-org';
 import { generateFollowUpHistory } from './follow-up-history';
+import { loadDemoCategoryOpen311, loadDemoOpen311 } from './open311';
 import { loadOfflinePopulation } from './population';
 import { loadDemoRatings } from './rating-history';
 import { loadDemoRoster } from './roster';
@@ -238,7 +239,10 @@ export async function seedDemoIfEmpty(
       const { counts, ids } = await loadDemoOrg(m, org, config.demoPassword);
       const history = generateCaseHistory({ org, referenceDate });
       const followUps = generateFollowUpHistory({ org, cases: history, referenceDate });
+      // A few of the history's cases were filed by the demo's Open311 clients.
+      const open311 = await loadDemoOpen311(m, org, ids, history, referenceDate, DEFAULT_SEED);
       const cases = await loadDemoCases(m, org, ids, history, followUps, log);
+      const open311Categories = await loadDemoCategoryOpen311(m);
       const councilHistory = generateCouncilHistory({ org, cases: history, referenceDate });
       const councils = await loadDemoCouncils(m, org, ids, history, councilHistory);
       // Everyone on record so far signed up in the app when they registered; the offline
@@ -270,12 +274,20 @@ export async function seedDemoIfEmpty(
             ...population,
             roster,
             ratings,
+            open311Categories,
+            open311Cases: open311.cases,
           },
           ms: Date.now() - started,
           referenceDate,
         },
         'demo data loaded',
       );
+      // The demo's keys are derived from its seed and written in README; said once, at seeding.
+      if (config.mode === 'development')
+        log.info(
+          { open311Clients: open311.clients },
+          'demo Open311 keys (development only): send one as api_key to /open311/v2/requests.json',
+        );
       return true;
     });
   } finally {

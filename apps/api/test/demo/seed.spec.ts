@@ -2,7 +2,8 @@ import { type CouncilOverview, type DistrictMetrics, SYSTEM_NOTE_CODES } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/common/logger';
 import { loadConfig } from '../../src/config/config';
-import { DEMO_ACCOUNTS, DEMO_RESIDENT_PHONE } from '../../src/demo/demo-org';
+import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_RESIDENT_PHONE } from '../../src/demo/demo-org';
+import { demoApiKey } from '../../src/demo/open311';
 import { seedDemoIfEmpty } from '../../src/demo/seed';
 import { ResidentEntity } from '../../src/people/people.entities';
 import { type TestContext, createTestApp } from '../utils/app';
@@ -22,6 +23,13 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => t.close());
 
+async function bureauToken(): Promise<string> {
+  const login = await t.http
+    .post('/api/auth/staff/login')
+    .send({ username: 'bureau', password: 'demo-pass-123' });
+  return login.body.accessToken as string;
+}
+
 describe('demo data', () => {
   it('loads a Liangjiang-like district into an empty database, and only once', async () => {
     expect(seeded).toBe(true);
@@ -37,7 +45,7 @@ describe('demo data', () => {
     expect(history.cases).toBeGreaterThan(20_000);
     expect(history.events).toBeGreaterThan(history.cases * 3);
     expect(history.disputes).toBeGreaterThan(100);
-    expect(history.channels).toBe(6);
+    expect(history.channels).toBe(7);
     const again = await seedDemoIfEmpty(
       (t.ds.options as { url: string }).url,
       loadConfig({ NODE_ENV: 'test' }),
@@ -348,6 +356,72 @@ describe('demo data', () => {
       ],
     )) as Record<string, unknown>[];
     expect(run).toEqual({ status: 'draft', objection_window_days: 0, same_framework: true });
+  });
+
+  it('has the two Open311 clients with their known keys, public categories with fields, and cases they filed', async () => {
+    const clients: { name: string; channel: string; key_hash: string; last_used_at: Date }[] =
+      await t.ds.query(
+        `SELECT name, channel, key_hash, last_used_at FROM api_client ORDER BY channel DESC`,
+      );
+    expect(clients.map((c) => [c.name, c.channel])).toEqual([
+      ['渝快办', 'open311'],
+      ['12345 政务服务便民热线', 'hotline_12345'],
+    ]);
+    // The keys README names are the ones stored.
+    expect(clients[0]!.key_hash).toBe(demoApiKey(DEFAULT_SEED, 'yukuaiban').hash);
+    expect(clients[1]!.key_hash).toBe(demoApiKey(DEFAULT_SEED, 'hotline-12345').hash);
+    expect(demoApiKey(DEFAULT_SEED, 'yukuaiban').key).toMatch(/^bt311_[\w-]{32}$/);
+    const stair = (
+      await t.http.get('/api/categories').set('Authorization', `Bearer ${await bureauToken()}`)
+    ).body.find((c: { code: string }) => c.code === 'stair_light');
+    expect(stair.open311).toMatchObject({
+      public: true,
+      keywords: expect.arrayContaining(['楼道灯']),
+    });
+    expect(
+      stair.open311.fields.map((f: { code: string; datatype: string }) => [f.code, f.datatype]),
+    ).toEqual([
+      ['floor', 'number'],
+      ['light', 'singlevaluelist'],
+    ]);
+    const [internal] = await t.ds.query(
+      `SELECT public FROM category WHERE code = 'residence_permit'`,
+    );
+    expect(internal.public).toBe(false);
+    const filed: {
+      channel: string;
+      n: number;
+      positioned: number;
+      answered: number;
+      closed: number;
+      months: number;
+      by_client: number;
+    }[] = await t.ds.query(
+      `SELECT c.channel, count(*)::int AS n, count(*) FILTER (WHERE c.lat IS NOT NULL)::int AS positioned,
+                count(*) FILTER (WHERE c.attributes <> '{}'::jsonb)::int AS answered,
+                count(*) FILTER (WHERE c.status = 'closed')::int AS closed,
+                count(DISTINCT date_trunc('month', c.submitted_at))::int AS months,
+                count(*) FILTER (WHERE e.actor_kind = 'client' AND e.actor_id = c.api_client_id)::int AS by_client
+           FROM service_case c JOIN case_event e ON e.case_id = c.id AND e.type = 'created'
+          WHERE c.api_client_id IS NOT NULL GROUP BY c.channel ORDER BY c.channel`,
+    );
+    expect(filed.map((f) => f.channel)).toEqual(['hotline_12345', 'open311']);
+    for (const f of filed) {
+      expect(f.n).toBeGreaterThanOrEqual(15);
+      expect(f.positioned).toBe(f.n);
+      expect(f.answered).toBe(f.n);
+      expect(f.by_client).toBe(f.n);
+      expect(f.closed).toBeGreaterThan(0);
+      expect(f.months).toBeGreaterThanOrEqual(3);
+    }
+    // Every point near Liangjiang, in WGS-84 as stored.
+    const [box] = await t.ds.query(
+      `SELECT min(lat) AS lat0, max(lat) AS lat1, min(lng) AS lng0, max(lng) AS lng1 FROM service_case WHERE api_client_id IS NOT NULL`,
+    );
+    expect(box.lat0).toBeGreaterThan(29.5);
+    expect(box.lat1).toBeLessThan(29.8);
+    expect(box.lng0).toBeGreaterThan(106.4);
+    expect(box.lng1).toBeLessThan(106.7);
   });
 
   it('refuses to load demo data in production mode', async () => {

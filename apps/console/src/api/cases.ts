@@ -7,6 +7,7 @@ import type {
   CasePage,
   CasePhoto,
   Category,
+  CategoryOpen311,
   CreateCaseRequest,
   MediationOutcome,
   RepeatCandidate,
@@ -28,6 +29,7 @@ export interface CategoryInput {
   publicArea: boolean;
   replyTemplates: ReplyTemplate[];
   active: boolean;
+  open311?: Partial<CategoryOpen311>;
 }
 /** A category keeps its kind and code; everything else can change. */
 export type CategoryUpdate = Partial<Omit<CategoryInput, 'kind' | 'code'>>;

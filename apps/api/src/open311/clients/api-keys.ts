@@ -6,8 +6,14 @@ import { createHash, randomBytes } from 'node:crypto';
 export const API_KEY_PREFIX = 'bt311_';
 const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 6;
 
-export function newApiKey(): { key: string; prefix: string; hash: string } {
-  const key = API_KEY_PREFIX + randomBytes(24).toString('base64url');
+/** A new key; `random` (24 bytes) is given only where the key must be known, as in the demo. */
+export function newApiKey(random: Buffer = randomBytes(24)): {
+  key: string;
+  prefix: string;
+  hash: string;
+} {
+  if (random.length !== 24) throw new RangeError('an API key takes 24 random bytes');
+  const key = API_KEY_PREFIX + random.toString('base64url');
   return { key, prefix: key.slice(0, SHOWN_PREFIX_LENGTH), hash: hashApiKey(key) };
 }
 
