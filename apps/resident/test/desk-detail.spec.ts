@@ -81,14 +81,15 @@ describe('desk detail', () => {
     expect(text).toContain('清明节');
   });
 
-  it('links the phone for calling and the location to a map', async () => {
+  it('links the phone for calling and the location to AMap, converted to GCJ-02', async () => {
     stubFetch(() => json(desk));
     const { wrapper } = await renderDetail();
 
     await vi.waitFor(() => expect(wrapper.find('[data-testid="desk-call"]').exists()).toBe(true));
     expect(wrapper.get('[data-testid="desk-call"]').attributes('href')).toBe('tel:02312345678');
     expect(wrapper.get('[data-testid="desk-map"]').attributes('href')).toBe(
-      `https://uri.amap.com/marker?position=106.5,29.6&name=${encodeURIComponent('和睦路百通岗')}`,
+      // The desk is stored at 29.6, 106.5 (WGS-84); AMap shows that spot at these GCJ-02 numbers.
+      `https://uri.amap.com/marker?position=106.503852,29.5973&name=${encodeURIComponent('和睦路百通岗')}&coordinate=gaode`,
     );
     expect(wrapper.text()).toContain('80 m²');
   });

@@ -35,7 +35,9 @@ export function inChina(p: LatLng): boolean {
 
 /** Converts a position between datums; a position outside China comes back unchanged. */
 export function convertDatum(p: LatLng, from: CoordinateSystem, to: CoordinateSystem): LatLng {
-  if (from === to) return { lat: p.lat, lng: p.lng };
+  // gcoord leaves points outside China alone for GCJ-02 but still applies Baidu's offset on top:
+  // outside China every datum is WGS-84.
+  if (from === to || !inChina(p)) return { lat: p.lat, lng: p.lng };
   const [lng, lat] = gcoord.transform([p.lng, p.lat], CRS[from], CRS[to]);
   return { lat, lng };
 }

@@ -60,6 +60,8 @@ export const FIELD_ERROR_CODES = [
   'digits',
   'invalid_latitude',
   'invalid_longitude',
+  /** A position outside China (after conversion to WGS-84): Baitong serves a Chinese district. */
+  'outside_china',
   'invalid_format',
   /** Not a field of this request. */
   'unknown_field',

@@ -10,6 +10,7 @@
  * residents never moves a street, a desk or a staff account.
  */
 import type { OpeningInterval, ScopeLevel, StaffRole, WeeklyHours } from '@baitong/contracts';
+import { toWgs84 } from '@baitong/contracts';
 import { addDays, civilFromDays, dayNumber, nextSpringFestivalEve, shanghaiInstant } from './dates';
 import {
   COMPOUND_PREFIXES,
@@ -24,7 +25,7 @@ import {
   type FixedCompound,
   type StreetSpec,
 } from './districts';
-import { distanceMeters, insideLiangjiang, offset, type LatLng } from './geo';
+import { distanceMeters, insideLiangjiang, offset, roundPoint, type LatLng } from './geo';
 import { interval, isoWeekday, weeklyHours, type HoursPreset } from './hours';
 import { PhoneBook, residentId } from './ids';
 import {
@@ -294,9 +295,11 @@ export function generateDemoOrg(options: DemoOrgOptions): DemoOrg {
       nameEn: spec.nameEn,
     };
     org.streets.push(street);
+    // The centres were read off a Chinese map (GCJ-02); Baitong stores WGS-84, so every demo
+    // position is placed around the centre's WGS-84 point.
     const points = placeCommunities(
       Rng.derive(seed, `geo:${spec.key}`),
-      spec.center,
+      roundPoint(toWgs84(spec.center, 'gcj02')),
       spec.communities.length,
     );
     spec.communities.forEach(([slug, shortName], c) => {

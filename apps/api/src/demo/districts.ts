@@ -10,7 +10,10 @@ export interface StreetSpec {
   key: string;
   name: string;
   nameEn: string;
-  /** Roughly where the street's communities lie. */
+  /**
+   * Roughly where the street's communities lie, as a Chinese map (AMap, GCJ-02) shows it; the
+   * seed converts it to WGS-84, the one datum Baitong stores.
+   */
   center: LatLng;
   /** Roads (Chinese, English) for the addresses of communities that are not named after a road. */
   roads: readonly (readonly [name: string, nameEn: string])[];

@@ -29,6 +29,7 @@ import {
   CreateExceptionDto,
   CreateGridDto,
   CreateStreetDto,
+  PublicDeskGetQuery,
   PublicDeskQuery,
   SetHoursDto,
   UpdateCommunityDto,
@@ -275,7 +276,7 @@ export class PublicDesksController {
   @Get('desks/:id')
   @ApiOperation({ summary: 'One desk of the desk finder (no sign-in)' })
   @ApiOkResponse({ type: PublicDeskDto, description: 'The desk' })
-  get(@Param('id', ID) id: string): Promise<PublicDesk> {
-    return this.org.publicDesk(id);
+  get(@Param('id', ID) id: string, @Query() q: PublicDeskGetQuery): Promise<PublicDesk> {
+    return this.org.publicDesk(id, q);
   }
 }

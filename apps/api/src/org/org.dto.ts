@@ -1,4 +1,4 @@
-import type { IsoWeekday } from '@baitong/contracts';
+import type { CoordinateSystem, IsoWeekday } from '@baitong/contracts';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CoordinateSystemField } from './geo';
 
 /**
  * Optional text that may be cleared: null or empty stores '' (the English names and addresses,
@@ -150,8 +151,15 @@ export class CreateCompoundDto {
   @OptionalText(255) address?: string;
   @OptionalText(255) addressEn?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100_000) households?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLatitude() lat?: number;
-  @ApiPropertyOptional() @IsOptional() @IsLongitude() lng?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'With lng, or null to clear' })
+  @IsOptional()
+  @IsLatitude()
+  lat?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsLongitude()
+  lng?: number | null;
+  @CoordinateSystemField() coordinateSystem?: CoordinateSystem;
 }
 export class UpdateCompoundDto extends PartialType(CreateCompoundDto) {}
 
@@ -175,6 +183,7 @@ export class CreateDeskDto {
   @OptionalText(255) addressEn?: string;
   @ApiProperty() @IsLatitude() lat: number;
   @ApiProperty() @IsLongitude() lng: number;
+  @CoordinateSystemField() coordinateSystem?: CoordinateSystem;
   @ApiProperty({ example: 60 })
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(1)
@@ -221,4 +230,10 @@ export class PublicDeskQuery {
   @Max(200)
   limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsUUID('4') communityId?: string;
+  /** The datum of the point given and of the positions returned (a map's own). */
+  @CoordinateSystemField() coordinateSystem?: CoordinateSystem;
+}
+
+export class PublicDeskGetQuery {
+  @CoordinateSystemField() coordinateSystem?: CoordinateSystem;
 }

@@ -21,7 +21,7 @@ import type { RequestMeta } from '../common/request-context';
 import { Db } from '../database/db';
 import type { Tx } from '../database/tx';
 import { EventStream } from '../events/event-stream.service';
-import { distanceMeters } from './geo';
+import { distanceMeters, positionPatch, shownPosition, storedPosition } from './geo';
 import { DEFAULT_WEEKLY_HOURS, intervalProblems, localDate, openState } from './opening-hours';
 import type {
   CreateCommunityDto,
@@ -30,6 +30,7 @@ import type {
   CreateExceptionDto,
   CreateGridDto,
   CreateStreetDto,
+  PublicDeskGetQuery,
   PublicDeskQuery,
   SetHoursDto,
   UpdateCommunityDto,
@@ -181,8 +182,10 @@ export class OrgService {
 
   async createCompound(actor: Actor, dto: CreateCompoundDto): Promise<Compound> {
     await this.managed(actor, dto.communityId, 'communityId');
+    const { coordinateSystem: _datum, ...row } = dto;
+    const at = positionPatch(dto, null) ?? { lat: null, lng: null };
     const saved = await this.db.transaction((tx) =>
-      this.repo.insertCompound(tx, { ...dto, lat: dto.lat ?? null, lng: dto.lng ?? null }),
+      this.repo.insertCompound(tx, { ...row, ...at }),
     );
     return toCompound(saved);
   }
@@ -197,7 +200,9 @@ export class OrgService {
         'a compound cannot move to another community',
         'unchangeable',
       );
-    await this.db.transaction((tx) => this.repo.updateCompound(tx, id, dto));
+    const { coordinateSystem: _datum, lat: _lat, lng: _lng, ...patch } = dto;
+    const at = positionPatch(dto, x);
+    await this.db.transaction((tx) => this.repo.updateCompound(tx, id, { ...patch, ...at }));
     return this.getCompound(actor, id);
   }
 
@@ -253,9 +258,12 @@ export class OrgService {
     if (dto.compoundId) await this.compoundOf(actor, dto.compoundId, dto.communityId);
     const weeklyHours = dto.weeklyHours ?? DEFAULT_WEEKLY_HOURS;
     checkWeeklyHours(weeklyHours);
+    const { coordinateSystem: _datum, ...row } = dto;
+    const at = storedPosition(dto, dto.coordinateSystem);
     const id = await this.db.transaction(async (tx) => {
       const id = await this.repo.insertDesk(tx, {
-        ...dto,
+        ...row,
+        ...at,
         compoundId: dto.compoundId ?? null,
         phone: dto.phone ?? null,
         weeklyHours,
@@ -275,7 +283,13 @@ export class OrgService {
     meta: RequestMeta,
   ): Promise<Desk & OpenState> {
     const { desk: d, community } = await this.deskManaged(actor, id);
-    const { version, reason, ...patch } = dto;
+    const { version, reason, coordinateSystem: _datum, lat: _lat, lng: _lng, ...rest } = dto;
+    const at = positionPatch(dto, d);
+    if (at && (at.lat === null || at.lng === null))
+      throw AppException.invalid('lat', 'a desk needs a position', 'required');
+    const patch: Partial<DeskInsert> & typeof rest = at
+      ? { ...rest, lat: at.lat!, lng: at.lng! }
+      : rest;
     if (patch.communityId && patch.communityId !== d.communityId)
       throw AppException.invalid(
         'communityId',
@@ -350,25 +364,29 @@ export class OrgService {
       const [missing, given] = q.lat === undefined ? ['lat', 'lng'] : ['lng', 'lat'];
       throw AppException.invalid(missing, 'lat and lng go together', 'paired', { with: given });
     }
+    // The point comes in the map's datum (a browser's is WGS-84); distances are measured in WGS-84.
+    const here =
+      q.lat !== undefined && q.lng !== undefined
+        ? storedPosition({ lat: q.lat, lng: q.lng }, q.coordinateSystem)
+        : null;
     const now = this.clock.now();
     const rows = await this.repo.listDesks(PUBLIC_READ, {
       communityId: q.communityId,
       fromDate: localDate(now),
     });
-    const here = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
     const list = rows.map((d) =>
       toPublicDesk(d, this.state(d, now), here ? distanceMeters(here, d) : null),
     );
     if (here)
       list.sort((a, b) => a.distanceMeters! - b.distanceMeters! || a.id.localeCompare(b.id));
-    return list.slice(0, q.limit ?? 20);
+    return list.slice(0, q.limit ?? 20).map((d) => shownPosition(d, q.coordinateSystem));
   }
 
-  async publicDesk(id: string): Promise<PublicDesk> {
+  async publicDesk(id: string, q: PublicDeskGetQuery = {}): Promise<PublicDesk> {
     const now = this.clock.now();
     const d = await this.repo.findDesk(PUBLIC_READ, id, localDate(now));
     if (!d) throw AppException.notFound('Desk');
-    return toPublicDesk(d, this.state(d, now), null);
+    return shownPosition(toPublicDesk(d, this.state(d, now), null), q.coordinateSystem);
   }
 
   // Helpers

@@ -1,5 +1,6 @@
 import type {
   Community,
+  CoordinateSystem,
   Compound,
   Desk,
   Grid,
@@ -25,10 +26,15 @@ export type CommunityInput = Pick<
   | 'address'
   | 'addressEn'
 >;
+/** The datum typed positions are in; the API stores WGS-84. */
+interface PositionDatum {
+  coordinateSystem?: CoordinateSystem;
+}
 export type CompoundInput = Pick<
   Compound,
   'communityId' | 'name' | 'nameEn' | 'address' | 'addressEn' | 'households' | 'lat' | 'lng'
->;
+> &
+  PositionDatum;
 export type GridInput = Pick<Grid, 'communityId' | 'compoundId' | 'name' | 'code'>;
 export type DeskInput = Pick<
   Desk,
@@ -42,7 +48,8 @@ export type DeskInput = Pick<
   | 'lng'
   | 'areaSqm'
   | 'phone'
->;
+> &
+  PositionDatum;
 export interface HoursExceptionInput {
   date: string;
   intervals: OpeningInterval[];

@@ -4,6 +4,7 @@ import { request, type RequestOptions } from '@/api/request';
 type CallOptions = Pick<RequestOptions, 'silent' | 'signal'>;
 
 export interface DeskQuery {
+  /** WGS-84, as the browser's geolocation gives it (the API's default datum). */
   lat?: number;
   lng?: number;
   limit?: number;
