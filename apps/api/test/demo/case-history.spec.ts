@@ -392,7 +392,10 @@ describe('generateCaseHistory (default size)', () => {
   it('mixes every kind and channel, with the app rising over the year', () => {
     const kinds = new Set(cases.map((c) => c.kind));
     expect(kinds).toEqual(new Set(CASE_KINDS));
-    expect(new Set(cases.map((c) => c.channel))).toEqual(new Set(CASE_CHANNELS));
+    // Open311 cases are history cases the seed hands to the demo's client apps (demo/open311.ts).
+    expect(new Set(cases.map((c) => c.channel))).toEqual(
+      new Set(CASE_CHANNELS.filter((c) => c !== 'open311')),
+    );
     for (const kind of CASE_KINDS) {
       expect(share(cases.filter((c) => c.kind === kind).length, cases.length)).toBeGreaterThan(
         0.04,

@@ -9,7 +9,7 @@ import { formatParam } from './read-params';
 type Body = Parameters<typeof sendOpen311>[3];
 
 /**
- * GeoReport v2 reads, each in `.json` and `.xml` (docs/open311/read.md). The standard's answers
+ * GeoReport v2 reads, each in `.json` and `.xml` (docs/OPEN311.md). The standard's answers
  * are not Baitong's JSON: they are written by `sendOpen311` in the element names of the spec.
  */
 @ApiExcludeController()

@@ -64,7 +64,7 @@ const DATATYPE_DESCRIPTIONS: Record<CategoryField['datatype'], Record<Open311Lan
 };
 
 /**
- * GeoReport v2 reads (docs/open311/read.md): public, with an optional `api_key` that is counted
+ * GeoReport v2 reads (docs/OPEN311.md): public, with an optional `api_key` that is counted
  * against its client's rate. Every answer is the same for every caller, key or not.
  */
 @Injectable()

@@ -27,7 +27,7 @@ export interface FiledRequest {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * GeoReport v2 `POST requests.{format}` (docs/open311/write.md): a client application files a
+ * GeoReport v2 `POST requests.{format}` (docs/OPEN311.md): a client application files a
  * case into the normal desk workflow. Every check comes before the one transaction, which holds
  * the case (through CasesService, as any intake), its token and the audit row: nothing is left
  * half-created whatever fails.

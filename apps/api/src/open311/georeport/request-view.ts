@@ -10,7 +10,7 @@ import {
 } from '@baitong/contracts';
 import type { Open311Language } from './read-params';
 
-// What a public GeoReport v2 read shows of a case (docs/open311/read.md): the standard's fields
+// What a public GeoReport v2 read shows of a case (docs/OPEN311.md): the standard's fields
 // and the China profile's `extended_attributes.baitong_status`. Nothing personal leaves here: no
 // names, phones, ids or contacts; a private matter (a category that is not `publicArea`) shows
 // its category instead of the resident's words and its compound instead of the exact spot.
