@@ -7,7 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export class AuditLogEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   @CreateDateColumn({ type: 'timestamptz' }) at: Date;
-  @Column({ type: 'varchar', length: 16 }) actorKind: 'staff' | 'resident' | 'anonymous' | 'system' | 'client';
+  @Column({ type: 'varchar', length: 16 }) actorKind:
+    'staff' | 'resident' | 'anonymous' | 'system' | 'client';
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) actorName: string | null;
   @Column({ type: 'varchar', length: 64 }) action: string;

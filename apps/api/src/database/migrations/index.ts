@@ -27,7 +27,8 @@ import { RatingRuns1796683555591 } from './1796683555591-rating-runs';
 import { Open3111796696564289 } from './1796696564289-open311';
 
 /** In order; never edit a migration once it has landed. */
-export const MIGRATIONS = [Extensions1700000000000,
+export const MIGRATIONS = [
+  Extensions1700000000000,
   InitialSchema1795764808082,
   AuditAppendOnly1795764808100,
   ServiceCases1795765947499,
@@ -52,4 +53,6 @@ export const MIGRATIONS = [Extensions1700000000000,
   MetricRollups1796500250000,
   WorkforceRoster1796500300000,
   WorkforceCertificateLevel1796500400000,
-  RatingRuns1796683555591, Open3111796696564289];
+  RatingRuns1796683555591,
+  Open3111796696564289,
+];
