@@ -80,4 +80,6 @@ export interface CaseContact {
   name: string;
   phone: string | null;
   idNumber: string | null;
+  /** The e-mail an Open311 client gave for its submitter; absent for every other contact. */
+  email?: string | null;
 }

@@ -13,6 +13,8 @@ export interface CaseContactRow {
   residentIdNumber: string | null;
   walkInName: string | null;
   walkInPhone: string | null;
+  /** An Open311 submitter's e-mail, device and account ids. */
+  submitter: { email?: string } | null;
   parties: { name: string; role: string; phone?: string }[];
 }
 
@@ -37,6 +39,7 @@ export class CaseContactsRepository {
       `SELECT c.id AS "caseId", c.community_id AS "communityId", c.resident_id AS "residentId",
               r.name AS "residentName", r.phone AS "residentPhone", r.id_number AS "residentIdNumber",
               c.walk_in_name AS "walkInName", c.walk_in_phone AS "walkInPhone",
+              c.submitter,
               COALESCE(m.parties, '[]'::jsonb) AS parties
          FROM service_case c
          LEFT JOIN resident r ON r.id = c.resident_id

@@ -36,15 +36,17 @@ export class CaseContactsService {
         phone: c.residentPhone,
         idNumber: c.residentIdNumber,
       };
-    } else if (c.walkInName) {
+    } else if (c.walkInName || c.walkInPhone || c.submitter?.email) {
+      // A walk-in or caller, or an Open311 client's submitter (who may give only an e-mail).
       contact = {
         caseId: c.caseId,
         source: 'walk_in',
         residentId: null,
         partyIndex: null,
-        name: c.walkInName,
+        name: c.walkInName ?? '',
         phone: c.walkInPhone,
         idNumber: null,
+        ...(c.submitter?.email ? { email: c.submitter.email } : {}),
       };
     } else {
       // A grid worker's patrol finding has nobody behind it.
@@ -91,8 +93,10 @@ export class CaseContactsService {
     contact: CaseContact,
     meta: RequestMeta,
   ): Promise<void> {
-    const fields =
-      contact.source === 'resident' ? ['name', 'phone', 'idNumber'] : ['name', 'phone'];
+    const fields = [
+      ...(contact.source === 'resident' ? ['name', 'phone', 'idNumber'] : ['name', 'phone']),
+      ...(contact.email ? ['email'] : []),
+    ];
     await this.db.transaction((tx) =>
       this.audit.record(
         actor,

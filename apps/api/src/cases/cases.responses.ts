@@ -271,4 +271,10 @@ export class CaseContactDto implements CaseContact {
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) idNumber: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'An Open311 submitter’s e-mail',
+  })
+  email?: string | null;
 }

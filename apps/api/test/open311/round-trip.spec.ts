@@ -49,7 +49,7 @@ describe('Open311 round trip: file, work at the desk, read back', () => {
       .post('/open311/v2/requests.json')
       .type('form')
       .set('Idempotency-Key', 'hotline-call-000172')
-      .send(filing(w, key, { description: '东门路灯整排不亮' }));
+      .send(filing(w, key, { description: '东门路灯整排不亮', email: 'caller172@example.cn' }));
     expect(filed.status, filed.text).toBe(200);
     const id = (filed.body as { service_request_id: string }[])[0]!.service_request_id;
 
@@ -87,6 +87,19 @@ describe('Open311 round trip: file, work at the desk, read back', () => {
       (e) => e.type === 'created',
     );
     expect(created).toMatchObject({ actorKind: 'client', actorName: '12345 热线' });
+
+    // The submitter's e-mail is read inside Baitong only, and the read is logged.
+    const contact = await t.http
+      .get(`/api/cases/${row!.id}/contact`)
+      .set('Authorization', w.deskAuth);
+    expect(contact.status, contact.text).toBe(200);
+    expect(contact.body).toMatchObject({ source: 'walk_in', email: 'caller172@example.cn' });
+    const [logged] = (await t.ds.query(
+      `SELECT detail FROM audit_log WHERE action = 'personal_data.read' AND entity_id = $1`,
+      [row!.id],
+    )) as { detail: { fields: string[] } }[];
+    expect(logged!.detail.fields).toContain('email');
+    expect((await t.http.get(`/open311/v2/requests/${id}.json`)).text).not.toContain('caller172');
 
     // Accepted and being handled: still open, now in the 办理 stage.
     let version = (detail.body as { version: number }).version;
@@ -131,7 +144,7 @@ describe('Open311 round trip: file, work at the desk, read back', () => {
       .post('/open311/v2/requests.json')
       .type('form')
       .set('Idempotency-Key', 'hotline-call-000172')
-      .send(filing(w, key, { description: '东门路灯整排不亮' }));
+      .send(filing(w, key, { description: '东门路灯整排不亮', email: 'caller172@example.cn' }));
     expect((again.body as { service_request_id: string }[])[0]!.service_request_id).toBe(id);
     const list = await t.http
       .get('/open311/v2/requests.json')
